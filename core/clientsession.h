@@ -1,0 +1,164 @@
+#pragma once
+
+#include "download.h"
+#include "errorcode.h"
+#include "protocol/messages.h"
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QList>
+#include <QMetaType>
+#include <QObject>
+#include <QQueue>
+#include <QTimer>
+#include <memory>
+
+class QTcpSocket;
+
+namespace ferry {
+
+/// What the client asks for: a remote name, saved under localName (default: the same).
+struct FileRequest
+{
+    quint64 id = 0;
+    QString remoteName;
+    QString localName;
+};
+
+struct GetOptions
+{
+    QString outputDir;
+    ConflictPolicy conflict = ConflictPolicy::Fail;
+    bool resume = false;
+};
+
+/// The outcome of one requested file.
+struct FileResult
+{
+    enum class Outcome {
+        Verified,
+        Mismatch,
+        Failed,
+    };
+    quint64 id = 0;
+    QString remoteName;
+    QString localPath; ///< Where the verified file now is.
+    qint64 size = 0;
+    qint64 offset = 0; ///< Where a resume started.
+    QByteArray localMd5;
+    QByteArray remoteMd5;
+    Outcome outcome = Outcome::Failed;
+    Failure failure;
+};
+
+/// A client connection: hello, then listings and pipelined file requests. Lives in any
+/// thread; does its disk I/O in that thread.
+class ClientSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Disconnected,
+        Connecting,
+        AwaitHello,
+        AwaitAuth,
+        Ready,
+        Closed,
+    };
+    Q_ENUM(State)
+
+    explicit ClientSession(QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    void setTimeouts(int connectMs, int stallMs);
+    void setPassword(const QByteArray &password) { m_password = password; }
+    void connectToServer(const QString &host, quint16 port);
+    void requestList();
+    /// Queues files; returns their ids in order. Requests are pipelined on the connection.
+    QList<quint64> requestFiles(const QStringList &remoteNames, const GetOptions &options);
+    quint64 requestFile(const QString &remoteName, const QString &localName,
+                        const GetOptions &options);
+    /// Closes the connection; pending and running files fail with Cancelled (.part kept).
+    void abort();
+    State state() const { return m_state; }
+    QString peer() const { return m_peer; }
+
+signals:
+    void ready();
+    void listReceived(const QList<ferry::protocol::FileEntry> &entries);
+    void fileStarted(quint64 id, const QString &name, qint64 size, qint64 offset);
+    void fileProgress(quint64 id, qint64 done, qint64 total);
+    void fileFinished(const ferry::FileResult &result);
+    /// The connection failed or was refused; everything pending has been finished first.
+    void failed(const ferry::Failure &failure);
+    /// Every request so far has been answered.
+    void idle();
+
+private:
+    struct Pending
+    {
+        FileRequest request;
+        GetOptions options;
+        bool sent = false;
+    };
+    enum class Phase {
+        None,
+        Listing,
+        AwaitOffer,
+        Receiving,
+    };
+    enum class Job {
+        List,
+        File,
+    };
+
+    void onConnected();
+    void onReadyRead();
+    void onSocketError();
+    void onStall();
+    bool handleFrame(protocol::FrameType type, QByteArrayView body);
+    bool handleHello(QByteArrayView body);
+    bool handleAuthResult(QByteArrayView body);
+    bool handleList(protocol::FrameType type, QByteArrayView body);
+    bool handleOffer(QByteArrayView body);
+    bool handleData(QByteArrayView body);
+    bool handleEnd(QByteArrayView body);
+    bool handleError(QByteArrayView body);
+    void sendPending();
+    void finishCurrent(FileResult::Outcome outcome, const Failure &failure,
+                       const QByteArray &remoteMd5 = {});
+    void fail(const Failure &failure);
+    void maybeIdle();
+    void emitProgress(bool force);
+
+    QTcpSocket *m_socket = nullptr;
+    QTimer m_stallTimer;
+    State m_state = State::Disconnected;
+    QString m_host;
+    QString m_peer;
+    QByteArray m_buffer;
+    QByteArray m_password;
+    QByteArray m_serverNonce;
+    int m_connectTimeoutMs = 10000;
+    int m_stallTimeoutMs = 30000;
+    bool m_gotAnyFrame = false;
+
+    QQueue<Job> m_jobs; ///< Sent jobs, in the order the server answers them.
+    bool m_listWanted = false;
+    QList<protocol::FileEntry> m_listing;
+    QQueue<Pending> m_pending;  ///< Files not yet answered, in order.
+    int m_unsent = 0;
+    quint64 m_nextId = 1;
+    Phase m_phase = Phase::None;
+    int m_outputFd = -1;
+    QString m_outputDir;
+    std::unique_ptr<Download> m_download;
+    qint64 m_offset = 0;
+    qint64 m_size = 0;
+    QElapsedTimer m_progressClock;
+};
+
+} // namespace ferry
+
+Q_DECLARE_METATYPE(ferry::FileResult)
+Q_DECLARE_METATYPE(ferry::Failure)

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "errorcode.h"
+
+#include <QString>
+
+namespace ferry {
+
+/// Opens files by a relative name so that the result stays inside a root folder, whatever
+/// symlinks exist or are swapped in: openat2(RESOLVE_BENEATH) on Linux, and a resolved,
+/// component-wise check elsewhere. All functions return a file descriptor or -1 with \a error.
+namespace containedfs {
+
+/// Opens \a root as a directory handle (O_PATH where available).
+int openRoot(const QString &root, Failure *error);
+
+/// Opens \a name below \a rootFd for reading. Symlinks are followed only while they stay
+/// beneath the root.
+int openForRead(int rootFd, const QString &name, Failure *error);
+
+/// Creates the parent folders of \a name below \a rootFd (no symlinks followed), and
+/// returns a directory fd for the folder that will hold the file.
+int openParentDir(int rootFd, const QString &name, Failure *error);
+
+/// Opens (creating if asked) \a leaf inside \a dirFd for writing, never following a symlink.
+int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error);
+
+/// Renames \a from to \a to inside \a dirFd; fails with AlreadyExists unless \a replace.
+bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace,
+                 Failure *error);
+
+bool existsInDir(int dirFd, const QString &leaf);
+bool removeInDir(int dirFd, const QString &leaf);
+void closeFd(int fd);
+
+struct Stat
+{
+    bool ok = false;
+    bool regular = false;
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    quint64 inode = 0;
+    quint64 device = 0;
+};
+Stat statFd(int fd);
+
+} // namespace containedfs
+} // namespace ferry

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "errorcode.h"
+#include "protocol/messages.h"
+
+#include <QCryptographicHash>
+#include <QString>
+
+namespace ferry {
+
+/// What to do when the final name already exists.
+enum class ConflictPolicy {
+    Fail,      ///< Refuse; nothing is downloaded.
+    Overwrite, ///< Replace it, but only after verification.
+    KeepBoth,  ///< Save as "name (1).ext".
+};
+
+/// One download as a transaction: NAME.part is created exclusively (never through a
+/// symlink), its MD5 is computed as bytes arrive, and only a verified file is renamed to the
+/// final name. NAME.part.meta beside it remembers the source's size and mtime for resume.
+class Download
+{
+public:
+    Download(int outputDirFd, const QString &localName, ConflictPolicy policy, bool resume);
+    ~Download();
+    Download(const Download &) = delete;
+    Download &operator=(const Download &) = delete;
+
+    /// Checks before asking: a bad local name or a final file that exists (policy Fail).
+    Failure precheck() const;
+
+    /// Prepares for \a offer: creates or reopens the .part and hashes what it already holds.
+    /// Returns the offset to accept at, or -1 with \a error.
+    qint64 begin(const protocol::FileEntry &offer, Failure *error);
+
+    bool append(QByteArrayView data, Failure *error);
+    qint64 received() const { return m_received; }
+
+    /// Ends the transaction with the server's MD5: verifies, then renames. The .part is
+    /// deleted on a mismatch. Returns the local MD5 in hex.
+    QByteArray finish(const QByteArray &expectedMd5Hex, Failure *error);
+
+    /// Stops without verification; keeps the .part for a later resume if \a keepPart.
+    void abandon(bool keepPart);
+
+    QString finalName() const { return m_finalName; } ///< Relative to the output folder.
+    QString localName() const { return m_localName; }
+
+private:
+    QString pickKeepBothName() const;
+
+    int m_rootFd;
+    int m_dirFd = -1;
+    int m_fd = -1;
+    QString m_localName;
+    QString m_leaf;
+    QString m_finalName;
+    ConflictPolicy m_policy;
+    bool m_resume;
+    protocol::FileEntry m_offer;
+    qint64 m_received = 0;
+    QCryptographicHash m_hash{QCryptographicHash::Md5};
+};
+
+} // namespace ferry

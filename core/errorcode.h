@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QtGlobal>
+
+namespace ferry {
+
+/// Why something failed; travels on the wire (server codes) and stays local (client codes).
+/// Core never turns a code into words: the layer that shows it translates it.
+enum class ErrorCode : quint16 {
+    None = 0,
+    // Sent by a server in an Error frame.
+    NotFound = 1,
+    NotRegularFile = 2,
+    Refused = 3,
+    ReadFailed = 4,
+    Busy = 5,
+    FileChanged = 6,
+    ProtocolError = 7,
+    VersionMismatch = 8,
+    AuthRequired = 9,
+    AuthFailed = 10,
+    Timeout = 11,
+    TooManyRequests = 12,
+    // Local to a client or a server; never sent.
+    ConnectionRefused = 100,
+    HostNotFound = 101,
+    NotFerryServer = 102,
+    ConnectionLost = 103,
+    WriteFailed = 104,
+    AlreadyExists = 105,
+    Mismatch = 106,
+    PartExists = 107,
+    InvalidName = 108,
+    Cancelled = 109,
+    NetworkError = 110,
+    PortInUse = 111,
+    FolderMissing = 112,
+    PermissionDenied = 113,
+    Internal = 199,
+};
+
+/// A code that is allowed on the wire; anything else received is mapped to ProtocolError.
+inline bool isWireCode(quint16 code)
+{
+    return code >= 1 && code <= 12;
+}
+
+/// A failure with its code and an untranslated detail (a name, an OS message).
+struct Failure
+{
+    ErrorCode code = ErrorCode::None;
+    QString detail;
+    bool ok() const { return code == ErrorCode::None; }
+};
+
+} // namespace ferry

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+
+namespace ferry {
+
+/// Everything a server is started with; the defaults fit a 2-core machine and still admit
+/// 200 honest clients at once from one address.
+struct ServerConfig
+{
+    QString root;
+    QHostAddress bindAddress = QHostAddress::Any;
+    quint16 port = 6669;
+    int maxConnections = 1024;
+    int maxPerPeer = 256;
+    int maxQueuedRequests = 1024;
+    int handshakeTimeoutMs = 10000;
+    int requestTimeoutMs = 120000;
+    int transferTimeoutMs = 30000;
+    int workerThreads = 0; ///< 0: one per core, at least 2.
+    QByteArray password;   ///< Empty: no password.
+};
+
+} // namespace ferry

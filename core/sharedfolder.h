@@ -1,0 +1,38 @@
+#pragma once
+
+#include "errorcode.h"
+#include "protocol/messages.h"
+
+#include <QList>
+#include <QString>
+
+namespace ferry {
+
+/// A folder shared read-only: the name whitelist, contained opens and the listing.
+/// Thread-safe after construction (it only holds the root's path and handle).
+class SharedFolder
+{
+public:
+    explicit SharedFolder(const QString &root);
+    ~SharedFolder();
+    SharedFolder(const SharedFolder &) = delete;
+    SharedFolder &operator=(const SharedFolder &) = delete;
+
+    bool isOpen() const { return m_rootFd >= 0; }
+    Failure openError() const { return m_openError; }
+    QString root() const { return m_root; }
+
+    /// Opens a shared file for reading. On success returns an fd and fills \a entry.
+    int open(const QString &name, protocol::FileEntry *entry, Failure *error) const;
+
+    /// Regular files below the root, recursively, sorted by name. Names that fail the
+    /// whitelist and symlinks that leave the folder are skipped.
+    QList<protocol::FileEntry> list() const;
+
+private:
+    QString m_root;
+    int m_rootFd = -1;
+    Failure m_openError;
+};
+
+} // namespace ferry
