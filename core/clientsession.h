@@ -100,6 +100,7 @@ private:
         FileRequest request;
         GetOptions options;
         bool sent = false;
+        Failure early; ///< Known to fail before asking, e.g. the final file exists.
     };
     enum class Phase {
         None,
@@ -125,6 +126,7 @@ private:
     bool handleEnd(QByteArrayView body);
     bool handleError(QByteArrayView body);
     void sendPending();
+    bool beginFile(const protocol::FileEntry &offer);
     void finishCurrent(FileResult::Outcome outcome, const Failure &failure,
                        const QByteArray &remoteMd5 = {});
     void fail(const Failure &failure);
@@ -142,6 +144,7 @@ private:
     int m_connectTimeoutMs = 10000;
     int m_stallTimeoutMs = 30000;
     bool m_gotAnyFrame = false;
+    bool m_inSendPending = false;
 
     QQueue<Job> m_jobs; ///< Sent jobs, in the order the server answers them.
     bool m_listWanted = false;
@@ -150,8 +153,6 @@ private:
     int m_unsent = 0;
     quint64 m_nextId = 1;
     Phase m_phase = Phase::None;
-    int m_outputFd = -1;
-    QString m_outputDir;
     std::unique_ptr<Download> m_download;
     qint64 m_offset = 0;
     qint64 m_size = 0;

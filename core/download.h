@@ -21,7 +21,8 @@ enum class ConflictPolicy {
 class Download
 {
 public:
-    Download(int outputDirFd, const QString &localName, ConflictPolicy policy, bool resume);
+    Download(const QString &outputDir, const QString &localName, ConflictPolicy policy,
+             bool resume);
     ~Download();
     Download(const Download &) = delete;
     Download &operator=(const Download &) = delete;
@@ -45,20 +46,28 @@ public:
 
     QString finalName() const { return m_finalName; } ///< Relative to the output folder.
     QString localName() const { return m_localName; }
+    QByteArray localMd5() const { return m_md5; }
 
 private:
-    QString pickKeepBothName() const;
+    bool hashExisting(qint64 size, Failure *error);
+    bool readMeta(protocol::FileEntry *meta) const;
+    void writeMeta() const;
+    void removePart();
 
-    int m_rootFd;
+    int m_rootFd = -1;
+    Failure m_rootError;
     int m_dirFd = -1;
     int m_fd = -1;
     QString m_localName;
     QString m_leaf;
+    QString m_partLeaf;
+    QString m_metaLeaf;
     QString m_finalName;
     ConflictPolicy m_policy;
     bool m_resume;
     protocol::FileEntry m_offer;
     qint64 m_received = 0;
+    QByteArray m_md5;
     QCryptographicHash m_hash{QCryptographicHash::Md5};
 };
 

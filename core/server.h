@@ -1,5 +1,6 @@
 #pragma once
 
+#include "protocol/messages.h"
 #include "serverconfig.h"
 #include "serverevent.h"
 

@@ -1,0 +1,225 @@
+#include "clientcommand.h"
+
+#include "cli.h"
+#include "clitext.h"
+#include "names.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QDir>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <unistd.h>
+
+namespace ferry {
+namespace {
+const QString kDefaultHost = QStringLiteral("127.0.0.1");
+
+QString duration(qint64 seconds)
+{
+    return seconds >= 3600 ? QStringLiteral("%1:%2:%3")
+                                 .arg(seconds / 3600)
+                                 .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'))
+                           : QStringLiteral("%1:%2")
+                                 .arg(seconds / 60)
+                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+}
+bool isConnectionFailure(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::NotFound:
+    case ErrorCode::NotRegularFile:
+    case ErrorCode::Refused:
+    case ErrorCode::AlreadyExists:
+    case ErrorCode::PartExists:
+    case ErrorCode::InvalidName:
+    case ErrorCode::Mismatch:
+    case ErrorCode::WriteFailed:
+    case ErrorCode::FileChanged:
+        return false;
+    default:
+        return true;
+    }
+}
+} // namespace
+
+int ClientCommand::run(const QStringList &arguments)
+{
+    const bool get = m_mode == Mode::Get;
+    const QString command = get ? QStringLiteral("get") : QStringLiteral("list");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(get ? tr("Download files and verify their MD5.")
+                                         : tr("Show the files a server shares."));
+    parser.addHelpOption();
+    if (get)
+        parser.addPositionalArgument(QStringLiteral("NAME"),
+                                     tr("Names as the server lists them, e.g. photos/a.jpg."),
+                                     QStringLiteral("get NAME..."));
+    else
+        parser.addPositionalArgument(QStringLiteral("list"), QString(), QStringLiteral("list"));
+    parser.addOptions({
+        {{QStringLiteral("H"), QStringLiteral("host")},
+         tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
+        {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
+         QStringLiteral("port")},
+    });
+    if (get) {
+        parser.addOptions({
+            {{QStringLiteral("o"), QStringLiteral("output")},
+             tr("Folder to save into (default: the current folder)."), QStringLiteral("dir")},
+            {QStringLiteral("resume"), tr("Continue interrupted downloads from their .part.")},
+            {QStringLiteral("overwrite"),
+             tr("Replace existing files, once the new one is verified.")},
+        });
+    }
+    QTextStream err(stderr);
+    const QString tryHelp = tr("Try 'ferry help %1'.").arg(command);
+    if (!parser.parse(arguments)) {
+        err << "ferry " << command << ": " << parser.errorText() << '\n' << tryHelp << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    const QStringList names = parser.positionalArguments();
+    if (get ? names.isEmpty() : !names.isEmpty()) {
+        err << "ferry " << command << ": "
+            << (get ? tr("name at least one file to get") : tr("list takes no names")) << '\n'
+            << tryHelp << '\n';
+        return ExitUsage;
+    }
+    bool ok = true;
+    quint16 port = 6669;
+    if (parser.isSet(QStringLiteral("port"))) {
+        const uint value = parser.value(QStringLiteral("port")).toUInt(&ok);
+        ok = ok && value > 0 && value <= 65535;
+        port = quint16(value);
+    }
+    if (!ok) {
+        err << "ferry " << command << ": " << tr("invalid port: %1").arg(parser.value(QStringLiteral("port")))
+            << '\n';
+        return ExitUsage;
+    }
+    const QString host = parser.isSet(QStringLiteral("host")) ? parser.value(QStringLiteral("host"))
+                                                              : kDefaultHost;
+    GetOptions options;
+    options.outputDir = QDir(get && parser.isSet(QStringLiteral("output"))
+                                 ? parser.value(QStringLiteral("output"))
+                                 : QDir::currentPath())
+                            .absolutePath();
+    options.resume = get && parser.isSet(QStringLiteral("resume"));
+    options.conflict = get && parser.isSet(QStringLiteral("overwrite"))
+        ? ConflictPolicy::Overwrite
+        : ConflictPolicy::Fail;
+    m_outputDir = options.outputDir;
+    m_tty = ::isatty(STDERR_FILENO);
+
+    ClientSession session;
+    m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                                             : QStringLiteral("%1:%2").arg(host).arg(port);
+    int exitCode = ExitOk;
+    QObject::connect(&session, &ClientSession::listReceived, &session,
+                     [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
+    QObject::connect(&session, &ClientSession::fileStarted, &session,
+                     [this](quint64, const QString &name, qint64, qint64 offset) {
+                         m_currentName = printableName(name);
+                         m_startDone = offset;
+                         m_clock.start();
+                     });
+    QObject::connect(&session, &ClientSession::fileProgress, &session,
+                     [this](quint64, qint64 done, qint64 total) { printProgress(done, total); });
+    QObject::connect(&session, &ClientSession::fileFinished, &session,
+                     [this](const FileResult &r) { printResult(r); });
+    QObject::connect(&session, &ClientSession::idle, &session,
+                     [] { QCoreApplication::exit(0); });
+    QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
+        clearProgress();
+        if (isConnectionFailure(f.code))
+            err << "ferry " << command << ": " << CliText::describe(f, m_peer, m_outputDir)
+                << Qt::endl;
+        exitCode = ExitFailed;
+        QCoreApplication::exit(1);
+    });
+    session.connectToServer(host, port);
+    if (get)
+        session.requestFiles(names, options);
+    else
+        session.requestList();
+    QCoreApplication::exec();
+    clearProgress();
+    return (exitCode == ExitOk && !m_anyFailed) ? ExitOk : ExitFailed;
+}
+
+void ClientCommand::printListing(const QList<protocol::FileEntry> &entries)
+{
+    QTextStream out(stdout);
+    const QLocale locale;
+    qint64 total = 0;
+    for (const auto &e : entries) {
+        const QString when = QDateTime::fromMSecsSinceEpoch(e.mtimeMs).toString(
+            QStringLiteral("yyyy-MM-dd HH:mm"));
+        out << QStringLiteral("%1  %2  %3")
+                   .arg(locale.formattedDataSize(e.size, 1), 10)
+                   .arg(when, printableName(e.name))
+            << '\n';
+        total += e.size;
+    }
+    out << tr("%n file(s), %1", nullptr, int(entries.size()))
+               .arg(locale.formattedDataSize(total, 1))
+        << '\n';
+}
+
+void ClientCommand::printResult(const FileResult &r)
+{
+    clearProgress();
+    const QString name = printableName(r.remoteName);
+    if (r.outcome == FileResult::Outcome::Failed) {
+        m_anyFailed = true;
+        if (isConnectionFailure(r.failure.code))
+            return; // Said once, for the whole connection.
+        QTextStream(stderr) << "ferry get: " << CliText::describe(r.failure, m_peer, m_outputDir)
+                            << Qt::endl;
+        return;
+    }
+    const bool verified = r.outcome == FileResult::Outcome::Verified;
+    // The status words stay English: scripts read this line.
+    QTextStream(stdout) << name << "  " << r.size << "  " << r.localMd5 << "  "
+                        << (verified ? "verified" : "MISMATCH") << Qt::endl;
+    if (!verified) {
+        m_anyFailed = true;
+        QTextStream(stderr) << "ferry get: " << CliText::describe(r.failure, m_peer, m_outputDir)
+                            << Qt::endl;
+    }
+}
+
+void ClientCommand::printProgress(qint64 done, qint64 total)
+{
+    if (!m_tty)
+        return;
+    const QLocale locale;
+    const double seconds = qMax<qint64>(1, m_clock.elapsed()) / 1000.0;
+    const double rate = (done - m_startDone) / seconds;
+    const QString eta = rate > 0 ? duration(qint64((total - done) / rate)) : QStringLiteral("--:--");
+    const int percent = total > 0 ? int(done * 100 / total) : 100;
+    const QString line = tr("%1  %2%  %3 of %4  %5/s  ETA %6")
+                             .arg(m_currentName)
+                             .arg(percent)
+                             .arg(locale.formattedDataSize(done, 1),
+                                  locale.formattedDataSize(total, 1),
+                                  locale.formattedDataSize(qint64(rate), 1), eta);
+    QTextStream(stderr) << '\r' << line << "\x1b[K" << Qt::flush;
+    m_progressShown = true;
+}
+
+void ClientCommand::clearProgress()
+{
+    if (m_progressShown)
+        QTextStream(stderr) << "\r\x1b[K" << Qt::flush;
+    m_progressShown = false;
+}
+
+} // namespace ferry

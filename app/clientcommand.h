@@ -1,0 +1,42 @@
+#pragma once
+
+#include "clientsession.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QStringList>
+
+namespace ferry {
+
+/// `ferry list` and `ferry get NAME...`: one connection, requests pipelined on it.
+class ClientCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ClientCommand)
+public:
+    enum class Mode {
+        List,
+        Get,
+    };
+    explicit ClientCommand(Mode mode)
+        : m_mode(mode)
+    {}
+    int run(const QStringList &arguments);
+
+private:
+    void printListing(const QList<protocol::FileEntry> &entries);
+    void printResult(const FileResult &result);
+    void printProgress(qint64 done, qint64 total);
+    void clearProgress();
+
+    Mode m_mode;
+    QString m_peer;
+    QString m_outputDir;
+    bool m_tty = false;
+    bool m_progressShown = false;
+    bool m_anyFailed = false;
+    QString m_currentName;
+    qint64 m_startDone = 0;
+    QElapsedTimer m_clock;
+};
+
+} // namespace ferry

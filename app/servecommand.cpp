@@ -1,0 +1,171 @@
+#include "servecommand.h"
+
+#include "cli.h"
+#include "clitext.h"
+#include "names.h"
+#include "server.h"
+#include "signalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QLocale>
+#include <QNetworkInterface>
+#include <QTextStream>
+
+namespace ferry {
+namespace {
+
+QStringList reachableAddresses(const QHostAddress &bind, quint16 port)
+{
+    QStringList out;
+    const bool any = bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4
+        || bind == QHostAddress::AnyIPv6;
+    QList<QHostAddress> addresses = any ? QNetworkInterface::allAddresses()
+                                        : QList<QHostAddress>{bind};
+    for (const QHostAddress &a : std::as_const(addresses)) {
+        if (any && (a.isLoopback() || a.isLinkLocal()))
+            continue;
+        const QString host = a.protocol() == QAbstractSocket::IPv6Protocol
+            ? QStringLiteral("[%1]").arg(a.toString())
+            : a.toString();
+        out.append(QStringLiteral("%1:%2").arg(host).arg(port));
+    }
+    if (out.isEmpty())
+        out.append(QStringLiteral("127.0.0.1:%1").arg(port));
+    return out;
+}
+
+int parseCount(const QCommandLineParser &parser, const QString &name, int fallback, bool *ok)
+{
+    if (!parser.isSet(name))
+        return fallback;
+    const int value = parser.value(name).toInt(ok);
+    *ok = *ok && value > 0;
+    return value;
+}
+
+} // namespace
+
+QString ServeCommand::logLine(const ServerEvent &e)
+{
+    const QString name = printableName(e.name);
+    QString what;
+    switch (e.kind) {
+    case ServerEvent::Kind::Connected:
+        what = tr("connected");
+        break;
+    case ServerEvent::Kind::Listed:
+        what = tr("listed %n file(s)", nullptr, int(e.bytes));
+        break;
+    case ServerEvent::Kind::Requested:
+        what = tr("requested %1").arg(name);
+        break;
+    case ServerEvent::Kind::Sent:
+        what = tr("sent %1 (%2 bytes) with its MD5").arg(name).arg(e.bytes);
+        break;
+    case ServerEvent::Kind::Refused:
+        what = tr("refused %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));
+        break;
+    case ServerEvent::Kind::Failed:
+        what = name.isEmpty()
+            ? tr("error: %1").arg(CliText::describe({e.code, e.detail}, e.peer))
+            : tr("error sending %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));
+        break;
+    case ServerEvent::Kind::Disconnected:
+        what = tr("disconnected");
+        break;
+    case ServerEvent::Kind::LimitHit:
+        what = tr("turned away: limit %1 reached").arg(e.detail);
+        break;
+    }
+    return QStringLiteral("%1 %2 %3")
+        .arg(e.time.toString(Qt::ISODate), e.peer.isEmpty() ? QStringLiteral("-") : e.peer, what);
+}
+
+int ServeCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("Share a folder on the local network."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("DIR"), tr("The folder to share."),
+                                 QStringLiteral("serve DIR"));
+    const ServerConfig defaults;
+    parser.addOptions({
+        {{QStringLiteral("p"), QStringLiteral("port")},
+         tr("Port to listen on (default %1).").arg(defaults.port), QStringLiteral("port")},
+        {{QStringLiteral("b"), QStringLiteral("bind")},
+         tr("Address to listen on, e.g. 127.0.0.1 (default: all interfaces)."),
+         QStringLiteral("address")},
+        {QStringLiteral("max-connections"),
+         tr("Most connections at once (default %1).").arg(defaults.maxConnections),
+         QStringLiteral("n")},
+        {QStringLiteral("max-per-peer"),
+         tr("Most connections from one address (default %1).").arg(defaults.maxPerPeer),
+         QStringLiteral("n")},
+    });
+    QTextStream err(stderr);
+    if (!parser.parse(arguments)) {
+        err << "ferry serve: " << parser.errorText() << '\n'
+            << tr("Try 'ferry help serve'.") << '\n';
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        QTextStream(stdout) << parser.helpText();
+        return ExitOk;
+    }
+    const QStringList dirs = parser.positionalArguments();
+    if (dirs.size() != 1) {
+        err << "ferry serve: " << tr("name exactly one folder to share") << '\n'
+            << tr("Try 'ferry help serve'.") << '\n';
+        return ExitUsage;
+    }
+    ServerConfig config;
+    config.root = QDir(dirs.first()).absolutePath();
+    bool ok = true;
+    if (parser.isSet(QStringLiteral("port"))) {
+        const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);
+        ok = ok && port <= 65535;
+        config.port = quint16(port);
+    }
+    if (ok && parser.isSet(QStringLiteral("bind")))
+        ok = config.bindAddress.setAddress(parser.value(QStringLiteral("bind")));
+    if (ok)
+        config.maxConnections = parseCount(parser, QStringLiteral("max-connections"),
+                                           config.maxConnections, &ok);
+    if (ok)
+        config.maxPerPeer = parseCount(parser, QStringLiteral("max-per-peer"),
+                                       config.maxPerPeer, &ok);
+    if (!ok) {
+        err << "ferry serve: " << tr("invalid --port, --bind or limit value") << '\n';
+        return ExitUsage;
+    }
+
+    Server server;
+    Failure failure;
+    if (!server.start(config, &failure)) {
+        if (failure.code == ErrorCode::PortInUse)
+            failure.detail = QString::number(config.port);
+        err << "ferry serve: " << CliText::describe(failure, {}) << '\n';
+        return ExitFailed;
+    }
+    QTextStream out(stdout);
+    out << tr("Sharing %1").arg(QDir::toNativeSeparators(config.root)) << '\n';
+    const QStringList addresses = reachableAddresses(config.bindAddress, server.serverPort());
+    for (const QString &a : addresses)
+        out << tr("  listening on %1").arg(a) << '\n';
+    out << tr("Press Ctrl+C to stop.") << Qt::endl;
+
+    QObject::connect(&server, &Server::event, &server, [](const ServerEvent &e) {
+        QTextStream(stdout) << logLine(e) << Qt::endl;
+    });
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &server, [](int) {
+        QTextStream(stdout) << tr("Stopping.") << Qt::endl;
+        QCoreApplication::quit();
+    });
+    QCoreApplication::exec();
+    server.stop();
+    return ExitOk;
+}
+
+} // namespace ferry

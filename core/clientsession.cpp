@@ -1,0 +1,473 @@
+#include "clientsession.h"
+
+#include "names.h"
+#include "protocol/decoder.h"
+
+#include <QDir>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcClient, "ferry.core.client")
+
+namespace ferry {
+
+using protocol::FrameType;
+
+namespace {
+constexpr qint64 kReadBound = protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
+constexpr int kPipelineDepth = 64;
+constexpr int kProgressIntervalMs = 100;
+} // namespace
+
+ClientSession::ClientSession(QObject *parent)
+    : QObject(parent)
+{
+    qRegisterMetaType<ferry::FileResult>();
+    qRegisterMetaType<ferry::Failure>();
+    qRegisterMetaType<QList<ferry::protocol::FileEntry>>();
+    m_stallTimer.setSingleShot(true);
+    connect(&m_stallTimer, &QTimer::timeout, this, &ClientSession::onStall);
+}
+
+ClientSession::~ClientSession()
+{
+    if (m_download)
+        m_download->abandon(true);
+}
+
+void ClientSession::setTimeouts(int connectMs, int stallMs)
+{
+    m_connectTimeoutMs = connectMs;
+    m_stallTimeoutMs = stallMs;
+}
+
+void ClientSession::connectToServer(const QString &host, quint16 port)
+{
+    m_host = host;
+    m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                                             : QStringLiteral("%1:%2").arg(host).arg(port);
+    m_socket = new QTcpSocket(this);
+    m_socket->setReadBufferSize(kReadBound);
+    connect(m_socket, &QTcpSocket::connected, this, &ClientSession::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ClientSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &ClientSession::onSocketError);
+    connect(m_socket, &QTcpSocket::disconnected, this, &ClientSession::onSocketError);
+    m_state = State::Connecting;
+    m_stallTimer.start(m_connectTimeoutMs);
+    m_socket->connectToHost(host, port);
+}
+
+void ClientSession::onConnected()
+{
+    m_state = State::AwaitHello;
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->write(protocol::encodeHello({}));
+    m_stallTimer.start(m_connectTimeoutMs);
+}
+
+void ClientSession::requestList()
+{
+    m_listWanted = true;
+    sendPending();
+}
+
+QList<quint64> ClientSession::requestFiles(const QStringList &remoteNames,
+                                           const GetOptions &options)
+{
+    QList<quint64> ids;
+    for (const QString &name : remoteNames)
+        ids.append(requestFile(name, name, options));
+    return ids;
+}
+
+quint64 ClientSession::requestFile(const QString &remoteName, const QString &localName,
+                                   const GetOptions &options)
+{
+    Pending p;
+    p.request.id = m_nextId++;
+    p.request.remoteName = remoteName;
+    p.request.localName = localName.isEmpty() ? remoteName : localName;
+    p.options = options;
+    m_pending.enqueue(p);
+    ++m_unsent;
+    // Answer requests that can't succeed from the event loop, like any other result.
+    QMetaObject::invokeMethod(this, &ClientSession::sendPending, Qt::QueuedConnection);
+    return p.request.id;
+}
+
+void ClientSession::sendPending()
+{
+    if (m_state != State::Ready || m_inSendPending)
+        return;
+    m_inSendPending = true;
+    if (m_listWanted) {
+        m_listWanted = false;
+        m_jobs.enqueue(Job::List);
+        m_socket->write(protocol::encodeFrame(FrameType::ListRequest));
+    }
+    for (;;) {
+        int inFlight = m_pending.size() - m_unsent;
+        for (auto it = m_pending.begin(); it != m_pending.end() && inFlight < kPipelineDepth;
+             ++it) {
+            if (it->sent || !it->early.ok())
+                continue;
+            const Download check(it->options.outputDir, it->request.localName,
+                                 it->options.conflict, it->options.resume);
+            it->early = check.precheck();
+            if (!it->early.ok())
+                continue;
+            it->sent = true;
+            --m_unsent;
+            ++inFlight;
+            m_jobs.enqueue(Job::File);
+            m_socket->write(protocol::encodeGetRequest(it->request.remoteName));
+        }
+        if (m_pending.isEmpty() || m_pending.head().sent || m_state != State::Ready)
+            break;
+        // The head failed before it was asked for; answer it in order and look again.
+        const Failure early = m_pending.head().early;
+        finishCurrent(FileResult::Outcome::Failed, early);
+    }
+    m_inSendPending = false;
+    if (m_state != State::Ready)
+        return;
+    if (!m_jobs.isEmpty() && !m_stallTimer.isActive())
+        m_stallTimer.start(m_stallTimeoutMs);
+    maybeIdle();
+}
+
+void ClientSession::onReadyRead()
+{
+    while (m_socket && m_socket->bytesAvailable() > 0 && m_state != State::Closed) {
+        const qint64 room = kReadBound - m_buffer.size();
+        if (room <= 0)
+            break;
+        const qint64 old = m_buffer.size();
+        m_buffer.resize(old + qMin(room, m_socket->bytesAvailable()));
+        const qint64 got = m_socket->read(m_buffer.data() + old, m_buffer.size() - old);
+        m_buffer.resize(old + qMax<qint64>(got, 0));
+        qint64 consumed = 0;
+        while (m_state != State::Closed) {
+            const auto r = protocol::decodeFrame(QByteArrayView(m_buffer).sliced(consumed));
+            if (r.status == protocol::DecodeResult::Status::NeedMore)
+                break;
+            if (r.status == protocol::DecodeResult::Status::Error) {
+                fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer,
+                      m_peer});
+                return;
+            }
+            consumed += r.consumed;
+            m_stallTimer.start(m_stallTimeoutMs);
+            if (!handleFrame(r.type, r.body))
+                return;
+            m_gotAnyFrame = true;
+        }
+        if (m_state == State::Closed)
+            return;
+        m_buffer.remove(0, consumed);
+    }
+}
+
+bool ClientSession::handleFrame(FrameType type, QByteArrayView body)
+{
+    if (m_state == State::AwaitHello) {
+        if (type == FrameType::Hello)
+            return handleHello(body);
+        if (type == FrameType::Error)
+            return handleError(body);
+        fail({ErrorCode::NotFerryServer, m_peer});
+        return false;
+    }
+    if (m_state == State::AwaitAuth)
+        return type == FrameType::AuthResult ? handleAuthResult(body) : handleError(body);
+    if (type == FrameType::Error)
+        return handleError(body);
+    if (m_jobs.isEmpty()) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("unrequested frame")});
+        return false;
+    }
+    if (m_jobs.head() == Job::List)
+        return handleList(type, body);
+    switch (m_phase) {
+    case Phase::None:
+    case Phase::AwaitOffer:
+        if (type == FrameType::Offer)
+            return handleOffer(body);
+        break;
+    case Phase::Receiving:
+        if (type == FrameType::Data)
+            return handleData(body);
+        if (type == FrameType::End)
+            return handleEnd(body);
+        break;
+    case Phase::Listing:
+        break;
+    }
+    fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame 0x%1")
+                                        .arg(int(type), 2, 16, QLatin1Char('0'))});
+    return false;
+}
+
+bool ClientSession::handleHello(QByteArrayView body)
+{
+    const auto hello = protocol::parseHello(body);
+    if (!hello) {
+        fail({ErrorCode::NotFerryServer, m_peer});
+        return false;
+    }
+    if (hello->version != protocol::kProtocolVersion) {
+        fail({ErrorCode::VersionMismatch, QString::number(hello->version)});
+        return false;
+    }
+    if (hello->flags & protocol::PasswordRequired) {
+        fail({ErrorCode::AuthRequired, m_peer});
+        return false;
+    }
+    m_state = State::Ready;
+    m_stallTimer.stop();
+    emit ready();
+    sendPending();
+    return true;
+}
+
+bool ClientSession::handleAuthResult(QByteArrayView)
+{
+    m_state = State::Ready;
+    emit ready();
+    sendPending();
+    return true;
+}
+
+bool ClientSession::handleList(FrameType type, QByteArrayView body)
+{
+    if (type == FrameType::ListEntries) {
+        const auto entries = protocol::parseListEntries(body);
+        if (!entries) {
+            fail({ErrorCode::ProtocolError, QStringLiteral("bad listing")});
+            return false;
+        }
+        for (const auto &e : *entries) {
+            if (isValidRelativeName(e.name))
+                m_listing.append(e);
+        }
+        return true;
+    }
+    if (type == FrameType::ListEnd) {
+        m_jobs.dequeue();
+        const QList<protocol::FileEntry> listing = std::move(m_listing);
+        m_listing.clear();
+        emit listReceived(listing);
+        maybeIdle();
+        return m_state != State::Closed;
+    }
+    fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame in listing")});
+    return false;
+}
+
+bool ClientSession::handleOffer(QByteArrayView body)
+{
+    const auto offer = protocol::parseOffer(body);
+    if (!offer || m_pending.isEmpty() || offer->name != m_pending.head().request.remoteName) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("offer for another file")});
+        return false;
+    }
+    return beginFile(*offer);
+}
+
+bool ClientSession::beginFile(const protocol::FileEntry &offer)
+{
+    const Pending &p = m_pending.head();
+    m_size = offer.size;
+    m_download = std::make_unique<Download>(p.options.outputDir, p.request.localName,
+                                            p.options.conflict, p.options.resume);
+    Failure failure;
+    m_offset = m_download->begin(offer, &failure);
+    if (m_offset < 0) {
+        m_socket->write(protocol::encodeFrame(FrameType::Decline));
+        m_download.reset();
+        m_offset = 0;
+        finishCurrent(FileResult::Outcome::Failed, failure);
+        return m_state != State::Closed;
+    }
+    m_socket->write(protocol::encodeAccept(m_offset));
+    m_phase = Phase::Receiving;
+    emit fileStarted(p.request.id, p.request.remoteName, m_size, m_offset);
+    m_progressClock.start();
+    emitProgress(true);
+    return true;
+}
+
+bool ClientSession::handleData(QByteArrayView body)
+{
+    Failure failure;
+    if (!m_download->append(body, &failure)) {
+        // A write error or a lying server: the connection is no longer in step.
+        m_download->abandon(failure.code != ErrorCode::ProtocolError);
+        fail(failure);
+        return false;
+    }
+    emitProgress(false);
+    return true;
+}
+
+bool ClientSession::handleEnd(QByteArrayView body)
+{
+    const auto md5 = protocol::parseEnd(body);
+    if (!md5) {
+        m_download->abandon(false);
+        fail({ErrorCode::ProtocolError, QStringLiteral("malformed MD5")});
+        return false;
+    }
+    emitProgress(true);
+    Failure failure;
+    const QByteArray local = m_download->finish(*md5, &failure);
+    const auto outcome = failure.code == ErrorCode::Mismatch ? FileResult::Outcome::Mismatch
+        : failure.ok()                                       ? FileResult::Outcome::Verified
+                                                             : FileResult::Outcome::Failed;
+    finishCurrent(outcome, failure, *md5);
+    return m_state != State::Closed;
+}
+
+bool ClientSession::handleError(QByteArrayView body)
+{
+    const auto failure = protocol::parseError(body);
+    if (!failure) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("bad error frame")});
+        return false;
+    }
+    // Refusals answer one request; anything else ends the connection.
+    const bool perRequest = failure->code == ErrorCode::NotFound
+        || failure->code == ErrorCode::NotRegularFile || failure->code == ErrorCode::Refused;
+    if (perRequest && m_state == State::Ready && !m_jobs.isEmpty() && m_jobs.head() == Job::File
+        && m_phase != Phase::Receiving) {
+        Failure f = *failure;
+        f.detail = m_pending.head().request.remoteName;
+        finishCurrent(FileResult::Outcome::Failed, f);
+        return m_state != State::Closed;
+    }
+    if (failure->code == ErrorCode::FileChanged && m_download) {
+        m_download->abandon(false);
+    }
+    fail(*failure);
+    return false;
+}
+
+void ClientSession::finishCurrent(FileResult::Outcome outcome, const Failure &failure,
+                                  const QByteArray &remoteMd5)
+{
+    const Pending p = m_pending.dequeue();
+    if (p.sent)
+        m_jobs.dequeue();
+    else
+        --m_unsent;
+    FileResult r;
+    r.id = p.request.id;
+    r.remoteName = p.request.remoteName;
+    r.size = m_size;
+    r.offset = m_offset;
+    r.remoteMd5 = remoteMd5;
+    r.outcome = outcome;
+    r.failure = failure;
+    if (m_download) {
+        r.localMd5 = outcome == FileResult::Outcome::Failed && failure.code != ErrorCode::AlreadyExists
+            ? QByteArray()
+            : m_download->localMd5();
+        if (outcome == FileResult::Outcome::Verified)
+            r.localPath = QDir(p.options.outputDir).filePath(m_download->finalName());
+    }
+    m_download.reset();
+    m_phase = Phase::None;
+    m_size = 0;
+    m_offset = 0;
+    emit fileFinished(r);
+    sendPending();
+}
+
+void ClientSession::emitProgress(bool force)
+{
+    if (!m_download || m_pending.isEmpty())
+        return;
+    if (!force && m_progressClock.elapsed() < kProgressIntervalMs)
+        return;
+    m_progressClock.restart();
+    emit fileProgress(m_pending.head().request.id, m_download->received(), m_size);
+}
+
+void ClientSession::onSocketError()
+{
+    if (m_state == State::Closed)
+        return;
+    Failure f{ErrorCode::ConnectionLost, m_peer};
+    switch (m_socket->error()) {
+    case QAbstractSocket::ConnectionRefusedError:
+        f.code = ErrorCode::ConnectionRefused;
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        f.code = ErrorCode::HostNotFound;
+        f.detail = m_host;
+        break;
+    case QAbstractSocket::RemoteHostClosedError:
+    case QAbstractSocket::UnknownSocketError:
+        if (m_state == State::AwaitHello)
+            f.code = ErrorCode::NotFerryServer;
+        break;
+    default:
+        if (m_state == State::Connecting)
+            f = {ErrorCode::NetworkError, m_peer + QStringLiteral(" (") + m_socket->errorString() + QLatin1Char(')')};
+        break;
+    }
+    fail(f);
+}
+
+void ClientSession::onStall()
+{
+    Failure f{ErrorCode::Timeout, m_peer};
+    if (m_state == State::AwaitHello)
+        f.code = ErrorCode::NotFerryServer;
+    fail(f);
+}
+
+void ClientSession::abort()
+{
+    fail({ErrorCode::Cancelled, {}});
+}
+
+void ClientSession::fail(const Failure &failure)
+{
+    if (m_state == State::Closed)
+        return;
+    qCInfo(lcClient) << m_peer << "failed:" << int(failure.code) << failure.detail;
+    m_state = State::Closed;
+    m_stallTimer.stop();
+    if (m_download) {
+        // Interrupted, not wrong: keep the .part so the download can resume.
+        m_download->abandon(true);
+    }
+    while (!m_pending.isEmpty()) {
+        const Pending p = m_pending.dequeue();
+        FileResult r;
+        r.id = p.request.id;
+        r.remoteName = p.request.remoteName;
+        r.size = m_size;
+        r.offset = m_offset;
+        r.failure = failure;
+        m_download.reset();
+        m_size = 0;
+        m_offset = 0;
+        emit fileFinished(r);
+    }
+    m_jobs.clear();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    emit failed(failure);
+}
+
+void ClientSession::maybeIdle()
+{
+    if (m_state == State::Ready && m_jobs.isEmpty() && m_pending.isEmpty() && !m_listWanted)
+        emit idle();
+}
+
+} // namespace ferry

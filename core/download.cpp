@@ -1,0 +1,249 @@
+#include "download.h"
+
+#include "containedfs.h"
+#include "names.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace ferry {
+namespace {
+
+const QString kPartSuffix = QStringLiteral(".part");
+const QString kMetaSuffix = QStringLiteral(".part.meta");
+
+/// "name.ext" -> "name (n).ext"; a leading dot is part of the name, not an extension.
+QString numberedName(const QString &leaf, int n)
+{
+    const int dot = leaf.lastIndexOf(QLatin1Char('.'));
+    if (dot <= 0)
+        return QStringLiteral("%1 (%2)").arg(leaf).arg(n);
+    return QStringLiteral("%1 (%2)%3").arg(leaf.left(dot)).arg(n).arg(leaf.mid(dot));
+}
+
+Failure writeFailure(int err, const QString &name)
+{
+    return {ErrorCode::WriteFailed, name + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err))};
+}
+
+} // namespace
+
+Download::Download(const QString &outputDir, const QString &localName, ConflictPolicy policy,
+                   bool resume)
+    : m_localName(localName)
+    , m_policy(policy)
+    , m_resume(resume)
+{
+    QDir().mkpath(outputDir);
+    m_rootFd = containedfs::openRoot(outputDir, &m_rootError);
+    m_leaf = localName.section(QLatin1Char('/'), -1);
+    m_partLeaf = m_leaf + kPartSuffix;
+    m_metaLeaf = m_leaf + kMetaSuffix;
+    m_finalName = localName;
+}
+
+Download::~Download()
+{
+    containedfs::closeFd(m_fd);
+    containedfs::closeFd(m_dirFd);
+    containedfs::closeFd(m_rootFd);
+}
+
+Failure Download::precheck() const
+{
+    if (!isSafeLocalName(m_localName))
+        return {ErrorCode::InvalidName, printableName(m_localName)};
+    if (m_rootFd < 0)
+        return {ErrorCode::WriteFailed, m_rootError.detail};
+    // The parent folders may not exist yet; then neither does the file.
+    Failure ignored;
+    const int dir = containedfs::openParentDir(m_rootFd, m_localName, &ignored);
+    if (dir < 0)
+        return {};
+    Failure result;
+    if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
+        result = {ErrorCode::AlreadyExists, m_localName};
+    else if (!m_resume && containedfs::existsInDir(dir, m_partLeaf))
+        result = {ErrorCode::PartExists, m_localName + kPartSuffix};
+    containedfs::closeFd(dir);
+    return result;
+}
+
+qint64 Download::begin(const protocol::FileEntry &offer, Failure *error)
+{
+    m_offer = offer;
+    m_received = 0;
+    m_hash.reset();
+    const Failure pre = precheck();
+    if (!pre.ok()) {
+        *error = pre;
+        return -1;
+    }
+    m_dirFd = containedfs::openParentDir(m_rootFd, m_localName, error);
+    if (m_dirFd < 0)
+        return -1;
+    if (m_resume && containedfs::existsInDir(m_dirFd, m_partLeaf)) {
+        protocol::FileEntry meta;
+        if (readMeta(&meta) && meta.size == offer.size && meta.mtimeMs == offer.mtimeMs) {
+            m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
+            if (m_fd < 0)
+                return -1;
+            const qint64 have = containedfs::statFd(m_fd).size;
+            if (have <= offer.size && hashExisting(have, error)) {
+                m_received = have;
+                return have;
+            }
+            if (!error->ok())
+                return -1;
+        }
+        // The source changed since the .part began (or its record is gone): start over.
+        removePart();
+    }
+    m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, true, true, error);
+    if (m_fd < 0) {
+        if (error->code == ErrorCode::AlreadyExists)
+            *error = {ErrorCode::PartExists, m_localName + kPartSuffix};
+        return -1;
+    }
+    writeMeta();
+    return 0;
+}
+
+bool Download::hashExisting(qint64 size, Failure *error)
+{
+    QByteArray buf(1024 * 1024, Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < size) {
+        const ssize_t got = ::pread(m_fd, buf.data(), size_t(qMin<qint64>(buf.size(), size - done)), done);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            *error = writeFailure(got < 0 ? errno : EIO, m_localName + kPartSuffix);
+            return false;
+        }
+        m_hash.addData(QByteArrayView(buf.constData(), got));
+        done += got;
+    }
+    ::lseek(m_fd, size, SEEK_SET);
+    return true;
+}
+
+bool Download::append(QByteArrayView data, Failure *error)
+{
+    if (m_received + data.size() > m_offer.size) {
+        *error = {ErrorCode::ProtocolError, QStringLiteral("more data than announced")};
+        return false;
+    }
+    const char *p = data.data();
+    qint64 left = data.size();
+    while (left > 0) {
+        const ssize_t n = ::write(m_fd, p, size_t(left));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            *error = writeFailure(n < 0 ? errno : ENOSPC, m_localName + kPartSuffix);
+            return false;
+        }
+        p += n;
+        left -= n;
+    }
+    m_hash.addData(data);
+    m_received += data.size();
+    return true;
+}
+
+QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
+{
+    const QByteArray md5 = m_hash.result().toHex();
+    m_md5 = md5;
+    if (m_received != m_offer.size) {
+        *error = {ErrorCode::ProtocolError, QStringLiteral("size differs from the offer")};
+        abandon(false);
+        return md5;
+    }
+    if (md5 != expectedMd5Hex) {
+        *error = {ErrorCode::Mismatch, m_localName};
+        abandon(false);
+        return md5;
+    }
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
+    const QString dirPart = m_localName.contains(QLatin1Char('/'))
+        ? m_localName.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/')
+        : QString();
+    QString leaf = m_leaf;
+    const bool replace = m_policy == ConflictPolicy::Overwrite;
+    for (int n = 1;; ++n) {
+        Failure f;
+        if (containedfs::renameInDir(m_dirFd, m_partLeaf, leaf, replace, &f))
+            break;
+        if (f.code != ErrorCode::AlreadyExists || m_policy != ConflictPolicy::KeepBoth
+            || n > 9999) {
+            *error = f.code == ErrorCode::AlreadyExists ? Failure{f.code, m_localName} : f;
+            return md5; // The verified .part stays; nothing under the final name changed.
+        }
+        leaf = numberedName(m_leaf, n);
+    }
+    containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    m_finalName = dirPart + leaf;
+    return md5;
+}
+
+void Download::abandon(bool keepPart)
+{
+    if (m_fd >= 0 && !keepPart)
+        removePart();
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
+}
+
+void Download::removePart()
+{
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
+    if (m_dirFd >= 0) {
+        containedfs::removeInDir(m_dirFd, m_partLeaf);
+        containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    }
+}
+
+bool Download::readMeta(protocol::FileEntry *meta) const
+{
+    Failure ignored;
+    const int fd = containedfs::openForWrite(m_dirFd, m_metaLeaf, false, false, &ignored);
+    if (fd < 0)
+        return false;
+    char buf[64];
+    const ssize_t n = ::read(fd, buf, sizeof buf - 1);
+    containedfs::closeFd(fd);
+    if (n <= 0)
+        return false;
+    const QList<QByteArray> parts = QByteArray(buf, n).trimmed().split(' ');
+    bool okSize = false;
+    bool okTime = false;
+    if (parts.size() != 2)
+        return false;
+    meta->size = parts.at(0).toLongLong(&okSize);
+    meta->mtimeMs = parts.at(1).toLongLong(&okTime);
+    return okSize && okTime;
+}
+
+void Download::writeMeta() const
+{
+    Failure ignored;
+    containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    const int fd = containedfs::openForWrite(m_dirFd, m_metaLeaf, true, true, &ignored);
+    if (fd < 0)
+        return;
+    const QByteArray text = QByteArray::number(m_offer.size) + ' '
+        + QByteArray::number(m_offer.mtimeMs) + '\n';
+    [[maybe_unused]] const ssize_t n = ::write(fd, text.constData(), size_t(text.size()));
+    containedfs::closeFd(fd);
+}
+
+} // namespace ferry

@@ -1,0 +1,109 @@
+#include "server.h"
+
+#include "servershared.h"
+#include "serversession.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcServer, "ferry.core.server")
+
+namespace ferry {
+
+Server::Server(QObject *parent)
+    : QTcpServer(parent)
+{
+    qRegisterMetaType<ferry::ServerEvent>();
+    qRegisterMetaType<ferry::ServerTransfer>();
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+bool Server::start(const ServerConfig &config, Failure *error)
+{
+    stop();
+    m_config = config;
+    auto shared = std::make_shared<ServerShared>(config);
+    if (!shared->folder().isOpen()) {
+        *error = shared->folder().openError();
+        if (error->code != ErrorCode::PermissionDenied)
+            error->code = ErrorCode::FolderMissing;
+        error->detail = config.root;
+        return false;
+    }
+    // Bounded by the accept backlog rather than by pending sockets piling up in Qt.
+    setMaxPendingConnections(128);
+    if (!listen(config.bindAddress, config.port)) {
+        const bool inUse = serverError() == QAbstractSocket::AddressInUseError;
+        *error = {inUse ? ErrorCode::PortInUse : ErrorCode::NetworkError, errorString()};
+        if (serverError() == QAbstractSocket::SocketAccessError)
+            error->code = ErrorCode::PermissionDenied;
+        return false;
+    }
+    m_shared = shared;
+    const int threads = config.workerThreads > 0 ? config.workerThreads
+                                                 : qMax(2, QThread::idealThreadCount());
+    for (int i = 0; i < threads; ++i) {
+        auto *thread = new QThread(this);
+        thread->setObjectName(QStringLiteral("ferry-worker-%1").arg(i));
+        auto *context = new QObject;
+        context->moveToThread(thread);
+        thread->start();
+        m_threads.append(thread);
+        m_contexts.append(context);
+    }
+    qCInfo(lcServer) << "listening on" << serverAddress().toString() << serverPort()
+                     << "sharing" << config.root << "with" << threads << "workers";
+    return true;
+}
+
+void Server::stop()
+{
+    if (isListening())
+        close();
+    for (int i = 0; i < m_threads.size(); ++i) {
+        QObject *context = m_contexts.at(i);
+        // Sessions die in their own thread, where their sockets live.
+        QMetaObject::invokeMethod(context, [context] { delete context; },
+                                  Qt::BlockingQueuedConnection);
+        m_threads.at(i)->quit();
+        m_threads.at(i)->wait();
+        delete m_threads.at(i);
+    }
+    m_threads.clear();
+    m_contexts.clear();
+    m_shared.reset();
+}
+
+int Server::activeSessions() const
+{
+    return m_shared ? m_shared->active() : 0;
+}
+
+QList<protocol::FileEntry> Server::listing() const
+{
+    return m_shared ? m_shared->folder().list() : QList<protocol::FileEntry>();
+}
+
+void Server::incomingConnection(qintptr descriptor)
+{
+    if (m_contexts.isEmpty())
+        return;
+    QObject *context = m_contexts.at(m_nextThread);
+    m_nextThread = (m_nextThread + 1) % m_contexts.size();
+    // The session, its timers and its socket are all created in the worker thread.
+    QMetaObject::invokeMethod(
+        context,
+        [this, descriptor, context, shared = m_shared] {
+            auto *session = new ServerSession(descriptor, shared, context);
+            connect(session, &ServerSession::event, this, &Server::event);
+            connect(session, &ServerSession::progress, this, &Server::transferProgress);
+            session->start();
+        },
+        Qt::QueuedConnection);
+}
+
+} // namespace ferry

@@ -1,0 +1,446 @@
+#include "serversession.h"
+
+#include "containedfs.h"
+#include "names.h"
+#include "protocol/decoder.h"
+#include "servershared.h"
+
+#include <QLoggingCategory>
+#include <QHostAddress>
+#include <QTcpSocket>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcSession, "ferry.core.session")
+
+namespace ferry {
+
+using protocol::FrameType;
+
+namespace {
+constexpr qint64 kChunk = 256 * 1024;
+constexpr qint64 kWriteHighWater = 512 * 1024;
+constexpr qint64 kReadBufferBound = 64 * 1024;
+constexpr qint64 kHashSliceBytes = 64 * 1024 * 1024;
+constexpr int kProgressIntervalMs = 100;
+
+/// One read buffer per worker thread: sessions on a thread never read concurrently.
+QByteArray &scratch()
+{
+    thread_local QByteArray buffer(kChunk, Qt::Uninitialized);
+    return buffer;
+}
+} // namespace
+
+ServerSession::ServerSession(qintptr descriptor, std::shared_ptr<ServerShared> shared,
+                             QObject *parent)
+    : QObject(parent)
+    , m_descriptor(descriptor)
+    , m_shared(std::move(shared))
+{
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &ServerSession::onDeadline);
+}
+
+ServerSession::~ServerSession()
+{
+    closeFile();
+    if (m_admitted)
+        m_shared->release(m_peerAddress);
+}
+
+void ServerSession::start()
+{
+    m_socket = new QTcpSocket(this);
+    if (!m_socket->setSocketDescriptor(m_descriptor)) {
+        deleteLater();
+        return;
+    }
+    m_id = m_shared->nextSessionId();
+    QHostAddress address = m_socket->peerAddress();
+    bool mapped = false;
+    const quint32 v4 = address.toIPv4Address(&mapped);
+    if (mapped)
+        address = QHostAddress(v4);
+    m_peerAddress = address.toString();
+    m_peer = m_peerAddress + QLatin1Char(':') + QString::number(m_socket->peerPort());
+    m_socket->setReadBufferSize(kReadBufferBound);
+    connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerSession::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &ServerSession::onDisconnected);
+
+    const auto admission = m_shared->admit(m_peerAddress);
+    if (admission != ServerShared::Admission::Admitted) {
+        const QString which = admission == ServerShared::Admission::TooManyTotal
+            ? QStringLiteral("max-connections")
+            : QStringLiteral("max-per-peer");
+        emitEvent(ServerEvent::Kind::LimitHit, {}, 0, {ErrorCode::Busy, which});
+        m_socket->write(protocol::encodeError(ErrorCode::Busy, which));
+        setState(State::Closing);
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_admitted = true;
+    emitEvent(ServerEvent::Kind::Connected);
+    protocol::Hello hello;
+    m_socket->write(protocol::encodeHello(hello));
+    setState(State::AwaitHello);
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void ServerSession::setState(State state)
+{
+    m_state = state;
+    const ServerConfig &c = m_shared->config();
+    switch (state) {
+    case State::AwaitHello:
+    case State::AwaitAuth:
+        m_deadline.start(c.handshakeTimeoutMs);
+        break;
+    case State::AwaitRequest:
+        m_deadline.start(c.requestTimeoutMs);
+        break;
+    case State::AwaitAccept:
+    case State::Sending:
+        m_deadline.start(c.transferTimeoutMs);
+        break;
+    case State::Closing:
+        m_deadline.start(c.handshakeTimeoutMs);
+        break;
+    case State::Starting:
+        break;
+    }
+}
+
+void ServerSession::onReadyRead()
+{
+    while (m_state != State::Closing && m_socket->bytesAvailable() > 0) {
+        const qint64 room = kReadBufferBound - m_buffer.size();
+        if (room <= 0)
+            break;
+        const qint64 old = m_buffer.size();
+        m_buffer.resize(old + qMin(room, m_socket->bytesAvailable()));
+        const qint64 got = m_socket->read(m_buffer.data() + old, m_buffer.size() - old);
+        m_buffer.resize(old + qMax<qint64>(got, 0));
+        qint64 consumed = 0;
+        while (m_state != State::Closing) {
+            const auto r = protocol::decodeFrame(QByteArrayView(m_buffer).sliced(consumed));
+            if (r.status == protocol::DecodeResult::Status::NeedMore)
+                break;
+            if (r.status == protocol::DecodeResult::Status::Error) {
+                fail({ErrorCode::ProtocolError, QStringLiteral("malformed frame")});
+                return;
+            }
+            consumed += r.consumed;
+            if (!handleFrame(r.type, r.body))
+                return;
+        }
+        m_buffer.remove(0, consumed);
+    }
+}
+
+bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
+{
+    switch (m_state) {
+    case State::AwaitHello:
+        if (type == FrameType::Hello)
+            return handleHello(body);
+        break;
+    case State::AwaitAuth:
+        if (type == FrameType::AuthProof)
+            return handleAuth(body);
+        break;
+    case State::AwaitRequest:
+    case State::AwaitAccept:
+    case State::Sending:
+        if (type == FrameType::ListRequest || type == FrameType::GetRequest) {
+            if (m_jobs.size() >= m_shared->config().maxQueuedRequests) {
+                emitEvent(ServerEvent::Kind::LimitHit, {}, 0,
+                          {ErrorCode::TooManyRequests, QStringLiteral("max-queued-requests")});
+                fail({ErrorCode::TooManyRequests, QString()});
+                return false;
+            }
+            Job job;
+            job.list = type == FrameType::ListRequest;
+            if (!job.list) {
+                const auto name = protocol::parseGetRequest(body);
+                if (!name) {
+                    fail({ErrorCode::ProtocolError, QStringLiteral("malformed request")});
+                    return false;
+                }
+                job.name = *name;
+            }
+            m_jobs.enqueue(job);
+            if (m_state == State::AwaitRequest)
+                startNextJob();
+            return true;
+        }
+        if (m_state == State::AwaitAccept && type == FrameType::Accept)
+            return handleAccept(body);
+        if (m_state == State::AwaitAccept && type == FrameType::Decline) {
+            emitEvent(ServerEvent::Kind::Refused, m_entry.name, 0, {ErrorCode::Cancelled, {}});
+            closeFile();
+            setState(State::AwaitRequest);
+            startNextJob();
+            return true;
+        }
+        break;
+    case State::Starting:
+    case State::Closing:
+        return false;
+    }
+    fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame 0x%1 in state %2")
+                                        .arg(int(type), 2, 16, QLatin1Char('0'))
+                                        .arg(int(m_state))});
+    return false;
+}
+
+bool ServerSession::handleHello(QByteArrayView body)
+{
+    const auto hello = protocol::parseHello(body);
+    if (!hello) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("bad hello")});
+        return false;
+    }
+    if (hello->version != protocol::kProtocolVersion) {
+        fail({ErrorCode::VersionMismatch,
+              QStringLiteral("client %1, server %2")
+                  .arg(hello->version)
+                  .arg(protocol::kProtocolVersion)});
+        return false;
+    }
+    setState(State::AwaitRequest);
+    return true;
+}
+
+bool ServerSession::handleAuth(QByteArrayView)
+{
+    fail({ErrorCode::ProtocolError, QStringLiteral("no password on this share")});
+    return false;
+}
+
+void ServerSession::startNextJob()
+{
+    // Jobs run from the event loop so a burst of pipelined requests can't recurse.
+    if (m_jobScheduled || m_state != State::AwaitRequest || m_jobs.isEmpty())
+        return;
+    m_jobScheduled = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_jobScheduled = false;
+            if (m_state != State::AwaitRequest || m_jobs.isEmpty())
+                return;
+            const Job job = m_jobs.dequeue();
+            if (job.list)
+                sendListing();
+            else
+                offer(job.name);
+        },
+        Qt::QueuedConnection);
+}
+
+void ServerSession::sendListing()
+{
+    const auto entries = m_shared->folder().list();
+    m_socket->write(protocol::encodeListEntries(entries));
+    emitEvent(ServerEvent::Kind::Listed, {}, entries.size());
+    setState(State::AwaitRequest);
+    startNextJob();
+}
+
+void ServerSession::offer(const QString &name)
+{
+    emitEvent(ServerEvent::Kind::Requested, name);
+    Failure failure;
+    m_fd = m_shared->folder().open(name, &m_entry, &failure);
+    if (m_fd < 0) {
+        refuse(failure);
+        return;
+    }
+    m_socket->write(protocol::encodeOffer(m_entry));
+    setState(State::AwaitAccept);
+}
+
+void ServerSession::refuse(const Failure &failure)
+{
+    m_socket->write(protocol::encodeError(failure.code, failure.detail));
+    emitEvent(ServerEvent::Kind::Refused, failure.detail, 0, failure);
+    setState(State::AwaitRequest);
+    startNextJob();
+}
+
+bool ServerSession::handleAccept(QByteArrayView body)
+{
+    const auto offset = protocol::parseAccept(body);
+    if (!offset || *offset > m_entry.size) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("bad offset")});
+        return false;
+    }
+    m_offset = *offset;
+    m_pos = 0;
+    m_hash.reset();
+    ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    m_progressClock.start();
+    setState(State::Sending);
+    emitProgress(false);
+    pump();
+    return m_state != State::Closing;
+}
+
+void ServerSession::onBytesWritten()
+{
+    if (m_state == State::Sending) {
+        m_deadline.start(m_shared->config().transferTimeoutMs);
+        pump();
+    } else if (m_state == State::Closing && m_socket->bytesToWrite() == 0) {
+        m_socket->disconnectFromHost();
+    }
+}
+
+void ServerSession::pump()
+{
+    QByteArray &buf = scratch();
+    qint64 hashedOnly = 0;
+    while (m_state == State::Sending && m_socket->bytesToWrite() < kWriteHighWater) {
+        if (m_pos == m_entry.size) {
+            finishFile();
+            return;
+        }
+        if (hashedOnly >= kHashSliceBytes) {
+            // Hashing a resumed file's head: give the thread's other sessions a turn.
+            QMetaObject::invokeMethod(this, &ServerSession::pump, Qt::QueuedConnection);
+            return;
+        }
+        const qint64 want = qMin(kChunk, m_entry.size - m_pos);
+        const ssize_t got = ::read(m_fd, buf.data(), size_t(want));
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0) {
+            const Failure f = got == 0
+                ? Failure{ErrorCode::FileChanged, m_entry.name}
+                : Failure{ErrorCode::ReadFailed, m_entry.name};
+            fail(f);
+            return;
+        }
+        m_hash.addData(QByteArrayView(buf.constData(), got));
+        const qint64 end = m_pos + got;
+        if (end > m_offset) {
+            const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
+            char header[protocol::kHeaderSize];
+            protocol::writeHeader(header, FrameType::Data, quint32(got - skip));
+            m_socket->write(header, protocol::kHeaderSize);
+            m_socket->write(buf.constData() + skip, got - skip);
+        } else {
+            hashedOnly += got;
+        }
+        m_pos = end;
+        if (m_progressClock.elapsed() >= kProgressIntervalMs)
+            emitProgress(false);
+    }
+}
+
+void ServerSession::finishFile()
+{
+    const containedfs::Stat st = containedfs::statFd(m_fd);
+    if (!st.ok || st.size != m_entry.size || st.mtimeMs != m_entry.mtimeMs) {
+        // Never pair a file that changed under us with a "valid" MD5.
+        fail({ErrorCode::FileChanged, m_entry.name});
+        return;
+    }
+    m_socket->write(protocol::encodeEnd(m_hash.result().toHex()));
+    emitProgress(true);
+    emitEvent(ServerEvent::Kind::Sent, m_entry.name, m_entry.size - m_offset);
+    closeFile();
+    setState(State::AwaitRequest);
+    startNextJob();
+}
+
+void ServerSession::closeFile()
+{
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
+}
+
+void ServerSession::onDeadline()
+{
+    if (m_state == State::Closing) {
+        m_socket->abort();
+        onDisconnected();
+        return;
+    }
+    fail({ErrorCode::Timeout, QStringLiteral("%1").arg(int(m_state))});
+}
+
+void ServerSession::fail(const Failure &failure)
+{
+    if (m_state == State::Closing)
+        return;
+    qCInfo(lcSession) << m_peer << "failed:" << int(failure.code) << failure.detail;
+    const bool sending = m_state == State::Sending || m_state == State::AwaitAccept;
+    emitEvent(ServerEvent::Kind::Failed, sending ? m_entry.name : QString(), 0, failure);
+    if (sending)
+        emitProgress(true);
+    closeFile();
+    m_jobs.clear();
+    setState(State::Closing);
+    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->write(protocol::encodeError(failure.code, failure.detail));
+        if (m_socket->bytesToWrite() == 0)
+            m_socket->disconnectFromHost();
+        else
+            m_socket->flush();
+    } else {
+        onDisconnected();
+    }
+}
+
+void ServerSession::onDisconnected()
+{
+    if (!m_disconnectLogged) {
+        m_disconnectLogged = true;
+        if (m_state == State::Sending || m_state == State::AwaitAccept) {
+            emitEvent(ServerEvent::Kind::Failed, m_entry.name, m_pos - m_offset,
+                      {ErrorCode::ConnectionLost, {}});
+            emitProgress(true);
+        }
+        if (m_admitted)
+            emitEvent(ServerEvent::Kind::Disconnected);
+        m_state = State::Closing;
+        m_deadline.stop();
+        closeFile();
+        deleteLater();
+    }
+}
+
+void ServerSession::emitEvent(ServerEvent::Kind kind, const QString &name, qint64 bytes,
+                              const Failure &failure)
+{
+    ServerEvent e;
+    e.time = QDateTime::currentDateTime();
+    e.sessionId = m_id;
+    e.peer = m_peer;
+    e.kind = kind;
+    e.name = name;
+    e.bytes = bytes;
+    e.code = failure.code;
+    e.detail = failure.detail;
+    emit event(e);
+}
+
+void ServerSession::emitProgress(bool finished)
+{
+    m_progressClock.restart();
+    ServerTransfer t;
+    t.sessionId = m_id;
+    t.peer = m_peer;
+    t.name = m_entry.name;
+    t.done = qMax<qint64>(0, m_pos - m_offset);
+    t.total = m_entry.size - m_offset;
+    t.finished = finished;
+    emit progress(t);
+}
+
+} // namespace ferry

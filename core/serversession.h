@@ -1,0 +1,100 @@
+#pragma once
+
+#include "protocol/frame.h"
+#include "protocol/messages.h"
+#include "serverevent.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QQueue>
+#include <QTimer>
+#include <memory>
+
+class QTcpSocket;
+
+namespace ferry {
+
+class ServerShared;
+
+/// One connected peer, from hello to close. Runs in a worker thread; every phase has a
+/// deadline, and any failure goes through fail(), which ends this session only.
+class ServerSession : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State {
+        Starting,
+        AwaitHello,
+        AwaitAuth,
+        AwaitRequest,
+        AwaitAccept,
+        Sending,
+        Closing,
+    };
+    Q_ENUM(State)
+
+    ServerSession(qintptr descriptor, std::shared_ptr<ServerShared> shared,
+                  QObject *parent = nullptr);
+    ~ServerSession() override;
+
+    /// Takes over the socket; call in the session's thread.
+    void start();
+
+signals:
+    void event(const ferry::ServerEvent &event);
+    void progress(const ferry::ServerTransfer &transfer);
+
+private:
+    struct Job
+    {
+        bool list = false;
+        QString name;
+    };
+
+    void onReadyRead();
+    void onBytesWritten();
+    void onDeadline();
+    void onDisconnected();
+    bool handleFrame(protocol::FrameType type, QByteArrayView body);
+    bool handleHello(QByteArrayView body);
+    bool handleAuth(QByteArrayView body);
+    bool handleAccept(QByteArrayView body);
+    void setState(State state);
+    void startNextJob();
+    void sendListing();
+    void offer(const QString &name);
+    void pump();
+    void finishFile();
+    void closeFile();
+    void refuse(const Failure &failure);
+    void fail(const Failure &failure);
+    void emitEvent(ServerEvent::Kind kind, const QString &name = {}, qint64 bytes = 0,
+                   const Failure &failure = {});
+    void emitProgress(bool finished);
+
+    qintptr m_descriptor;
+    std::shared_ptr<ServerShared> m_shared;
+    QTcpSocket *m_socket = nullptr;
+    QTimer m_deadline;
+    State m_state = State::Starting;
+    quint64 m_id = 0;
+    QString m_peer;
+    QString m_peerAddress;
+    bool m_admitted = false;
+    bool m_disconnectLogged = false;
+    QByteArray m_buffer;
+    QByteArray m_nonce;
+    QQueue<Job> m_jobs;
+    bool m_jobScheduled = false;
+
+    // The file being sent.
+    int m_fd = -1;
+    protocol::FileEntry m_entry;
+    qint64 m_offset = 0;
+    qint64 m_pos = 0;
+    QCryptographicHash m_hash{QCryptographicHash::Md5};
+    QElapsedTimer m_progressClock;
+};
+
+} // namespace ferry

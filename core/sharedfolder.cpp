@@ -1,0 +1,85 @@
+#include "sharedfolder.h"
+
+#include "containedfs.h"
+#include "names.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <algorithm>
+
+namespace ferry {
+
+SharedFolder::SharedFolder(const QString &root)
+    : m_root(QDir(root).absolutePath())
+{
+    m_rootFd = containedfs::openRoot(m_root, &m_openError);
+}
+
+SharedFolder::~SharedFolder()
+{
+    containedfs::closeFd(m_rootFd);
+}
+
+int SharedFolder::open(const QString &name, protocol::FileEntry *entry, Failure *error) const
+{
+    if (!isValidRelativeName(name)) {
+        *error = {ErrorCode::Refused, name};
+        return -1;
+    }
+    Failure f;
+    const int fd = containedfs::openForRead(m_rootFd, name, &f);
+    if (fd < 0) {
+        if (f.code == ErrorCode::PermissionDenied)
+            f.code = ErrorCode::Refused;
+        f.detail = name;
+        *error = f;
+        return -1;
+    }
+    const containedfs::Stat st = containedfs::statFd(fd);
+    if (!st.ok || !st.regular) {
+        containedfs::closeFd(fd);
+        *error = {ErrorCode::NotRegularFile, name};
+        return -1;
+    }
+    entry->name = name;
+    entry->size = st.size;
+    entry->mtimeMs = st.mtimeMs;
+    return fd;
+}
+
+QList<protocol::FileEntry> SharedFolder::list() const
+{
+    QList<protocol::FileEntry> entries;
+    if (m_rootFd < 0)
+        return entries;
+    const QDir root(m_root);
+    QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString name = root.relativeFilePath(info.filePath());
+        if (!isValidRelativeName(name))
+            continue;
+        protocol::FileEntry entry;
+        if (info.isSymLink() || !info.isFile()) {
+            // Only what open() would serve: a symlink that stays inside, to a regular file.
+            Failure ignored;
+            const int fd = open(name, &entry, &ignored);
+            if (fd < 0)
+                continue;
+            containedfs::closeFd(fd);
+        } else {
+            entry.name = name;
+            entry.size = info.size();
+            entry.mtimeMs = info.lastModified().toMSecsSinceEpoch();
+        }
+        entries.append(entry);
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto &a, const auto &b) { return a.name < b.name; });
+    return entries;
+}
+
+} // namespace ferry
