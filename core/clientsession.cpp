@@ -1,5 +1,6 @@
 #include "clientsession.h"
 
+#include "auth.h"
 #include "names.h"
 #include "protocol/decoder.h"
 
@@ -178,8 +179,14 @@ bool ClientSession::handleFrame(FrameType type, QByteArrayView body)
         fail({ErrorCode::NotFerryServer, m_peer});
         return false;
     }
-    if (m_state == State::AwaitAuth)
-        return type == FrameType::AuthResult ? handleAuthResult(body) : handleError(body);
+    if (m_state == State::AwaitAuth) {
+        if (type == FrameType::AuthResult)
+            return handleAuthResult(body);
+        if (type == FrameType::Error)
+            return handleError(body);
+        fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame before auth result")});
+        return false;
+    }
     if (type == FrameType::Error)
         return handleError(body);
     if (m_jobs.isEmpty()) {
@@ -220,8 +227,22 @@ bool ClientSession::handleHello(QByteArrayView body)
         return false;
     }
     if (hello->flags & protocol::PasswordRequired) {
-        fail({ErrorCode::AuthRequired, m_peer});
-        return false;
+        if (m_password.isEmpty()) {
+            fail({ErrorCode::AuthRequired, m_peer});
+            return false;
+        }
+        if (hello->nonce.size() != auth::kNonceSize) {
+            fail({ErrorCode::ProtocolError, QStringLiteral("no nonce")});
+            return false;
+        }
+        // Only the proof leaves this machine, never the password or the key.
+        const QByteArray clientNonce = auth::randomNonce();
+        const QByteArray key = auth::deriveKey(m_password);
+        m_socket->write(protocol::encodeAuthProof(
+            clientNonce, auth::proof(key, hello->nonce, clientNonce)));
+        m_state = State::AwaitAuth;
+        m_stallTimer.start(m_connectTimeoutMs);
+        return true;
     }
     m_state = State::Ready;
     m_stallTimer.stop();
@@ -233,6 +254,7 @@ bool ClientSession::handleHello(QByteArrayView body)
 bool ClientSession::handleAuthResult(QByteArrayView)
 {
     m_state = State::Ready;
+    m_stallTimer.stop();
     emit ready();
     sendPending();
     return true;

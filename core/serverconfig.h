@@ -20,6 +20,10 @@ struct ServerConfig
     int transferTimeoutMs = 30000;
     int workerThreads = 0; ///< 0: one per core, at least 2.
     QByteArray password;   ///< Empty: no password.
+    /// A failed password proof makes the next answer to the same address wait this long,
+    /// doubling with each further attempt up to authDelayCapMs.
+    int authDelayMs = 250;
+    int authDelayCapMs = 8000;
 };
 
 } // namespace ferry

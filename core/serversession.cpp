@@ -1,5 +1,6 @@
 #include "serversession.h"
 
+#include "auth.h"
 #include "containedfs.h"
 #include "names.h"
 #include "protocol/decoder.h"
@@ -84,6 +85,11 @@ void ServerSession::start()
     m_admitted = true;
     emitEvent(ServerEvent::Kind::Connected);
     protocol::Hello hello;
+    if (m_shared->passwordRequired()) {
+        m_nonce = auth::randomNonce();
+        hello.flags |= protocol::PasswordRequired;
+        hello.nonce = m_nonce;
+    }
     m_socket->write(protocol::encodeHello(hello));
     setState(State::AwaitHello);
     if (m_socket->bytesAvailable() > 0)
@@ -149,7 +155,8 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
             return handleHello(body);
         break;
     case State::AwaitAuth:
-        if (type == FrameType::AuthProof)
+        // One proof per connection; nothing else is read before it is answered.
+        if (type == FrameType::AuthProof && !m_authAnswerPending)
             return handleAuth(body);
         break;
     case State::AwaitRequest:
@@ -211,14 +218,50 @@ bool ServerSession::handleHello(QByteArrayView body)
                   .arg(protocol::kProtocolVersion)});
         return false;
     }
-    setState(State::AwaitRequest);
+    setState(m_shared->passwordRequired() ? State::AwaitAuth : State::AwaitRequest);
     return true;
 }
 
-bool ServerSession::handleAuth(QByteArrayView)
+bool ServerSession::handleAuth(QByteArrayView body)
 {
-    fail({ErrorCode::ProtocolError, QStringLiteral("no password on this share")});
-    return false;
+    const auto proof = protocol::parseAuthProof(body);
+    if (!proof) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("bad auth proof")});
+        return false;
+    }
+    const qint64 wait = m_shared->reserveAuthAnswer(m_peerAddress);
+    if (wait < 0) {
+        emitEvent(ServerEvent::Kind::LimitHit, {}, 0,
+                  {ErrorCode::Busy, QStringLiteral("auth-attempts")});
+        fail({ErrorCode::Busy, QStringLiteral("auth-attempts")});
+        return false;
+    }
+    const QByteArray expected = auth::proof(m_shared->authKey(), m_nonce, proof->clientNonce);
+    const bool accepted = auth::constantTimeEquals(expected, proof->proof);
+    if (wait == 0) {
+        answerAuth(accepted);
+        return m_state != State::Closing;
+    }
+    // Success waits too: a fast "yes" among slow "no"s would be an oracle.
+    m_authAnswerPending = true;
+    m_deadline.start(int(wait) + m_shared->config().handshakeTimeoutMs);
+    QTimer::singleShot(int(wait), this, [this, accepted] {
+        if (m_state == State::AwaitAuth && m_authAnswerPending)
+            answerAuth(accepted);
+    });
+    return true;
+}
+
+void ServerSession::answerAuth(bool accepted)
+{
+    m_authAnswerPending = false;
+    if (!accepted) {
+        fail({ErrorCode::AuthFailed, QString()});
+        return;
+    }
+    m_shared->authSucceeded(m_peerAddress);
+    m_socket->write(protocol::encodeFrame(FrameType::AuthResult));
+    setState(State::AwaitRequest);
 }
 
 void ServerSession::startNextJob()

@@ -59,6 +59,7 @@ private:
     bool handleFrame(protocol::FrameType type, QByteArrayView body);
     bool handleHello(QByteArrayView body);
     bool handleAuth(QByteArrayView body);
+    void answerAuth(bool accepted);
     bool handleAccept(QByteArrayView body);
     void setState(State state);
     void startNextJob();
@@ -85,6 +86,7 @@ private:
     bool m_disconnectLogged = false;
     QByteArray m_buffer;
     QByteArray m_nonce;
+    bool m_authAnswerPending = false;
     QQueue<Job> m_jobs;
     bool m_jobScheduled = false;
 

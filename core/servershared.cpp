@@ -1,11 +1,21 @@
 #include "servershared.h"
 
+#include "auth.h"
+
 namespace ferry {
+namespace {
+constexpr qint64 kForgetFailuresMs = 15 * 60 * 1000;
+constexpr int kMaxAuthRecords = 65536;
+} // namespace
 
 ServerShared::ServerShared(const ServerConfig &config)
     : m_config(config)
     , m_folder(config.root)
-{}
+{
+    if (!config.password.isEmpty())
+        m_authKey = auth::deriveKey(config.password);
+    m_clock.start();
+}
 
 ServerShared::Admission ServerShared::admit(const QString &peerAddress)
 {
@@ -36,6 +46,48 @@ int ServerShared::active() const
 {
     QMutexLocker lock(&m_mutex);
     return m_total;
+}
+
+qint64 ServerShared::reserveAuthAnswer(const QString &peerAddress)
+{
+    QMutexLocker lock(&m_mutex);
+    const qint64 now = m_clock.elapsed();
+    if (m_auth.size() >= kMaxAuthRecords)
+        pruneAuthRecords(now);
+    AuthRecord &r = m_auth[peerAddress];
+    if (r.attempts > 0 && now - r.nextAnswerMs > kForgetFailuresMs)
+        r = {};
+    const qint64 backoff = r.attempts == 0
+        ? 0
+        : qMin<qint64>(m_config.authDelayCapMs,
+                       qint64(m_config.authDelayMs) << qMin(r.attempts - 1, 20));
+    const qint64 at = qMax(now, r.nextAnswerMs) + backoff;
+    if (at - now > m_config.handshakeTimeoutMs) {
+        // Not answered, so not a guess: it doesn't count as an attempt.
+        return -1;
+    }
+    r.nextAnswerMs = at;
+    ++r.attempts;
+    return at - now;
+}
+
+void ServerShared::authSucceeded(const QString &peerAddress)
+{
+    QMutexLocker lock(&m_mutex);
+    m_auth.remove(peerAddress);
+}
+
+void ServerShared::pruneAuthRecords(qint64 now)
+{
+    for (auto it = m_auth.begin(); it != m_auth.end();) {
+        if (now - it->nextAnswerMs > kForgetFailuresMs)
+            it = m_auth.erase(it);
+        else
+            ++it;
+    }
+    // Tens of thousands of guessing addresses at once: forget them all rather than grow.
+    if (m_auth.size() >= kMaxAuthRecords)
+        m_auth.clear();
 }
 
 } // namespace ferry

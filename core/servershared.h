@@ -3,14 +3,16 @@
 #include "serverconfig.h"
 #include "sharedfolder.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <atomic>
 
 namespace ferry {
 
-/// State every session of one server shares across threads: the folder, the config and the
-/// connection counts behind the limits. Everything mutable is behind the mutex.
+/// State every session of one server shares across threads: the folder, the config, the
+/// connection counts behind the limits and the password throttle. Everything mutable is
+/// behind the mutex.
 class ServerShared
 {
 public:
@@ -29,12 +31,34 @@ public:
     int active() const;
     quint64 nextSessionId() { return ++m_lastSessionId; }
 
+    bool passwordRequired() const { return !m_authKey.isEmpty(); }
+    /// PBKDF2 of the password, derived once at start; empty without a password.
+    const QByteArray &authKey() const { return m_authKey; }
+
+    /// Books the time at which the answer to a password proof from \a peerAddress may be
+    /// sent, and returns the wait in ms, or -1 if so many answers are already waiting that
+    /// this one would outlast the handshake deadline. Every attempt counts as a failure
+    /// until authSucceeded(); answers to one address are spaced exponentially, so parallel
+    /// connections don't buy an attacker more guesses.
+    qint64 reserveAuthAnswer(const QString &peerAddress);
+    void authSucceeded(const QString &peerAddress);
+
 private:
+    struct AuthRecord
+    {
+        int attempts = 0;
+        qint64 nextAnswerMs = 0;
+    };
+    void pruneAuthRecords(qint64 now);
+
     const ServerConfig m_config;
     SharedFolder m_folder;
+    QByteArray m_authKey;
     mutable QMutex m_mutex;
     int m_total = 0;
     QHash<QString, int> m_perPeer;
+    QHash<QString, AuthRecord> m_auth;
+    QElapsedTimer m_clock;
     std::atomic<quint64> m_lastSessionId{0};
 };
 
