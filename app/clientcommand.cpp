@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clitext.h"
 #include "names.h"
+#include "password.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -65,6 +66,10 @@ int ClientCommand::run(const QStringList &arguments)
          tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
         {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
          QStringLiteral("port")},
+        {QStringLiteral("password-file"),
+         tr("Read the share's password from the first line of this file (without it, a "
+            "terminal prompts when the server asks for one)."),
+         QStringLiteral("file")},
     });
     if (get) {
         parser.addOptions({
@@ -118,9 +123,38 @@ int ClientCommand::run(const QStringList &arguments)
     m_outputDir = options.outputDir;
     m_tty = ::isatty(STDERR_FILENO);
 
-    ClientSession session;
     m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
                                              : QStringLiteral("%1:%2").arg(host).arg(port);
+    QByteArray password;
+    if (parser.isSet(QStringLiteral("password-file"))) {
+        QString error;
+        password = Password::readFile(parser.value(QStringLiteral("password-file")), &error);
+        if (password.isEmpty()) {
+            err << "ferry " << command << ": " << error << '\n';
+            return ExitUsage;
+        }
+    }
+    // Without a password file, ask on the terminal once the server says it needs one.
+    const bool mayPrompt = password.isEmpty() && Password::canPrompt();
+    bool wantsPassword = false;
+    int exitCode = runSession(host, port, names, options, password, mayPrompt, &wantsPassword);
+    if (wantsPassword) {
+        password = Password::prompt(m_peer);
+        m_anyFailed = false;
+        exitCode = runSession(host, port, names, options, password, false, &wantsPassword);
+    }
+    return (exitCode == ExitOk && !m_anyFailed) ? ExitOk : ExitFailed;
+}
+
+int ClientCommand::runSession(const QString &host, quint16 port, const QStringList &names,
+                              const GetOptions &options, const QByteArray &password,
+                              bool mayPrompt, bool *wantsPassword)
+{
+    const bool get = m_mode == Mode::Get;
+    const QString command = get ? QStringLiteral("get") : QStringLiteral("list");
+    QTextStream err(stderr);
+    ClientSession session;
+    session.setPassword(password);
     int exitCode = ExitOk;
     QObject::connect(&session, &ClientSession::listReceived, &session,
                      [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
@@ -138,7 +172,9 @@ int ClientCommand::run(const QStringList &arguments)
                      [] { QCoreApplication::exit(0); });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
-        if (isConnectionFailure(f.code))
+        if (f.code == ErrorCode::AuthRequired && mayPrompt)
+            *wantsPassword = true;
+        else if (isConnectionFailure(f.code))
             err << "ferry " << command << ": " << CliText::describe(f, m_peer, m_outputDir)
                 << Qt::endl;
         exitCode = ExitFailed;
@@ -151,7 +187,7 @@ int ClientCommand::run(const QStringList &arguments)
         session.requestList();
     QCoreApplication::exec();
     clearProgress();
-    return (exitCode == ExitOk && !m_anyFailed) ? ExitOk : ExitFailed;
+    return exitCode;
 }
 
 void ClientCommand::printListing(const QList<protocol::FileEntry> &entries)

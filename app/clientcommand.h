@@ -23,6 +23,9 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    int runSession(const QString &host, quint16 port, const QStringList &names,
+                   const GetOptions &options, const QByteArray &password, bool mayPrompt,
+                   bool *wantsPassword);
     void printListing(const QList<protocol::FileEntry> &entries);
     void printResult(const FileResult &result);
     void printProgress(qint64 done, qint64 total);

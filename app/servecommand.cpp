@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clitext.h"
 #include "names.h"
+#include "password.h"
 #include "server.h"
 #include "signalwatcher.h"
 
@@ -11,6 +12,8 @@
 #include <QLocale>
 #include <QNetworkInterface>
 #include <QTextStream>
+
+#include <sys/resource.h>
 
 namespace ferry {
 namespace {
@@ -42,6 +45,27 @@ int parseCount(const QCommandLineParser &parser, const QString &name, int fallba
     const int value = parser.value(name).toInt(ok);
     *ok = *ok && value > 0;
     return value;
+}
+
+/// Every connection needs a descriptor: let the limits, not the soft fd limit, decide.
+void raiseDescriptorLimit()
+{
+    rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+/// A timeout given in seconds on the command line, in ms.
+int parseSeconds(const QCommandLineParser &parser, const QString &name, int fallbackMs,
+                 bool *ok)
+{
+    if (!parser.isSet(name))
+        return fallbackMs;
+    const double seconds = parser.value(name).toDouble(ok);
+    *ok = *ok && seconds > 0 && seconds <= 24 * 3600;
+    return int(seconds * 1000);
 }
 
 } // namespace
@@ -102,6 +126,26 @@ int ServeCommand::run(const QStringList &arguments)
         {QStringLiteral("max-per-peer"),
          tr("Most connections from one address (default %1).").arg(defaults.maxPerPeer),
          QStringLiteral("n")},
+        {QStringLiteral("max-queued-requests"),
+         tr("Most requests one connection may have waiting (default %1).")
+             .arg(defaults.maxQueuedRequests),
+         QStringLiteral("n")},
+        {QStringLiteral("handshake-timeout"),
+         tr("Seconds a new connection has to say hello and prove the password (default %1).")
+             .arg(defaults.handshakeTimeoutMs / 1000),
+         QStringLiteral("s")},
+        {QStringLiteral("request-timeout"),
+         tr("Seconds an idle connection is kept open (default %1).")
+             .arg(defaults.requestTimeoutMs / 1000),
+         QStringLiteral("s")},
+        {QStringLiteral("transfer-timeout"),
+         tr("Seconds a transfer may make no progress (default %1).")
+             .arg(defaults.transferTimeoutMs / 1000),
+         QStringLiteral("s")},
+        {QStringLiteral("password-file"),
+         tr("Require the password on the first line of this file. Contents are still sent "
+            "unencrypted."),
+         QStringLiteral("file")},
     });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -135,10 +179,32 @@ int ServeCommand::run(const QStringList &arguments)
     if (ok)
         config.maxPerPeer = parseCount(parser, QStringLiteral("max-per-peer"),
                                        config.maxPerPeer, &ok);
+    if (ok)
+        config.maxQueuedRequests = parseCount(parser, QStringLiteral("max-queued-requests"),
+                                              config.maxQueuedRequests, &ok);
+    if (ok)
+        config.handshakeTimeoutMs = parseSeconds(parser, QStringLiteral("handshake-timeout"),
+                                                 config.handshakeTimeoutMs, &ok);
+    if (ok)
+        config.requestTimeoutMs = parseSeconds(parser, QStringLiteral("request-timeout"),
+                                               config.requestTimeoutMs, &ok);
+    if (ok)
+        config.transferTimeoutMs = parseSeconds(parser, QStringLiteral("transfer-timeout"),
+                                                config.transferTimeoutMs, &ok);
     if (!ok) {
-        err << "ferry serve: " << tr("invalid --port, --bind or limit value") << '\n';
+        err << "ferry serve: " << tr("invalid --port, --bind, limit or timeout value") << '\n';
         return ExitUsage;
     }
+    if (parser.isSet(QStringLiteral("password-file"))) {
+        QString error;
+        config.password = Password::readFile(parser.value(QStringLiteral("password-file")),
+                                             &error);
+        if (config.password.isEmpty()) {
+            err << "ferry serve: " << error << '\n';
+            return ExitUsage;
+        }
+    }
+    raiseDescriptorLimit();
 
     Server server;
     Failure failure;
@@ -153,6 +219,8 @@ int ServeCommand::run(const QStringList &arguments)
     const QStringList addresses = reachableAddresses(config.bindAddress, server.serverPort());
     for (const QString &a : addresses)
         out << tr("  listening on %1").arg(a) << '\n';
+    if (!config.password.isEmpty())
+        out << tr("A password is required; contents still travel unencrypted.") << '\n';
     out << tr("Press Ctrl+C to stop.") << Qt::endl;
 
     QObject::connect(&server, &Server::event, &server, [](const ServerEvent &e) {
