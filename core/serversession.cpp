@@ -269,6 +269,16 @@ void ServerSession::startNextJob()
     // Jobs run from the event loop so a burst of pipelined requests can't recurse.
     if (m_jobScheduled || m_state != State::AwaitRequest || m_jobs.isEmpty())
         return;
+    if (m_socket->bytesToWrite() >= kWriteHighWater) {
+        // A peer that queues requests but doesn't read: answer more only as it drains
+        // (onBytesWritten), so pipelined listings can't pile up in our write buffer.
+        if (!m_waitingForRoom) {
+            m_waitingForRoom = true;
+            m_deadline.start(m_shared->config().transferTimeoutMs);
+        }
+        return;
+    }
+    m_waitingForRoom = false;
     m_jobScheduled = true;
     QMetaObject::invokeMethod(
         this,
@@ -338,6 +348,9 @@ void ServerSession::onBytesWritten()
     if (m_state == State::Sending) {
         m_deadline.start(m_shared->config().transferTimeoutMs);
         pump();
+    } else if (m_state == State::AwaitRequest && m_waitingForRoom) {
+        m_deadline.start(m_shared->config().transferTimeoutMs);
+        startNextJob();
     } else if (m_state == State::Closing && m_socket->bytesToWrite() == 0) {
         m_socket->disconnectFromHost();
     }

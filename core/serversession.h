@@ -89,6 +89,7 @@ private:
     bool m_authAnswerPending = false;
     QQueue<Job> m_jobs;
     bool m_jobScheduled = false;
+    bool m_waitingForRoom = false;
 
     // The file being sent.
     int m_fd = -1;
