@@ -5,16 +5,35 @@
 
 #include <QLoggingCategory>
 #include <QThread>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcServer, "ferry.core.server")
 
 namespace ferry {
+namespace {
+constexpr int kAcceptRetryMs = 100;
+} // namespace
 
 Server::Server(QObject *parent)
     : QTcpServer(parent)
 {
     qRegisterMetaType<ferry::ServerEvent>();
     qRegisterMetaType<ferry::ServerTransfer>();
+    // QTcpServer stops accepting for good after EMFILE/ENFILE; a flood of connections must
+    // not turn into a server that never accepts again.
+    connect(this, &QTcpServer::acceptError, this, [this](QAbstractSocket::SocketError error) {
+        qCWarning(lcServer) << "accept failed:" << error << errorString();
+        ServerEvent e;
+        e.time = QDateTime::currentDateTime();
+        e.kind = ServerEvent::Kind::LimitHit;
+        e.code = ErrorCode::Busy;
+        e.detail = QStringLiteral("accept");
+        emit event(e);
+        QTimer::singleShot(kAcceptRetryMs, this, [this] {
+            if (isListening())
+                resumeAccepting();
+        });
+    });
 }
 
 Server::~Server()
