@@ -18,6 +18,8 @@ namespace {
 constexpr qint64 kReadBound = protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
 constexpr int kPipelineDepth = 64;
 constexpr int kProgressIntervalMs = 100;
+/// A server could send listing frames forever; a million entries is past any real share.
+constexpr qsizetype kMaxListedFiles = 1000000;
 } // namespace
 
 ClientSession::ClientSession(QObject *parent)
@@ -266,6 +268,10 @@ bool ClientSession::handleList(FrameType type, QByteArrayView body)
         const auto entries = protocol::parseListEntries(body);
         if (!entries) {
             fail({ErrorCode::ProtocolError, QStringLiteral("bad listing")});
+            return false;
+        }
+        if (m_listing.size() + entries->size() > kMaxListedFiles) {
+            fail({ErrorCode::ProtocolError, QStringLiteral("listing too long")});
             return false;
         }
         for (const auto &e : *entries) {
