@@ -16,16 +16,18 @@ bool isControl(QChar c)
 
 bool isWindowsDeviceName(const QString &component)
 {
-    // CON, PRN, AUX, NUL, COM1-9, LPT1-9, with or without an extension.
+    // CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0-9 and LPT0-9 (also with the superscript
+    // digits Windows accepts there), with or without an extension.
     const QString stem = component.section(QLatin1Char('.'), 0, 0).trimmed().toUpper();
     static const QStringList fixed = {QStringLiteral("CON"), QStringLiteral("PRN"),
-                                      QStringLiteral("AUX"), QStringLiteral("NUL")};
+                                      QStringLiteral("AUX"), QStringLiteral("NUL"),
+                                      QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
     if (fixed.contains(stem))
         return true;
     if (stem.size() == 4 && (stem.startsWith(QLatin1String("COM"))
                              || stem.startsWith(QLatin1String("LPT")))) {
-        const QChar d = stem.at(3);
-        return d >= QLatin1Char('1') && d <= QLatin1Char('9');
+        const char16_t d = stem.at(3).unicode();
+        return (d >= u'0' && d <= u'9') || d == 0x00b9 || d == 0x00b2 || d == 0x00b3;
     }
     return false;
 }
