@@ -4,6 +4,7 @@
 #include "clitext.h"
 #include "names.h"
 #include "password.h"
+#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -174,11 +175,22 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
         clearProgress();
         if (f.code == ErrorCode::AuthRequired && mayPrompt)
             *wantsPassword = true;
-        else if (isConnectionFailure(f.code))
+        else if (isConnectionFailure(f.code) && f.code != ErrorCode::Cancelled)
             err << "ferry " << command << ": " << CliText::describe(f, m_peer, m_outputDir)
                 << Qt::endl;
         exitCode = ExitFailed;
         QCoreApplication::exit(1);
+    });
+    // Ctrl+C keeps the .part of the file in flight, so the same command with --resume
+    // continues it.
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &session, [&] {
+        clearProgress();
+        err << "ferry " << command << ": "
+            << (get ? tr("interrupted; run the same command with --resume to continue")
+                    : tr("interrupted"))
+            << Qt::endl;
+        session.abort();
     });
     session.connectToServer(host, port);
     if (get)

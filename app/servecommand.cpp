@@ -146,6 +146,8 @@ int ServeCommand::run(const QStringList &arguments)
          tr("Require the password on the first line of this file. Contents are still sent "
             "unencrypted."),
          QStringLiteral("file")},
+        {QStringLiteral("no-md5-cache"),
+         tr("Hash every file on every download, even when it has not changed.")},
     });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -206,6 +208,7 @@ int ServeCommand::run(const QStringList &arguments)
     }
     raiseDescriptorLimit();
 
+    config.md5Cache = !parser.isSet(QStringLiteral("no-md5-cache"));
     Server server;
     Failure failure;
     if (!server.start(config, &failure)) {

@@ -24,6 +24,7 @@ struct ServerConfig
     /// doubling with each further attempt up to authDelayCapMs.
     int authDelayMs = 250;
     int authDelayCapMs = 8000;
+    bool md5Cache = true;  ///< Remember MD5s of unchanged files between downloads.
 };
 
 } // namespace ferry
