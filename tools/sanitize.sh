@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds Ferry with AddressSanitizer+UndefinedBehaviorSanitizer (build-asan) and with
+# ThreadSanitizer (build-tsan), and runs the whole ctest suite under each. Non-zero if a
+# build, a test or a sanitizer fails. Usage: tools/sanitize.sh [asan] [tsan] [-- ctest args]
+set -euo pipefail
+FERRY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$FERRY_ROOT/tools/deps.sh"
+# shellcheck disable=SC2086
+ferry_ensure_packages $FERRY_BUILD_PACKAGES $FERRY_TEST_PACKAGES
+
+kinds=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do kinds+=("$1"); shift; done
+[ "${1:-}" = "--" ] && shift
+[ ${#kinds[@]} -eq 0 ] && kinds=(asan tsan)
+jobs="${FERRY_JOBS:-2}"
+
+export QT_QPA_PLATFORM=offscreen
+# Any report fails the test that triggered it.
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+export LSAN_OPTIONS="suppressions=$FERRY_ROOT/tools/lsan.supp:print_suppressions=0"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$FERRY_ROOT/tools/tsan.supp:print_suppressions=0"
+
+status=0
+for kind in "${kinds[@]}"; do
+    case "$kind" in
+        asan) sanitize="address,undefined" ;;
+        tsan) sanitize="thread" ;;
+        *) echo "sanitize.sh: unknown kind $kind (asan or tsan)" >&2; exit 2 ;;
+    esac
+    dir="$FERRY_ROOT/build-$kind"
+    echo "== $kind: -fsanitize=$sanitize in $dir" >&2
+    cmake -S "$FERRY_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DFERRY_SANITIZE="$sanitize" >/dev/null
+    cmake --build "$dir" --parallel "$jobs"
+    if ! (cd "$dir" && ctest --output-on-failure --timeout 900 "$@"); then
+        echo "== $kind: FAILED" >&2
+        status=1
+    else
+        echo "== $kind: clean" >&2
+    fi
+done
+exit $status
