@@ -132,7 +132,26 @@ async def tiny_frame_flood(reader, writer):
 
 @kind
 async def never_reads(reader, writer):
-    writer.write(HELLO + get("big.bin") + ACCEPT0)
+    writer.write(HELLO + get("big.bin"))
+    # Accept only once the Offer is there (an early Accept is a protocol error), then stop
+    # reading for good.
+    buf = b""
+    while True:
+        chunk = await asyncio.wait_for(reader.read(4096), 30)
+        if not chunk:
+            return "closed-before-offer"
+        buf += chunk
+        i = 0
+        offered = False
+        while len(buf) - i >= 5:
+            t, n = struct.unpack(">BI", buf[i:i + 5])
+            if len(buf) - i < 5 + n:
+                break
+            offered = offered or t == 0x21
+            i += 5 + n
+        if offered:
+            break
+    writer.write(ACCEPT0)
     return await wait_closed(reader, read=False)
 
 
