@@ -23,6 +23,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 
 KiB = 1 << 10
 MiB = 1 << 20
@@ -449,6 +450,8 @@ class Bench:
                                stderr=subprocess.PIPE, env=self.env, timeout=self.timeout)
         except subprocess.TimeoutExpired:
             return None, [f"timed out after {self.timeout} s"]
+        except OSError as e:
+            return None, [f"could not run {cmd[0]}: {e}"]
         dt = time.perf_counter() - t0
         errs = self.check_get(p.returncode, p.stdout.decode(errors="replace"), names, srcdir, out)
         if errs and p.stderr:
@@ -935,7 +938,8 @@ class Bench:
             ("Kernel", platform.release()),
             ("OS", sh(["sh", "-c", ". /etc/os-release && echo $PRETTY_NAME"])),
             ("Qt (qt6-base-dev)", qt or "not from dpkg"),
-            ("Ferry", (fver[0] if fver else "?") + f" (`{self.ferry}`)"),
+            ("Ferry", (fver[0] if fver else "?") + f" (`{self.a.ferry_origin or self.ferry}`"
+                      + (f", built {self.a.ferry_built}" if self.a.ferry_built else "") + ")"),
             ("Data and outputs", f"`{self.work}` on {fs[-1] if fs else '?'}"),
             ("Tools", f"{first(sh(['curl', '--version'])).split(' (')[0]}; Python "
                       f"{platform.python_version()}; {first(sh(['nc', '-h']))}; "
@@ -1117,6 +1121,9 @@ class Bench:
                 fn()
             except BenchError as e:
                 self.ferry_failed.append(f"case {name}: {e}")
+            except Exception as e:   # keep going: the other cases and the report still matter
+                traceback.print_exc()
+                self.ferry_failed.append(f"case {name} crashed: {type(e).__name__}: {e}")
             print(f"bench: case {name} took {time.monotonic() - ts:.1f} s", file=sys.stderr, flush=True)
         self.notes.append(f"Whole run: {time.monotonic() - t0:.0f} s.")
         self.notes.append("Every output is deleted and `sync` runs before each timed run, so no "
@@ -1153,6 +1160,8 @@ def main():
     p.add_argument("--ferry", required=True)
     p.add_argument("--work", required=True, help="empty scratch folder (removed by run.sh)")
     p.add_argument("--out", required=True)
+    p.add_argument("--ferry-origin", default="", help="where the --ferry copy came from (report)")
+    p.add_argument("--ferry-built", default="", help="that file's mtime (report)")
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--big", action="store_true")

@@ -108,7 +108,23 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-args=(--ferry "$ferry" --work "$work" --out "$out" --reps "$reps")
+# Measure a private copy of the executable (and the translations beside it): every row then
+# runs the same build, and a rebuild during the run can't break it half-way.
+mkdir "$work/bin"
+built=$(date -r "$ferry" '+%Y-%m-%d %H:%M:%S')
+for try in 1 2 3 4 5; do
+    cp "$ferry" "$work/bin/ferry"
+    if "$work/bin/ferry" --version >/dev/null 2>&1; then break; fi
+    if [ $try = 5 ]; then
+        echo "bench: $ferry does not run (being rebuilt?)" >&2
+        exit 3
+    fi
+    sleep 3
+done
+cp "$(dirname "$ferry")"/*.qm "$work/bin/" 2>/dev/null || true
+
+args=(--ferry "$work/bin/ferry" --ferry-origin "$ferry" --ferry-built "$built"
+      --work "$work" --out "$out" --reps "$reps")
 [ $quick = 1 ] && args+=(--quick)
 [ $big = 1 ] && args+=(--big)
 
