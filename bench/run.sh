@@ -55,9 +55,10 @@ if command -v dpkg-query >/dev/null; then
 fi
 if [ -n "$missing" ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "bench: installing$missing" >&2
-    apt-get update -qq >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2
-    missing=""
+    apt-get update -qq >&2 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >&2 ||
+        echo "bench: apt-get install$missing failed" >&2
+    missing=""   # the command checks below decide
 fi
 for c in md5sum curl nc /usr/bin/time python3; do
     command -v "$c" >/dev/null || missing="$missing $c"
