@@ -940,7 +940,8 @@ class Bench:
             ("Qt (qt6-base-dev)", qt or "not from dpkg"),
             ("Ferry", (fver[0] if fver else "?") + f" (`{self.a.ferry_origin or self.ferry}`"
                       + (f", built {self.a.ferry_built}" if self.a.ferry_built else "") + ")"),
-            ("Data and outputs", f"`{self.work}` on {fs[-1] if fs else '?'}"),
+            ("Data and outputs", f"`{self.work}` on " + ("{} ({}, mounted at {})".format(*fs[-1].split()[:3])
+                                                         if fs and len(fs[-1].split()) >= 3 else "?")),
             ("Tools", f"{first(sh(['curl', '--version'])).split(' (')[0]}; Python "
                       f"{platform.python_version()}; {first(sh(['nc', '-h']))}; "
                       f"{first(sh(['md5sum', '--version']))}"),
