@@ -1,0 +1,335 @@
+#include "clienttab.h"
+
+#include "errortext.h"
+#include "remotelistmodel.h"
+#include "transfermodel.h"
+#include "transferqueue.h"
+#include "transferview.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QTreeView>
+#include <QUrl>
+
+namespace ferry {
+
+ClientTab::ClientTab(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new RemoteListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_names(new QStringListModel(this))
+    , m_transfers(new TransferModel(this))
+    , m_queue(new TransferQueue(m_transfers, this))
+{
+    m_proxy->setSourceModel(m_list);
+    m_proxy->setSortRole(RemoteListModel::SortRole);
+    m_proxy->setFilterKeyColumn(RemoteListModel::NameColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    buildUi();
+    loadSettings();
+
+    connect(m_connect, &QPushButton::clicked, this, &ClientTab::refresh);
+    connect(m_host->lineEdit(), &QLineEdit::returnPressed, this, &ClientTab::refresh);
+    connect(m_host, &QComboBox::currentTextChanged, this, &ClientTab::updateConnectButton);
+    connect(m_port, &QSpinBox::valueChanged, this, &ClientTab::updateConnectButton);
+    connect(
+        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_listView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        request({index.siblingAtColumn(RemoteListModel::NameColumn).data(Qt::UserRole).toString()});
+    });
+    connect(m_download, &QPushButton::clicked, this, &ClientTab::downloadSelected);
+    connect(m_getName, &QPushButton::clicked, this, &ClientTab::downloadTyped);
+    connect(m_name, &QLineEdit::returnPressed, this, &ClientTab::downloadTyped);
+    connect(m_chooseDest, &QPushButton::clicked, this, &ClientTab::chooseDestination);
+    connect(m_transferView, &TransferView::namesDropped, this, &ClientTab::request);
+    connect(m_cancel, &QPushButton::clicked, this, &ClientTab::cancelSelected);
+    connect(m_retry, &QPushButton::clicked, this, [this] { retrySelected(false); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { retrySelected(true); });
+    connect(m_openFolder, &QPushButton::clicked, this, &ClientTab::openFolder);
+    connect(m_clearDone, &QPushButton::clicked, m_transfers, &TransferModel::removeFinished);
+    connect(m_transferView, &QAbstractItemView::doubleClicked, this, &ClientTab::openFolder);
+    connect(m_queue, &TransferQueue::listingReady, this,
+        [this](const QList<protocol::FileEntry> &entries) {
+            m_list->setEntries(entries);
+            m_names->setStringList(m_list->names());
+            onListing();
+        });
+    connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
+        m_listing = false;
+        showBanner(failure);
+        updateConnectButton();
+    });
+    connect(m_queue, &TransferQueue::conflict, this, &ClientTab::onConflict);
+    connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
+    retranslateUi();
+}
+
+ClientTab::~ClientTab()
+{
+    saveSettings();
+}
+
+bool ClientTab::splitHostPort(const QString &text, QString *host, quint16 *port)
+{
+    const QString t = text.trimmed();
+    QString h = t;
+    QString p;
+    if (t.startsWith(QLatin1Char('['))) {
+        const int close = t.indexOf(QLatin1Char(']'));
+        if (close < 0)
+            return false;
+        h = t.mid(1, close - 1);
+        if (close + 1 < t.size()) {
+            if (t.at(close + 1) != QLatin1Char(':'))
+                return false;
+            p = t.mid(close + 2);
+        }
+    } else if (t.count(QLatin1Char(':')) == 1) {
+        h = t.section(QLatin1Char(':'), 0, 0);
+        p = t.section(QLatin1Char(':'), 1);
+    }
+    if (h.isEmpty())
+        return false;
+    *host = h;
+    if (!p.isEmpty()) {
+        bool ok = false;
+        const uint value = p.toUInt(&ok);
+        if (!ok || value == 0 || value > 65535)
+            return false;
+        *port = quint16(value);
+    }
+    return true;
+}
+
+void ClientTab::currentServer(QString *host, quint16 *port) const
+{
+    *port = quint16(m_port->value());
+    if (!splitHostPort(m_host->currentText(), host, port))
+        *host = m_host->currentText().trimmed();
+}
+
+void ClientTab::setHost(const QString &host, quint16 port)
+{
+    m_host->setCurrentText(host);
+    m_port->setValue(port);
+}
+
+void ClientTab::setDestination(const QString &dir)
+{
+    m_dest->setText(dir);
+}
+
+QString ClientTab::destination() const
+{
+    return m_dest->text();
+}
+
+QString ClientTab::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+void ClientTab::refresh()
+{
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    if (host.isEmpty()) {
+        showBanner({ErrorCode::HostNotFound, {}});
+        return;
+    }
+    m_banner->hide();
+    m_bannerFailure = {};
+    m_listing = true;
+    m_listedServer = QStringLiteral("%1:%2").arg(host).arg(port);
+    m_queue->fetchListing(host, port);
+    updateConnectButton();
+    emit statusMessage(tr("Connecting to %1...").arg(m_listedServer));
+}
+
+void ClientTab::onListing()
+{
+    m_listing = false;
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    rememberHost(m_host->currentText().trimmed());
+    m_listView->resizeColumnToContents(RemoteListModel::SizeColumn);
+    updateConnectButton();
+    emit statusMessage(
+        tr("%n file(s) on %1", nullptr, int(m_list->rowCount())).arg(m_listedServer));
+}
+
+void ClientTab::request(const QStringList &names)
+{
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    if (host.isEmpty() || names.isEmpty())
+        return;
+    GetOptions options;
+    options.outputDir = destination();
+    options.conflict = ConflictPolicy::Fail;
+    for (const QString &name : names)
+        m_queue->enqueue(host, port, name, options);
+    rememberHost(m_host->currentText().trimmed());
+    emit statusMessage(tr("Requested %n file(s)", nullptr, int(names.size())));
+}
+
+void ClientTab::downloadSelected()
+{
+    const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
+    QStringList names;
+    for (const QModelIndex &index : rows)
+        names << index.data(Qt::UserRole).toString();
+    if (names.isEmpty() && !m_name->text().trimmed().isEmpty())
+        names << m_name->text().trimmed();
+    request(names);
+}
+
+void ClientTab::downloadTyped()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty())
+        return;
+    request({name});
+    m_name->clear();
+}
+
+bool ClientTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_listView && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            downloadSelected();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClientTab::chooseDestination()
+{
+    const QString dir
+        = QFileDialog::getExistingDirectory(this, tr("Choose where to save"), m_dest->text());
+    if (!dir.isEmpty())
+        m_dest->setText(dir);
+}
+
+void ClientTab::onConflict(quint64 id)
+{
+    m_conflicts << id;
+    askNextConflict();
+}
+
+void ClientTab::askNextConflict()
+{
+    if (m_conflictBox || m_conflicts.isEmpty())
+        return;
+    const quint64 id = m_conflicts.takeFirst();
+    const Transfer *t = m_transfers->find(id);
+    if (!t)
+        return askNextConflict();
+    auto *box = new QMessageBox(QMessageBox::Question, tr("File already exists"),
+        tr("\"%1\" already exists in %2.")
+            .arg(t->remoteName, QDir::toNativeSeparators(t->options.outputDir)),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("conflictBox"));
+    box->setInformativeText(tr("Replace it once the new copy is verified, keep both files, or "
+                               "cancel this download?"));
+    QPushButton *replace = box->addButton(tr("&Replace"), QMessageBox::DestructiveRole);
+    replace->setObjectName(QStringLiteral("replaceButton"));
+    QPushButton *keep = box->addButton(tr("&Keep both"), QMessageBox::AcceptRole);
+    keep->setObjectName(QStringLiteral("keepBothButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    cancel->setObjectName(QStringLiteral("cancelButton"));
+    box->setDefaultButton(keep);
+    box->setEscapeButton(cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    m_conflictBox = box;
+    connect(box, &QMessageBox::finished, this, [this, box, id, replace, keep] {
+        if (box->clickedButton() == replace)
+            m_queue->retryWith(id, ConflictPolicy::Overwrite);
+        else if (box->clickedButton() == keep)
+            m_queue->retryWith(id, ConflictPolicy::KeepBoth);
+        m_conflictBox = nullptr;
+        askNextConflict();
+    });
+    box->open();
+}
+
+void ClientTab::onTransferEnded(quint64 id)
+{
+    const Transfer *t = m_transfers->find(id);
+    if (!t || t->state == Transfer::State::Cancelled)
+        return;
+    if (t->state == Transfer::State::Verified)
+        emit notice(tr("Download verified"),
+            tr("%1 arrived and its MD5 matches.").arg(t->remoteName), true);
+    else
+        emit notice(tr("Download failed"), TransferModel::stateText(*t), false);
+}
+
+QList<quint64> ClientTab::selectedTransfers() const
+{
+    QList<quint64> ids;
+    const QModelIndexList rows = m_transferView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids << index.data(TransferModel::IdRole).toULongLong();
+    return ids;
+}
+
+void ClientTab::cancelSelected()
+{
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids)
+        m_queue->cancel(id);
+}
+
+void ClientTab::retrySelected(bool resume)
+{
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids)
+        m_queue->retry(id, resume);
+}
+
+void ClientTab::openFolder()
+{
+    const QList<quint64> ids = selectedTransfers();
+    const Transfer *t = ids.isEmpty() ? nullptr : m_transfers->find(ids.first());
+    QString dir = destination();
+    if (t)
+        dir = t->localPath.isEmpty() ? t->options.outputDir : QFileInfo(t->localPath).path();
+    QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
+}
+
+void ClientTab::showBanner(const Failure &failure)
+{
+    m_bannerFailure = failure;
+    m_banner->setText(ErrorText::describe(failure));
+    m_banner->show();
+    emit statusMessage(ErrorText::describe(failure));
+}
+
+void ClientTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+} // namespace ferry
