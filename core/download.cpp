@@ -96,6 +96,7 @@ qint64 Download::begin(const protocol::FileEntry &offer, Failure *error)
             const qint64 have = containedfs::statFd(m_fd).size;
             if (have <= offer.size && hashExisting(have, error)) {
                 m_received = have;
+                m_sink = std::make_unique<FileSink>(m_fd, have, offer.size, &m_hash);
                 return have;
             }
             if (!error->ok())
@@ -111,6 +112,7 @@ qint64 Download::begin(const protocol::FileEntry &offer, Failure *error)
         return -1;
     }
     writeMeta();
+    m_sink = std::make_unique<FileSink>(m_fd, 0, offer.size, &m_hash);
     return 0;
 }
 
@@ -139,26 +141,22 @@ bool Download::append(QByteArrayView data, Failure *error)
         *error = {ErrorCode::ProtocolError, QStringLiteral("more data than announced")};
         return false;
     }
-    const char *p = data.data();
-    qint64 left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(m_fd, p, size_t(left));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0) {
-            *error = writeFailure(n < 0 ? errno : ENOSPC, m_localName + kPartSuffix);
-            return false;
-        }
-        p += n;
-        left -= n;
+    if (!m_sink->append(data, error)) {
+        error->detail = m_localName + kPartSuffix + QStringLiteral(": ") + error->detail;
+        return false;
     }
-    m_hash.addData(data);
     m_received += data.size();
     return true;
 }
 
 QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
 {
+    if (m_sink && !m_sink->finish(error)) {
+        error->detail = m_localName + kPartSuffix + QStringLiteral(": ") + error->detail;
+        abandon(true);
+        return {};
+    }
+    m_sink.reset();
     const QByteArray md5 = m_hash.result().toHex();
     m_md5 = md5;
     if (m_received != m_offer.size) {
@@ -196,6 +194,12 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
 
 void Download::abandon(bool keepPart)
 {
+    if (m_sink) {
+        // What was received is a valid head of the file: let it reach the disk for a resume.
+        Failure ignored;
+        m_sink->finish(&ignored);
+        m_sink.reset();
+    }
     if (m_fd >= 0 && !keepPart)
         removePart();
     containedfs::closeFd(m_fd);
@@ -204,6 +208,7 @@ void Download::abandon(bool keepPart)
 
 void Download::removePart()
 {
+    m_sink.reset();
     containedfs::closeFd(m_fd);
     m_fd = -1;
     if (m_dirFd >= 0) {

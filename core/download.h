@@ -1,10 +1,12 @@
 #pragma once
 
 #include "errorcode.h"
+#include "filesink.h"
 #include "protocol/messages.h"
 
 #include <QCryptographicHash>
 #include <QString>
+#include <memory>
 
 namespace ferry {
 
@@ -69,6 +71,7 @@ private:
     qint64 m_received = 0;
     QByteArray m_md5;
     QCryptographicHash m_hash{QCryptographicHash::Md5};
+    std::unique_ptr<FileSink> m_sink; ///< Declared after m_hash: it uses it until destroyed.
 };
 
 } // namespace ferry

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "errorcode.h"
+
+#include <QByteArrayView>
+#include <QCryptographicHash>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace ferry {
+
+/// Takes a download's bytes off the socket's thread: a writer thread hashes them and writes
+/// them in aligned blocks, with O_DIRECT where the filesystem allows it. On a busy page
+/// cache, buffered writes of new pages cost more than the network; direct writes don't.
+/// Small files skip the thread and are written in place.
+class FileSink
+{
+public:
+    /// \a fd is positioned at \a offset; \a hash already holds the bytes before it.
+    FileSink(int fd, qint64 offset, qint64 expectedTotal, QCryptographicHash *hash);
+    ~FileSink();
+    FileSink(const FileSink &) = delete;
+    FileSink &operator=(const FileSink &) = delete;
+
+    /// Queues \a data; fails with the first write error seen so far.
+    bool append(QByteArrayView data, Failure *error);
+    /// Writes everything queued and stops the thread; then the hash is complete.
+    bool finish(Failure *error);
+
+private:
+    struct Block
+    {
+        char *data = nullptr;
+        qint64 size = 0;
+    };
+    void writerLoop();
+    int writeBlock(const Block &block); ///< 0 or an errno value.
+    int writeAll(const char *p, qint64 n);
+    void useDirect(bool on);
+    void submitCurrent();
+
+    int m_fd;
+    qint64 m_filePos;   ///< Where the next write lands; the writer's side.
+    QCryptographicHash *m_hash;
+    qint64 m_blockStart; ///< File position of m_current's first byte; the socket's side.
+    bool m_async;
+    bool m_direct = false;
+    bool m_directRefused = false;
+    std::vector<char *> m_buffers;
+    Block m_current;
+
+    std::mutex m_mutex;
+    std::condition_variable m_cond;
+    std::deque<Block> m_queue; ///< Full blocks for the writer.
+    std::deque<char *> m_free; ///< Empty buffers for the socket side.
+    bool m_stopping = false;
+    int m_error = 0; ///< The first errno; guarded by m_mutex while the thread runs.
+    std::thread m_thread;
+};
+
+} // namespace ferry

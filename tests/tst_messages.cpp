@@ -1,0 +1,140 @@
+#include "protocol/decoder.h"
+#include "protocol/messages.h"
+
+#include <QTest>
+
+using namespace ferry;
+using namespace ferry::protocol;
+
+namespace {
+QByteArrayView bodyOf(const QByteArray &frame)
+{
+    return QByteArrayView(frame).sliced(kHeaderSize);
+}
+} // namespace
+
+class tst_Messages : public QObject
+{
+    Q_OBJECT
+private slots:
+    void helloRoundTrip();
+    void helloRejectsWrongMagic();
+    void listingRoundTripSplitsLargeListings();
+    void listingRejectsLyingCount();
+    void offerRoundTripOver4GiB();
+    void getRequestRejectsInvalidUtf8();
+    void acceptRejectsNegativeOffset();
+    void endRequiresLowercaseHex_data();
+    void endRequiresLowercaseHex();
+    void errorMapsUnknownCodes();
+};
+
+void tst_Messages::helloRoundTrip()
+{
+    const Hello in{kProtocolVersion, PasswordRequired, QByteArray(16, 'x')};
+    const auto out = parseHello(bodyOf(encodeHello(in)));
+    QVERIFY(out);
+    QCOMPARE(out->version, in.version);
+    QCOMPARE(out->flags, in.flags);
+    QCOMPARE(out->nonce, in.nonce);
+}
+
+void tst_Messages::helloRejectsWrongMagic()
+{
+    QByteArray body = encodeHello({}).mid(kHeaderSize);
+    body[0] = 'X';
+    QVERIFY(!parseHello(body));
+    QVERIFY(!parseHello(QByteArrayView("FERRY")));
+}
+
+void tst_Messages::listingRoundTripSplitsLargeListings()
+{
+    QList<FileEntry> entries;
+    const QString longName = QString(200, QLatin1Char('n'));
+    for (int i = 0; i < 10000; ++i)
+        entries.append({QStringLiteral("%1/%2").arg(longName).arg(i), i, 1000LL * i});
+    const QByteArray wire = encodeListEntries(entries);
+    QList<FileEntry> back;
+    int frames = 0;
+    qint64 pos = 0;
+    for (;;) {
+        const DecodeResult r = decodeFrame(QByteArrayView(wire).sliced(pos));
+        QCOMPARE(r.status, DecodeResult::Status::Frame);
+        pos += r.consumed;
+        if (r.type == FrameType::ListEnd)
+            break;
+        QCOMPARE(r.type, FrameType::ListEntries);
+        QVERIFY(r.body.size() <= kMaxListBody);
+        const auto part = parseListEntries(r.body);
+        QVERIFY(part);
+        back += *part;
+        ++frames;
+    }
+    QCOMPARE(pos, wire.size());
+    QVERIFY(frames > 1); // 2 MiB of names can't fit one frame.
+    QCOMPARE(back, entries);
+}
+
+void tst_Messages::listingRejectsLyingCount()
+{
+    QByteArray body = bodyOf(encodeListEntries({{QStringLiteral("a"), 1, 2}})).toByteArray();
+    body.chop(5); // Drop the ListEnd frame that follows.
+    body[3] = 2;  // Claims two entries, carries one.
+    QVERIFY(!parseListEntries(body));
+    QByteArray huge("\xff\xff\xff\xff", 4);
+    QVERIFY(!parseListEntries(huge));
+}
+
+void tst_Messages::offerRoundTripOver4GiB()
+{
+    const FileEntry in{QStringLiteral("big.iso"), 5LL * 1024 * 1024 * 1024 + 7, 1700000000123LL};
+    const auto out = parseOffer(bodyOf(encodeOffer(in)));
+    QVERIFY(out);
+    QCOMPARE(*out, in);
+}
+
+void tst_Messages::getRequestRejectsInvalidUtf8()
+{
+    const QByteArray body("\x00\x02\xc3\x28", 4);
+    QVERIFY(!parseGetRequest(body));
+    const auto ok = parseGetRequest(bodyOf(encodeGetRequest(QStringLiteral("caf\u00e9"))));
+    QVERIFY(ok);
+    QCOMPARE(*ok, QStringLiteral("caf\u00e9"));
+}
+
+void tst_Messages::acceptRejectsNegativeOffset()
+{
+    QVERIFY(!parseAccept(bodyOf(encodeAccept(-1))));
+    QCOMPARE(*parseAccept(bodyOf(encodeAccept(123))), 123);
+}
+
+void tst_Messages::endRequiresLowercaseHex_data()
+{
+    QTest::addColumn<QByteArray>("md5");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("ok") << QByteArray("d41d8cd98f00b204e9800998ecf8427e") << true;
+    QTest::newRow("upper") << QByteArray("D41D8CD98F00B204E9800998ECF8427E") << false;
+    QTest::newRow("not hex") << QByteArray("z41d8cd98f00b204e9800998ecf8427e") << false;
+    QTest::newRow("nul") << QByteArray("d41d8cd98f00b204e9800998ecf8427\0", 32) << false;
+}
+
+void tst_Messages::endRequiresLowercaseHex()
+{
+    QFETCH(QByteArray, md5);
+    QFETCH(bool, valid);
+    QCOMPARE(bool(parseEnd(md5)), valid);
+}
+
+void tst_Messages::errorMapsUnknownCodes()
+{
+    auto f = parseError(bodyOf(encodeError(ErrorCode::NotFound, QStringLiteral("x"))));
+    QVERIFY(f);
+    QCOMPARE(f->code, ErrorCode::NotFound);
+    QCOMPARE(f->detail, QStringLiteral("x"));
+    // A local-only code on the wire is a lie, not a reason to trust it.
+    f = parseError(bodyOf(encodeError(ErrorCode::AlreadyExists, QString())));
+    QCOMPARE(f->code, ErrorCode::ProtocolError);
+}
+
+QTEST_APPLESS_MAIN(tst_Messages)
+#include "tst_messages.moc"
