@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clitext.h"
 #include "names.h"
+#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -138,11 +139,22 @@ int ClientCommand::run(const QStringList &arguments)
                      [] { QCoreApplication::exit(0); });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
-        if (isConnectionFailure(f.code))
+        if (isConnectionFailure(f.code) && f.code != ErrorCode::Cancelled)
             err << "ferry " << command << ": " << CliText::describe(f, m_peer, m_outputDir)
                 << Qt::endl;
         exitCode = ExitFailed;
         QCoreApplication::exit(1);
+    });
+    // Ctrl+C keeps the .part of the file in flight, so the same command with --resume
+    // continues it.
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::stopRequested, &session, [&] {
+        clearProgress();
+        err << "ferry " << command << ": "
+            << (get ? tr("interrupted; run the same command with --resume to continue")
+                    : tr("interrupted"))
+            << Qt::endl;
+        session.abort();
     });
     session.connectToServer(host, port);
     if (get)

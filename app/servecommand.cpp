@@ -102,6 +102,8 @@ int ServeCommand::run(const QStringList &arguments)
         {QStringLiteral("max-per-peer"),
          tr("Most connections from one address (default %1).").arg(defaults.maxPerPeer),
          QStringLiteral("n")},
+        {QStringLiteral("no-md5-cache"),
+         tr("Hash every file on every download, even when it has not changed.")},
     });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -140,6 +142,7 @@ int ServeCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
 
+    config.md5Cache = !parser.isSet(QStringLiteral("no-md5-cache"));
     Server server;
     Failure failure;
     if (!server.start(config, &failure)) {

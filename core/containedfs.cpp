@@ -244,6 +244,7 @@ Stat statFd(int fd)
     s.regular = S_ISREG(st.st_mode);
     s.size = st.st_size;
     s.mtimeMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     s.inode = st.st_ino;
     s.device = st.st_dev;
     return s;

@@ -39,6 +39,7 @@ struct Stat
     bool regular = false;
     qint64 size = 0;
     qint64 mtimeMs = 0;
+    qint64 mtimeNs = 0;
     quint64 inode = 0;
     quint64 device = 0;
 };

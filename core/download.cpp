@@ -16,6 +16,10 @@ namespace {
 
 const QString kPartSuffix = QStringLiteral(".part");
 const QString kMetaSuffix = QStringLiteral(".part.meta");
+// Below this a download's record for resume is written only if it is interrupted: a second
+// file per download doubled the cost of many small files (inode allocation), and a small
+// file that dies with the process is cheap to fetch again.
+constexpr qint64 kEagerMetaSize = 8 * 1024 * 1024;
 
 /// "name.ext" -> "name (n).ext"; a leading dot is part of the name, not an extension.
 QString numberedName(const QString &leaf, int n)
@@ -111,7 +115,8 @@ qint64 Download::begin(const protocol::FileEntry &offer, Failure *error)
             *error = {ErrorCode::PartExists, m_localName + kPartSuffix};
         return -1;
     }
-    writeMeta();
+    if (offer.size >= kEagerMetaSize)
+        writeMeta();
     m_sink = std::make_unique<FileSink>(m_fd, 0, offer.size, &m_hash);
     return 0;
 }
@@ -199,6 +204,8 @@ void Download::abandon(bool keepPart)
         Failure ignored;
         m_sink->finish(&ignored);
         m_sink.reset();
+        if (keepPart && m_offer.size < kEagerMetaSize)
+            writeMeta();
     }
     if (m_fd >= 0 && !keepPart)
         removePart();

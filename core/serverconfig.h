@@ -20,6 +20,7 @@ struct ServerConfig
     int transferTimeoutMs = 30000;
     int workerThreads = 0; ///< 0: one per core, at least 2.
     QByteArray password;   ///< Empty: no password.
+    bool md5Cache = true;  ///< Remember MD5s of unchanged files between downloads.
 };
 
 } // namespace ferry

@@ -260,6 +260,10 @@ void ServerSession::offer(const QString &name)
         refuse(failure);
         return;
     }
+    const containedfs::Stat st = containedfs::statFd(m_fd);
+    m_device = st.device;
+    m_inode = st.inode;
+    m_mtimeNs = st.mtimeNs;
     m_socket->write(protocol::encodeOffer(m_entry));
     setState(State::AwaitAccept);
 }
@@ -282,6 +286,15 @@ bool ServerSession::handleAccept(QByteArrayView body)
     m_offset = *offset;
     m_pos = 0;
     m_hash.reset();
+    Md5Cache *cache = m_shared->md5Cache();
+    m_knownMd5 = cache ? cache->find(cacheKey()) : QByteArray();
+    if (!m_knownMd5.isEmpty()) {
+        m_pos = m_offset;
+        if (::lseek(m_fd, m_offset, SEEK_SET) != m_offset) {
+            fail({ErrorCode::ReadFailed, m_entry.name});
+            return false;
+        }
+    }
     ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     m_progressClock.start();
     setState(State::Sending);
@@ -325,7 +338,8 @@ void ServerSession::pump()
             fail(f);
             return;
         }
-        m_hash.addData(QByteArrayView(buf.constData(), got));
+        if (m_knownMd5.isEmpty())
+            m_hash.addData(QByteArrayView(buf.constData(), got));
         const qint64 end = m_pos + got;
         if (end > m_offset) {
             const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
@@ -345,17 +359,28 @@ void ServerSession::pump()
 void ServerSession::finishFile()
 {
     const containedfs::Stat st = containedfs::statFd(m_fd);
-    if (!st.ok || st.size != m_entry.size || st.mtimeMs != m_entry.mtimeMs) {
+    if (!st.ok || st.size != m_entry.size || st.mtimeNs != m_mtimeNs) {
         // Never pair a file that changed under us with a "valid" MD5.
         fail({ErrorCode::FileChanged, m_entry.name});
         return;
     }
-    m_socket->write(protocol::encodeEnd(m_hash.result().toHex()));
+    QByteArray md5 = m_knownMd5;
+    if (md5.isEmpty()) {
+        md5 = m_hash.result().toHex();
+        if (Md5Cache *cache = m_shared->md5Cache())
+            cache->insert(cacheKey(), md5);
+    }
+    m_socket->write(protocol::encodeEnd(md5));
     emitProgress(true);
     emitEvent(ServerEvent::Kind::Sent, m_entry.name, m_entry.size - m_offset);
     closeFile();
     setState(State::AwaitRequest);
     startNextJob();
+}
+
+Md5Cache::Key ServerSession::cacheKey() const
+{
+    return {m_device, m_inode, m_entry.size, m_mtimeNs};
 }
 
 void ServerSession::closeFile()

@@ -2,6 +2,7 @@
 
 #include "protocol/frame.h"
 #include "protocol/messages.h"
+#include "md5cache.h"
 #include "serverevent.h"
 
 #include <QCryptographicHash>
@@ -67,6 +68,7 @@ private:
     void pump();
     void finishFile();
     void closeFile();
+    Md5Cache::Key cacheKey() const;
     void refuse(const Failure &failure);
     void fail(const Failure &failure);
     void emitEvent(ServerEvent::Kind kind, const QString &name = {}, qint64 bytes = 0,
@@ -94,6 +96,10 @@ private:
     qint64 m_offset = 0;
     qint64 m_pos = 0;
     QCryptographicHash m_hash{QCryptographicHash::Md5};
+    QByteArray m_knownMd5; ///< From the cache: no hashing, no reading the resumed head.
+    quint64 m_device = 0;
+    quint64 m_inode = 0;
+    qint64 m_mtimeNs = 0;
     QElapsedTimer m_progressClock;
 };
 

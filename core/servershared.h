@@ -1,5 +1,6 @@
 #pragma once
 
+#include "md5cache.h"
 #include "serverconfig.h"
 #include "sharedfolder.h"
 
@@ -18,6 +19,7 @@ public:
 
     const ServerConfig &config() const { return m_config; }
     const SharedFolder &folder() const { return m_folder; }
+    Md5Cache *md5Cache() { return m_config.md5Cache ? &m_md5Cache : nullptr; }
 
     enum class Admission {
         Admitted,
@@ -32,6 +34,7 @@ public:
 private:
     const ServerConfig m_config;
     SharedFolder m_folder;
+    Md5Cache m_md5Cache;
     mutable QMutex m_mutex;
     int m_total = 0;
     QHash<QString, int> m_perPeer;
