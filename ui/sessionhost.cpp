@@ -15,20 +15,22 @@ ClientSession *SessionHost::create(quint64 attempt, const QString &host, quint16
     connect(session, &ClientSession::failed, this, [this, attempt](const Failure &failure) {
         if (!m_sessions.contains(attempt))
             return;
-        release(attempt);
+        release(attempt, false);
         emit failed(attempt, failure);
     });
     session->connectToServer(host, port);
     return session;
 }
 
-void SessionHost::release(quint64 attempt)
+void SessionHost::release(quint64 attempt, bool abort)
 {
     ClientSession *session = m_sessions.take(attempt);
     if (!session)
         return;
     session->disconnect(this);
-    session->abort();
+    // An answered session just goes; deleting it closes its socket.
+    if (abort)
+        session->abort();
     session->deleteLater();
 }
 
@@ -49,7 +51,7 @@ void SessionHost::startTransfer(quint64 attempt, const QString &host, quint16 po
     connect(session, &ClientSession::fileFinished, this, [this, attempt](const FileResult &result) {
         if (!m_sessions.contains(attempt))
             return;
-        release(attempt);
+        release(attempt, false);
         emit finished(attempt, result);
     });
 }
@@ -58,7 +60,7 @@ void SessionHost::abortTransfer(quint64 attempt)
 {
     if (!m_sessions.contains(attempt))
         return;
-    release(attempt);
+    release(attempt, true);
     emit failed(attempt, Failure {ErrorCode::Cancelled, {}});
 }
 
@@ -70,7 +72,7 @@ void SessionHost::fetchListing(quint64 attempt, const QString &host, quint16 por
         [this, attempt](const QList<protocol::FileEntry> &entries) {
             if (!m_sessions.contains(attempt))
                 return;
-            release(attempt);
+            release(attempt, false);
             emit listing(attempt, entries);
         });
 }
@@ -79,7 +81,7 @@ void SessionHost::abortAll()
 {
     const QList<quint64> attempts = m_sessions.keys();
     for (quint64 attempt : attempts)
-        release(attempt);
+        release(attempt, true);
 }
 
 } // namespace ferry

@@ -32,7 +32,7 @@ signals:
 
 private:
     ClientSession *create(quint64 attempt, const QString &host, quint16 port);
-    void release(quint64 attempt);
+    void release(quint64 attempt, bool abort);
 
     QHash<quint64, ClientSession *> m_sessions;
 };
