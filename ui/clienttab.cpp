@@ -73,6 +73,13 @@ ClientTab::ClientTab(QWidget *parent)
         showBanner(failure);
         updateConnectButton();
     });
+    connect(m_transfers, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &from, const QModelIndex &to) {
+            if (from.column() <= TransferModel::StateColumn
+                && to.column() >= TransferModel::StateColumn)
+                updateSpans();
+        });
+    connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateSpans);
     connect(m_queue, &TransferQueue::conflict, this, &ClientTab::onConflict);
     connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
     retranslateUi();
@@ -282,6 +289,18 @@ void ClientTab::onTransferEnded(quint64 id)
             tr("%1 arrived and its MD5 matches.").arg(t->remoteName), true);
     else
         emit notice(tr("Download failed"), TransferModel::stateText(*t), false);
+}
+
+void ClientTab::updateSpans()
+{
+    // A failed row has no MD5, and its reason is a sentence: give it the MD5 cell too.
+    m_transferView->clearSpans();
+    for (int row = 0; row < m_transfers->rowCount(); ++row) {
+        const auto state
+            = Transfer::State(m_transfers->index(row, 0).data(TransferModel::StateRole).toInt());
+        if (state == Transfer::State::Failed || state == Transfer::State::Cancelled)
+            m_transferView->setSpan(row, TransferModel::StateColumn, 1, 2);
+    }
 }
 
 QList<quint64> ClientTab::selectedTransfers() const

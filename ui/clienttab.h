@@ -75,6 +75,7 @@ private:
     void openFolder();
     void showBanner(const Failure &failure);
     void updateConnectButton();
+    void updateSpans();
 
     RemoteListModel *m_list;
     QSortFilterProxyModel *m_proxy;

@@ -82,6 +82,10 @@ void ClientTab::buildUi()
     m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_listView->header()->setStretchLastSection(false);
     m_listView->header()->setSectionResizeMode(RemoteListModel::NameColumn, QHeaderView::Stretch);
+    m_listView->header()->setSectionResizeMode(
+        RemoteListModel::SizeColumn, QHeaderView::ResizeToContents);
+    m_listView->header()->setSectionResizeMode(
+        RemoteListModel::ModifiedColumn, QHeaderView::ResizeToContents);
     m_listView->installEventFilter(this);
     m_nameLabel = new QLabel(listPane);
     m_name = new QLineEdit(listPane);
@@ -124,10 +128,14 @@ void ClientTab::buildUi()
     m_transferView->verticalHeader()->setDefaultSectionSize(
         m_transferView->fontMetrics().height() + 10);
     QHeaderView *header = m_transferView->horizontalHeader();
-    header->resizeSection(TransferModel::NameColumn, 180);
-    header->resizeSection(TransferModel::ProgressColumn, 120);
-    header->resizeSection(TransferModel::BytesColumn, 150);
-    header->resizeSection(TransferModel::StateColumn, 200);
+    // Sized in letters, so the MD5 column still shows at 800x600 and at 200% scaling.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(TransferModel::NameColumn, 14 * em);
+    header->resizeSection(TransferModel::ProgressColumn, 9 * em);
+    header->resizeSection(TransferModel::BytesColumn, 15 * em);
+    header->resizeSection(TransferModel::RateColumn, 8 * em);
+    header->resizeSection(TransferModel::EtaColumn, 6 * em);
+    header->resizeSection(TransferModel::StateColumn, 10 * em);
     m_cancel = new QPushButton(transferPane);
     m_cancel->setObjectName(QStringLiteral("cancelTransfer"));
     m_retry = new QPushButton(transferPane);

@@ -87,7 +87,7 @@ QString LogModel::cell(const ServerEvent &e, int column) const
         case ServerEvent::Kind::Listed:
             return tr("listed");
         case ServerEvent::Kind::Requested:
-            return tr("sending");
+            return tr("requested");
         case ServerEvent::Kind::Sent:
             return tr("done, verified sent");
         case ServerEvent::Kind::Refused:

@@ -40,6 +40,7 @@ public:
     bool isRunning() const;
     quint16 listeningPort() const;
     LogModel *logModel() const { return m_log; }
+    ServerTransferModel *transferModel() const { return m_transfers; }
     QString bannerText() const;
     QSplitter *splitter() const { return m_splitter; }
 

@@ -131,6 +131,17 @@ void ServerTab::buildUi()
     m_splitter->addWidget(m_transfersBox);
     m_splitter->addWidget(m_logBox);
     m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({120, 360});
+    QHeaderView *logHeader = m_logView->horizontalHeader();
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    logHeader->resizeSection(LogModel::TimeColumn, 7 * em);
+    logHeader->resizeSection(LogModel::PeerColumn, 14 * em);
+    logHeader->resizeSection(LogModel::RequestColumn, 16 * em);
+    logHeader->resizeSection(LogModel::BytesColumn, 8 * em);
+    QHeaderView *sendHeader = m_transferView->horizontalHeader();
+    sendHeader->resizeSection(ServerTransferModel::PeerColumn, 14 * em);
+    sendHeader->resizeSection(ServerTransferModel::NameColumn, 16 * em);
+    sendHeader->resizeSection(ServerTransferModel::ProgressColumn, 10 * em);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

@@ -162,9 +162,12 @@ QString TransferModel::stateText(const Transfer &t)
 QString TransferModel::md5Text(const Transfer &t)
 {
     if (t.state == Transfer::State::Verified)
-        return tr("%1 %2 verified").arg(hexDigest(t.localMd5), QString(QChar(0x2713)));
+        //: %1 is a check mark, %2 the MD5 in hex. The verdict comes first so a narrow
+        //: column still shows it.
+        return tr("%1 verified  %2").arg(QString(QChar(0x2713)), hexDigest(t.localMd5));
     if (t.state == Transfer::State::Mismatch)
-        return tr("%1 %2 MISMATCH").arg(hexDigest(t.localMd5), QString(QChar(0x2717)));
+        //: %1 is a cross mark, %2 the MD5 in hex.
+        return tr("%1 MISMATCH  %2").arg(QString(QChar(0x2717)), hexDigest(t.localMd5));
     return {};
 }
 
@@ -227,7 +230,9 @@ QVariant TransferModel::data(const QModelIndex &index, int role) const
     case PermilleRole:
         if (t.state == Transfer::State::Verified)
             return 1000;
-        return t.total > 0 ? int(t.done * 1000 / t.total) : (t.total == 0 ? 0 : -1);
+        if (t.total < 0)
+            return {}; // no bar until the size is known
+        return t.total > 0 ? int(t.done * 1000 / t.total) : 0;
     case IdRole:
         return t.id;
     case StateRole:

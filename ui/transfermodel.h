@@ -58,7 +58,7 @@ public:
         ColumnCount,
     };
     enum Role {
-        PermilleRole = Qt::UserRole + 1, ///< 0..1000, or -1 while the size is unknown.
+        PermilleRole = Qt::UserRole + 1, ///< 0..1000; invalid while the size is unknown.
         IdRole,
         StateRole,
     };

@@ -35,7 +35,7 @@ void tst_TransferModel::md5CellShowsTheVerdict()
     t.state = Transfer::State::Mismatch;
     model.add(t);
     const QString ok = model.index(0, TransferModel::Md5Column).data().toString();
-    QVERIFY(ok.startsWith(QStringLiteral("0123456789abcdef0123456789abcdef")));
+    QVERIFY(ok.contains(QStringLiteral("0123456789abcdef0123456789abcdef")));
     QVERIFY(ok.contains(QChar(0x2713)));
     QVERIFY(ok.contains(QStringLiteral("verified")));
     const QString bad = model.index(1, TransferModel::Md5Column).data().toString();
