@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "remotelistmodel.h"
 #include "servertab.h"
+#include "servertransfermodel.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "uilog.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QScreen>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -51,7 +53,9 @@ void Demo::start(MainWindow *window, const QString &dir)
     writeSample(share + QStringLiteral("/music/track01.ogg"), 2 << 20, false);
     writeSample(share + QStringLiteral("/video/lake-trip.mkv"), qint64(4) << 30, true);
 
-    window->resize(1280, 800);
+    const QScreen *screen = window->screen();
+    window->resize(
+        screen ? QSize(1280, 800).boundedTo(screen->availableGeometry().size()) : QSize(1280, 800));
     window->move(0, 0);
     ServerTab *server = window->serverTab();
     ClientTab *client = window->clientTab();
@@ -65,11 +69,12 @@ void Demo::start(MainWindow *window, const QString &dir)
     client->setHost(QStringLiteral("127.0.0.1"), server->listeningPort());
     client->setDestination(downloads);
     client->refresh();
-    QObject::connect(client->queue(), &TransferQueue::listingReady, client, [client] {
+    QObject::connect(client->queue(), &TransferQueue::listingReady, client, [client, server] {
         if (client->transferModel()->rowCount() > 0)
             return;
+        // One name the server doesn't have, to show a refusal in words.
         client->request({QStringLiteral("holiday-photos.zip"), QStringLiteral("notes.txt"),
-            QStringLiteral("slides/ferry-talk.pdf")});
+            QStringLiteral("slides/ferry-talk.pdf"), QStringLiteral("report-final.docx")});
         // A 4 GiB transfer half done can't be caught live on a loopback in a screenshot,
         // so this one row is scripted: it shows what a running download looks like.
         TransferModel *model = client->transferModel();
@@ -81,6 +86,13 @@ void Demo::start(MainWindow *window, const QString &dir)
         running.done = qint64(1740) << 20;
         running.rate = 38.5 * (1 << 20);
         model->add(running);
+        ServerTransfer sending;
+        sending.sessionId = 1;
+        sending.peer = QStringLiteral("192.168.1.23:51234");
+        sending.name = running.remoteName;
+        sending.done = running.done;
+        sending.total = running.total;
+        server->transferModel()->update(sending);
     });
     const bool clientTab = qEnvironmentVariable("FERRY_DEMO_TAB") == QStringLiteral("client");
     window->tabs()->setCurrentIndex(clientTab ? 1 : 0);
