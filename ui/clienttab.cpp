@@ -1,5 +1,6 @@
 #include "clienttab.h"
 
+#include "conflictprompt.h"
 #include "errortext.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
@@ -8,7 +9,6 @@
 
 #include <QComboBox>
 #include <QDesktopServices>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -16,7 +16,6 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -33,6 +32,7 @@ ClientTab::ClientTab(QWidget *parent)
     , m_names(new QStringListModel(this))
     , m_transfers(new TransferModel(this))
     , m_queue(new TransferQueue(m_transfers, this))
+    , m_conflicts(new ConflictPrompt(m_transfers, m_queue, this))
 {
     m_proxy->setSourceModel(m_list);
     m_proxy->setSortRole(RemoteListModel::SortRole);
@@ -80,7 +80,7 @@ ClientTab::ClientTab(QWidget *parent)
                 updateSpans();
         });
     connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateSpans);
-    connect(m_queue, &TransferQueue::conflict, this, &ClientTab::onConflict);
+    connect(m_queue, &TransferQueue::conflict, m_conflicts, &ConflictPrompt::ask);
     connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
     retranslateUi();
 }
@@ -235,48 +235,6 @@ void ClientTab::chooseDestination()
         = QFileDialog::getExistingDirectory(this, tr("Choose where to save"), m_dest->text());
     if (!dir.isEmpty())
         m_dest->setText(dir);
-}
-
-void ClientTab::onConflict(quint64 id)
-{
-    m_conflicts << id;
-    askNextConflict();
-}
-
-void ClientTab::askNextConflict()
-{
-    if (m_conflictBox || m_conflicts.isEmpty())
-        return;
-    const quint64 id = m_conflicts.takeFirst();
-    const Transfer *t = m_transfers->find(id);
-    if (!t)
-        return askNextConflict();
-    auto *box = new QMessageBox(QMessageBox::Question, tr("File already exists"),
-        tr("\"%1\" already exists in %2.")
-            .arg(t->remoteName, QDir::toNativeSeparators(t->options.outputDir)),
-        QMessageBox::NoButton, this);
-    box->setObjectName(QStringLiteral("conflictBox"));
-    box->setInformativeText(tr("Replace it once the new copy is verified, keep both files, or "
-                               "cancel this download?"));
-    QPushButton *replace = box->addButton(tr("&Replace"), QMessageBox::DestructiveRole);
-    replace->setObjectName(QStringLiteral("replaceButton"));
-    QPushButton *keep = box->addButton(tr("&Keep both"), QMessageBox::AcceptRole);
-    keep->setObjectName(QStringLiteral("keepBothButton"));
-    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
-    cancel->setObjectName(QStringLiteral("cancelButton"));
-    box->setDefaultButton(keep);
-    box->setEscapeButton(cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    m_conflictBox = box;
-    connect(box, &QMessageBox::finished, this, [this, box, id, replace, keep] {
-        if (box->clickedButton() == replace)
-            m_queue->retryWith(id, ConflictPolicy::Overwrite);
-        else if (box->clickedButton() == keep)
-            m_queue->retryWith(id, ConflictPolicy::KeepBoth);
-        m_conflictBox = nullptr;
-        askNextConflict();
-    });
-    box->open();
 }
 
 void ClientTab::onTransferEnded(quint64 id)

@@ -8,7 +8,6 @@ class QComboBox;
 class QCompleter;
 class QLabel;
 class QLineEdit;
-class QMessageBox;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
@@ -18,6 +17,7 @@ class QTreeView;
 
 namespace ferry {
 
+class ConflictPrompt;
 class RemoteListModel;
 class TransferModel;
 class TransferQueue;
@@ -66,8 +66,6 @@ private:
     void downloadTyped();
     void chooseDestination();
     void onListing();
-    void onConflict(quint64 id);
-    void askNextConflict();
     void onTransferEnded(quint64 id);
     QList<quint64> selectedTransfers() const;
     void cancelSelected();
@@ -82,6 +80,7 @@ private:
     QStringListModel *m_names;
     TransferModel *m_transfers;
     TransferQueue *m_queue;
+    ConflictPrompt *m_conflicts;
 
     QLabel *m_hostLabel;
     QComboBox *m_host;
@@ -111,8 +110,6 @@ private:
     QString m_listedServer; ///< "host:port" whose listing is shown.
     bool m_listing = false;
     Failure m_bannerFailure;
-    QList<quint64> m_conflicts;
-    QMessageBox *m_conflictBox = nullptr;
 };
 
 } // namespace ferry
