@@ -52,6 +52,7 @@ void ServerTab::buildUi()
                        " border-radius: 4px; padding: 6px; }"));
     m_banner->hide();
     m_dropHint = new QLabel(this);
+    m_dropHint->setObjectName(QStringLiteral("dropHint"));
     m_dropHint->setAlignment(Qt::AlignCenter);
     m_dropHint->setStyleSheet(
         QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"

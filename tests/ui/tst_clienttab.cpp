@@ -33,6 +33,7 @@ private slots:
     void selectionAndEnterDownload();
     void typedNameDownloads();
     void droppedTextRequestsEachLine();
+    void listingRowsDragOntoTransfers();
     void droppedDesktopFileRequestsItsName();
     void refusedRequestsShowTheirReason();
     void existingFileAsks_data();
@@ -205,6 +206,27 @@ void tst_ClientTab::droppedTextRequestsEachLine()
         QVERIFY(t);
         QCOMPARE(int(t->state), int(Transfer::State::Verified));
         QCOMPARE(test::md5OfFile(destPath(t->remoteName)), m_md5[t->remoteName]);
+    }
+}
+
+void tst_ClientTab::listingRowsDragOntoTransfers()
+{
+    connectToServer();
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    view->selectionModel()->select(
+        view->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(
+        view->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    // What the view's own drag would carry.
+    std::unique_ptr<QMimeData> mime(
+        view->model()->mimeData(view->selectionModel()->selectedIndexes()));
+    QCOMPARE(mime->text(), QStringLiteral("big.bin\nhello.txt"));
+    drop(mime.get());
+    QCOMPARE(m_tab->transferModel()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const Transfer *t = waitForEnd(row);
+        QVERIFY(t);
+        QCOMPARE(int(t->state), int(Transfer::State::Verified));
     }
 }
 

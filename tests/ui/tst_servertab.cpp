@@ -4,9 +4,12 @@
 #include "servertab.h"
 #include "testutil.h"
 
+#include <QApplication>
+#include <QDragEnterEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
@@ -28,6 +31,8 @@ private slots:
     void refusalAppearsInTheLog();
     void portInUseShowsABanner();
     void missingFolderShowsABanner();
+    void droppedFolderIsChosen();
+    void droppedFileIsRefused();
 
 private:
     void startFromUi();
@@ -167,6 +172,33 @@ void tst_ServerTab::missingFolderShowsABanner()
     QVERIFY(!m_tab->isRunning());
     QVERIFY2(m_tab->bannerText().startsWith(QStringLiteral("The shared folder does not exist")),
         qPrintable(m_tab->bannerText()));
+}
+
+void tst_ServerTab::droppedFolderIsChosen()
+{
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_share.path())});
+    const QPoint pos(20, 20);
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_tab.get(), &enter);
+    QVERIFY(enter.isAccepted());
+    QVERIFY(m_tab->findChild<QLabel *>(QStringLiteral("dropHint"))->isVisible());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_tab.get(), &drop);
+    QVERIFY(drop.isAccepted());
+    QVERIFY(!m_tab->findChild<QLabel *>(QStringLiteral("dropHint"))->isVisible());
+    QCOMPARE(m_tab->folder(), m_share.path());
+}
+
+void tst_ServerTab::droppedFileIsRefused()
+{
+    m_tab->setFolder(QStringLiteral("/before"));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(m_share.filePath(QStringLiteral("a.bin")))});
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(m_tab.get(), &enter);
+    QVERIFY(!enter.isAccepted());
+    QCOMPARE(m_tab->folder(), QStringLiteral("/before"));
 }
 
 QTEST_MAIN(tst_ServerTab)
