@@ -1,0 +1,536 @@
+// The real `ferry` binary (FERRY_BIN) run as a user would: exit codes, the lines it prints,
+// and what it leaves on disk.
+
+#include "protocol/decoder.h"
+#include "protocol/messages.h"
+#include "testutil.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <memory>
+
+using namespace ferry;
+
+namespace {
+
+constexpr int kWait = 30000;
+
+QString ferryBin()
+{
+    return QString::fromLocal8Bit(qgetenv("FERRY_BIN"));
+}
+
+QProcessEnvironment childEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    // The wording under test is the English source text.
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    return env;
+}
+
+struct Result
+{
+    int exitCode = -1;
+    QProcess::ExitStatus status = QProcess::CrashExit;
+    QByteArray out;
+    QByteArray err;
+    bool finished = false;
+};
+
+/// Runs ferry to its end while this thread's event loop keeps running (a fake server in the
+/// test may need to answer it).
+Result runFerry(const QStringList &args, int timeoutMs = 120000)
+{
+    QProcess p;
+    p.setProcessEnvironment(childEnvironment());
+    p.start(ferryBin(), args);
+    Result r;
+    r.finished = p.waitForStarted(kWait)
+        && QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs);
+    if (!r.finished) {
+        p.kill();
+        p.waitForFinished(kWait);
+    }
+    r.exitCode = p.exitCode();
+    r.status = p.exitStatus();
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+/// `ferry serve DIR` on 127.0.0.1 and a free port; killed on destruction.
+class Serve
+{
+public:
+    explicit Serve(const QString &dir)
+    {
+        m_proc.setProcessEnvironment(childEnvironment());
+        m_proc.start(ferryBin(),
+            {QStringLiteral("serve"), dir, QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                QStringLiteral("--port"), QStringLiteral("0")});
+    }
+    ~Serve()
+    {
+        if (m_proc.state() != QProcess::NotRunning) {
+            m_proc.kill();
+            m_proc.waitForFinished(kWait);
+        }
+    }
+    /// Waits for "listening on 127.0.0.1:PORT" and returns PORT, or 0.
+    quint16 waitListening()
+    {
+        static const QRegularExpression re(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
+        QRegularExpressionMatch m;
+        [[maybe_unused]] const bool seen = QTest::qWaitFor(
+            [&] {
+                m = re.match(QString::fromUtf8(log()));
+                return m.hasMatch() || m_proc.state() == QProcess::NotRunning;
+            },
+            kWait);
+        port = m.hasMatch() ? quint16(m.captured(1).toUInt()) : 0;
+        return port;
+    }
+    /// Everything it printed so far.
+    QByteArray log()
+    {
+        m_log += m_proc.readAllStandardOutput();
+        return m_log;
+    }
+    /// Waits until the log contains \a text.
+    bool waitLog(const QByteArray &text)
+    {
+        return QTest::qWaitFor([&] { return log().contains(text); }, kWait);
+    }
+    QProcess &process() { return m_proc; }
+    QString portArg() const { return QString::number(port); }
+    quint16 port = 0;
+
+private:
+    QProcess m_proc;
+    QByteArray m_log;
+};
+
+QStringList getArgs(const QStringList &names, const Serve &serve, const QString &out)
+{
+    return QStringList {QStringLiteral("get")} + names
+        + QStringList {QStringLiteral("--port"), serve.portArg(), QStringLiteral("--output"), out};
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// A port nothing listens on.
+quint16 closedPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+/// Starts `ferry get`, lets \a part grow past \a bytes, and returns the running process.
+bool startGetAndWaitForPart(
+    QProcess &get, const QStringList &args, const QString &part, qint64 bytes)
+{
+    get.setProcessEnvironment(childEnvironment());
+    get.start(ferryBin(), args);
+    if (!get.waitForStarted(kWait))
+        return false;
+    QElapsedTimer clock;
+    clock.start();
+    while (QFileInfo(part).size() < bytes) {
+        if (get.state() == QProcess::NotRunning || clock.elapsed() > kWait)
+            return false;
+        QTest::qWait(2);
+    }
+    return true;
+}
+
+} // namespace
+
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void usage_data();
+    void usage();
+    void listPrintsSharedFiles();
+    void getPrintsOneVerifiedLinePerFile();
+    void missingFileExitsOne();
+    void existingFileNeedsOverwrite();
+    void connectionRefused();
+    void portInUse();
+    void notAFerryServer();
+    void stopsCleanlyOnSignal_data();
+    void stopsCleanlyOnSignal();
+    void resumesAfterClientKilled();
+    void resumesAfterServerKilled();
+    void serveLogsRequestsAndSends();
+    void escapesHostileNames();
+};
+
+void tst_Cli::initTestCase()
+{
+    QVERIFY2(QFileInfo(ferryBin()).isExecutable(), "FERRY_BIN must name the ferry binary");
+}
+
+void tst_Cli::usage_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("inStdout");
+    QTest::addColumn<QStringList>("inStderr");
+    const auto s = [](const char *text) { return QString::fromLatin1(text); };
+    QTest::newRow("--version") << QStringList {s("--version")} << 0
+                               << QStringList {s("ferry 0.1.0\n")} << QStringList();
+    QTest::newRow("--help") << QStringList {s("--help")} << 0
+                            << QStringList {s("serve"), s("list"), s("get"), s("--version")}
+                            << QStringList();
+    QTest::newRow("help get") << QStringList {s("help"), s("get")} << 0
+                              << QStringList {s("--resume"), s("--overwrite"), s("--output")}
+                              << QStringList();
+    QTest::newRow("help serve") << QStringList {s("help"), s("serve")} << 0
+                                << QStringList {s("--port"), s("--bind")} << QStringList();
+    QTest::newRow("unknown command") << QStringList {s("frobnicate")} << 2 << QStringList()
+                                     << QStringList {s("frobnicate"), s("--help")};
+    QTest::newRow("get without names")
+        << QStringList {s("get")} << 2 << QStringList() << QStringList {s("ferry help get")};
+    QTest::newRow("get with a bad port") << QStringList {s("get"), s("x"), s("--port"), s("abc")}
+                                         << 2 << QStringList() << QStringList {s("abc")};
+    QTest::newRow("get with port 70000") << QStringList {s("get"), s("x"), s("--port"), s("70000")}
+                                         << 2 << QStringList() << QStringList {s("70000")};
+    QTest::newRow("unknown option") << QStringList {s("get"), s("x"), s("--frob")} << 2
+                                    << QStringList() << QStringList {s("frob")};
+    QTest::newRow("list with a name")
+        << QStringList {s("list"), s("x")} << 2 << QStringList() << QStringList();
+    QTest::newRow("serve without a folder")
+        << QStringList {s("serve")} << 2 << QStringList() << QStringList();
+}
+
+void tst_Cli::usage()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, inStdout);
+    QFETCH(QStringList, inStderr);
+    const Result r = runFerry(args, kWait);
+    QVERIFY(r.finished);
+    QCOMPARE(r.status, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, exitCode);
+    for (const QString &text : std::as_const(inStdout))
+        QVERIFY2(r.out.contains(text.toUtf8()), r.out.constData());
+    for (const QString &text : std::as_const(inStderr))
+        QVERIFY2(r.err.contains(text.toUtf8()), r.err.constData());
+    if (exitCode == 2)
+        QVERIFY(!r.err.isEmpty()); // a usage error says what was wrong
+}
+
+void tst_Cli::listPrintsSharedFiles()
+{
+    QTemporaryDir dir;
+    test::writeRandomFile(dir.filePath(QStringLiteral("share/a.txt")), 10);
+    test::writeRandomFile(dir.filePath(QStringLiteral("share/photos/b.jpg")), 3000);
+    Serve serve(dir.filePath(QStringLiteral("share")));
+    QVERIFY(serve.waitListening());
+
+    const Result r = runFerry({QStringLiteral("list"), QStringLiteral("--port"), serve.portArg()});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 3); // two files and a total
+    QVERIFY2(lines.at(0).endsWith("  a.txt"), lines.at(0).constData());
+    QVERIFY2(lines.at(1).endsWith("  photos/b.jpg"), lines.at(1).constData());
+    QVERIFY2(lines.at(2).startsWith("2 file"), lines.at(2).constData());
+}
+
+void tst_Cli::getPrintsOneVerifiedLinePerFile()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5a = test::writeRandomFile(share + QStringLiteral("/a.txt"), 1000, 1);
+    const QByteArray md5b = test::writeRandomFile(share + QStringLiteral("/b.txt"), 2500000, 2);
+    const QByteArray md5c = test::writeRandomFile(share + QStringLiteral("/photos/c.jpg"), 7, 3);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r = runFerry(
+        getArgs({QStringLiteral("a.txt"), QStringLiteral("b.txt"), QStringLiteral("photos/c.jpg")},
+            serve, out));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out,
+        "a.txt  1000  " + md5a + "  verified\n" //
+            + "b.txt  2500000  " + md5b + "  verified\n" //
+            + "photos/c.jpg  7  " + md5c + "  verified\n");
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/a.txt")), md5a);
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/b.txt")), md5b);
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/photos/c.jpg")), md5c);
+}
+
+void tst_Cli::missingFileExitsOne()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/a.txt"), 100);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r
+        = runFerry(getArgs({QStringLiteral("nope.txt"), QStringLiteral("a.txt")}, serve, out));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not found on the server: nope.txt"), r.err.constData());
+    // The other file still arrives.
+    QCOMPARE(r.out, "a.txt  100  " + md5 + "  verified\n");
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/nope.txt")));
+}
+
+void tst_Cli::existingFileNeedsOverwrite()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/a.txt"), 4000);
+    QVERIFY(QDir().mkpath(out));
+    const QByteArray mine = "notes I wrote myself\n";
+    {
+        QFile f(out + QStringLiteral("/a.txt"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(mine);
+    }
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result refused = runFerry(getArgs({QStringLiteral("a.txt")}, serve, out));
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("a.txt already exists in"), refused.err.constData());
+    QVERIFY2(refused.err.contains("--overwrite"), refused.err.constData());
+    QCOMPARE(readAll(out + QStringLiteral("/a.txt")), mine);
+
+    const Result replaced
+        = runFerry(getArgs({QStringLiteral("a.txt"), QStringLiteral("--overwrite")}, serve, out));
+    QVERIFY2(replaced.exitCode == 0, replaced.err.constData());
+    QCOMPARE(replaced.out, "a.txt  4000  " + md5 + "  verified\n");
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/a.txt")), md5);
+}
+
+void tst_Cli::connectionRefused()
+{
+    QTemporaryDir dir;
+    const quint16 port = closedPort();
+    const Result r = runFerry({QStringLiteral("get"), QStringLiteral("a.txt"),
+        QStringLiteral("--port"), QString::number(port), QStringLiteral("--output"), dir.path()});
+    QCOMPARE(r.exitCode, 1);
+    const QByteArray expected = "no Ferry server at 127.0.0.1:" + QByteArray::number(port);
+    QVERIFY2(r.err.contains(expected), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+void tst_Cli::portInUse()
+{
+    QTemporaryDir dir;
+    QTcpServer squatter;
+    QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+    const QString port = QString::number(squatter.serverPort());
+    const Result r = runFerry({QStringLiteral("serve"), dir.path(), QStringLiteral("--bind"),
+        QStringLiteral("127.0.0.1"), QStringLiteral("--port"), port});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("port " + port.toUtf8() + " is already in use; try --port"),
+        r.err.constData());
+}
+
+void tst_Cli::notAFerryServer()
+{
+    QTcpServer http;
+    QVERIFY(http.listen(QHostAddress::LocalHost, 0));
+    connect(&http, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *s = http.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            s->readAll();
+            s->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            s->disconnectFromHost();
+        });
+    });
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(http.serverPort());
+    const Result r = runFerry(
+        {QStringLiteral("list"), QStringLiteral("--port"), QString::number(http.serverPort())});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(peer + " is not a Ferry server"), r.err.constData());
+}
+
+void tst_Cli::stopsCleanlyOnSignal_data()
+{
+    QTest::addColumn<int>("signalNumber");
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGINT") << int(SIGINT);
+}
+
+void tst_Cli::stopsCleanlyOnSignal()
+{
+    QFETCH(int, signalNumber);
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    QVERIFY(serve.waitListening());
+    // A client that is connected and idle must not hold the server up.
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    QVERIFY(client.waitForConnected(kWait));
+    client.write(protocol::encodeHello({}));
+    QVERIFY(serve.waitLog(" connected"));
+
+    ::kill(pid_t(serve.process().processId()), signalNumber);
+    QVERIFY(serve.process().waitForFinished(kWait));
+    QCOMPARE(serve.process().exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.process().exitCode(), 0);
+}
+
+void tst_Cli::resumesAfterClientKilled()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const qint64 size = 300 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/big.iso"), size, 9);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    const QString part = out + QStringLiteral("/big.iso.part");
+
+    {
+        QProcess get;
+        QVERIFY(startGetAndWaitForPart(
+            get, getArgs({QStringLiteral("big.iso")}, serve, out), part, 8 * 1024 * 1024));
+        get.kill(); // kill -9: no chance to tidy up
+        QVERIFY(get.waitForFinished(kWait));
+        QCOMPARE(get.exitStatus(), QProcess::CrashExit);
+    }
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/big.iso")));
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
+
+    const Result r
+        = runFerry(getArgs({QStringLiteral("big.iso"), QStringLiteral("--resume")}, serve, out));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out, "big.iso  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/big.iso")), md5);
+    QVERIFY(!QFileInfo::exists(part));
+    // Only the missing tail travelled the second time.
+    QVERIFY(serve.waitLog("sent big.iso (" + QByteArray::number(size - kept) + " bytes)"));
+}
+
+void tst_Cli::resumesAfterServerKilled()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const qint64 size = 300 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/big.iso"), size, 10);
+    const QString part = out + QStringLiteral("/big.iso.part");
+
+    auto first = std::make_unique<Serve>(share);
+    QVERIFY(first->waitListening());
+    QProcess get;
+    QVERIFY(startGetAndWaitForPart(
+        get, getArgs({QStringLiteral("big.iso")}, *first, out), part, 8 * 1024 * 1024));
+    first->process().kill();
+    QVERIFY(first->process().waitForFinished(kWait));
+    first.reset();
+
+    QVERIFY(get.waitForFinished(kWait));
+    QCOMPARE(get.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(get.exitCode(), 1);
+    const QByteArray err = get.readAllStandardError();
+    QVERIFY2(err.contains("--resume"), err.constData());
+    QVERIFY(get.readAllStandardOutput().isEmpty());
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/big.iso")));
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
+
+    Serve second(share);
+    QVERIFY(second.waitListening());
+    const Result r
+        = runFerry(getArgs({QStringLiteral("big.iso"), QStringLiteral("--resume")}, second, out));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out, "big.iso  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/big.iso")), md5);
+    QVERIFY(second.waitLog("sent big.iso (" + QByteArray::number(size - kept) + " bytes)"));
+}
+
+void tst_Cli::serveLogsRequestsAndSends()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    test::writeRandomFile(share + QStringLiteral("/a.txt"), 1234);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r = runFerry(getArgs({QStringLiteral("a.txt"), QStringLiteral("nope.txt")}, serve,
+        dir.filePath(QStringLiteral("out"))));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(serve.waitLog(" disconnected"));
+    const QList<QByteArray> lines = serve.log().split('\n');
+    const auto count = [&](const QByteArray &text) {
+        return std::count_if(
+            lines.begin(), lines.end(), [&](const QByteArray &l) { return l.contains(text); });
+    };
+    QCOMPARE(count(" connected"), 1);
+    QCOMPARE(count("requested a.txt"), 1);
+    QCOMPARE(count("sent a.txt (1234 bytes)"), 1);
+    QCOMPARE(count("requested nope.txt"), 1);
+    QCOMPARE(count("refused nope.txt"), 1);
+    QCOMPARE(count(" disconnected"), 1);
+    // Every event line names the peer.
+    for (const QByteArray &l : lines) {
+        if (l.contains("requested") || l.contains("sent"))
+            QVERIFY2(l.contains(" 127.0.0.1:"), l.constData());
+    }
+}
+
+void tst_Cli::escapesHostileNames()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString hostile = QStringLiteral("red\x1b[31m.txt");
+    test::writeRandomFile(share + QStringLiteral("/plain.txt"), 10);
+    QVERIFY(!test::writeRandomFile(share + QLatin1Char('/') + hostile, 10).isEmpty());
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result list
+        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), serve.portArg()});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY(list.out.contains("plain.txt"));
+    QVERIFY2(!list.out.contains('\x1b'), list.out.toHex(' ').constData());
+
+    // The client refuses the name and says so without replaying the escape.
+    const Result get = runFerry(getArgs({hostile}, serve, dir.filePath(QStringLiteral("out"))));
+    QCOMPARE(get.exitCode, 1);
+    QVERIFY2(get.err.contains("red\\x1b[31m.txt"), get.err.constData());
+    QVERIFY(!get.err.contains('\x1b'));
+    QVERIFY(!get.out.contains('\x1b'));
+
+    // A client that does send it: the server's log shows it escaped.
+    QTcpSocket raw;
+    raw.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    QVERIFY(raw.waitForConnected(kWait));
+    raw.write(protocol::encodeHello({}));
+    raw.write(protocol::encodeGetRequest(hostile));
+    QVERIFY(serve.waitLog("requested red\\x1b[31m.txt"));
+    raw.abort();
+    QVERIFY(serve.waitLog(" disconnected"));
+    QVERIFY2(!serve.log().contains('\x1b'), serve.log().constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

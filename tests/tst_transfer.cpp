@@ -1,0 +1,1037 @@
+// End to end: a real ferry::Server and ferry::ClientSession (or a hand-written peer) talking
+// over 127.0.0.1, with real files in temporary folders.
+
+#include "clientsession.h"
+#include "protocol/decoder.h"
+#include "protocol/messages.h"
+#include "server.h"
+#include "testutil.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+using namespace ferry;
+using protocol::FrameType;
+
+namespace {
+
+const QString kLocalHost = QStringLiteral("127.0.0.1");
+constexpr int kWait = 30000;
+
+/// A temporary folder holding share/ (served) and out/ (downloads), and a server on port 0.
+class Fixture
+{
+public:
+    explicit Fixture(const QString &shareName = QStringLiteral("share"))
+        : m_share(m_base.filePath(shareName)), m_out(m_base.filePath(QStringLiteral("out")))
+    {
+        QDir().mkpath(m_share);
+        QDir().mkpath(m_out);
+    }
+    bool start(ServerConfig config = {})
+    {
+        config.root = m_share;
+        config.bindAddress = QHostAddress::LocalHost;
+        config.port = 0;
+        Failure failure;
+        const bool ok = server.start(config, &failure);
+        if (!ok)
+            qWarning() << "server did not start:" << int(failure.code) << failure.detail;
+        return ok;
+    }
+    quint16 port() const { return server.serverPort(); }
+    QString base(const QString &rel = {}) const { return m_base.filePath(rel); }
+    QString share(const QString &rel = {}) const { return m_share + QLatin1Char('/') + rel; }
+    QString out(const QString &rel = {}) const { return m_out + QLatin1Char('/') + rel; }
+    QByteArray write(const QString &rel, qint64 size, quint32 seed = 1)
+    {
+        return test::writeRandomFile(share(rel), size, seed);
+    }
+    /// Every file and folder below the base folder except the share itself.
+    QStringList everythingOutsideShare() const
+    {
+        QStringList found;
+        QDirIterator it(m_base.path(),
+            QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+            QDirIterator::Subdirectories);
+        const QDir base(m_base.path());
+        while (it.hasNext()) {
+            const QString rel = base.relativeFilePath(it.next());
+            if (rel != QLatin1String("out") && !rel.startsWith(QLatin1String("share/"))
+                && rel != QLatin1String("share"))
+                found.append(rel);
+        }
+        found.sort();
+        return found;
+    }
+
+    Server server;
+
+private:
+    QTemporaryDir m_base;
+    QString m_share;
+    QString m_out;
+};
+
+/// What one client session produced.
+struct Run
+{
+    QList<FileResult> results;
+    QList<Failure> failures;
+};
+
+/// Gets \a files (remote name, local name) in one session and waits for every answer.
+Run get(quint16 port, const QList<QPair<QString, QString>> &files, const GetOptions &options,
+    int connectMs = 10000, int stallMs = 30000)
+{
+    ClientSession session;
+    session.setTimeouts(connectMs, stallMs);
+    Run run;
+    QObject::connect(&session, &ClientSession::fileFinished, &session,
+        [&](const FileResult &r) { run.results.append(r); });
+    QObject::connect(&session, &ClientSession::failed, &session,
+        [&](const Failure &f) { run.failures.append(f); });
+    session.connectToServer(kLocalHost, port);
+    for (const auto &f : files)
+        session.requestFile(f.first, f.second, options);
+    // The caller compares the count; a timeout shows up there.
+    [[maybe_unused]] const bool done
+        = QTest::qWaitFor([&] { return run.results.size() == files.size(); }, 120000);
+    return run;
+}
+
+Run get(quint16 port, const QString &name, const GetOptions &options)
+{
+    return get(port, {{name, QString()}}, options);
+}
+
+GetOptions into(
+    const QString &dir, ConflictPolicy conflict = ConflictPolicy::Fail, bool resume = false)
+{
+    GetOptions o;
+    o.outputDir = dir;
+    o.conflict = conflict;
+    o.resume = resume;
+    return o;
+}
+
+bool setMtime(const QString &path, const QDateTime &when)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadWrite) && f.setFileTime(when, QFileDevice::FileModificationTime);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+struct Frame
+{
+    FrameType type;
+    QByteArray body;
+};
+
+/// Takes every complete frame off the front of \a buffer; false on a malformed stream.
+bool takeFrames(QByteArray *buffer, QList<Frame> *frames)
+{
+    for (;;) {
+        const auto r = protocol::decodeFrame(*buffer);
+        if (r.status == protocol::DecodeResult::Status::NeedMore)
+            return true;
+        if (r.status == protocol::DecodeResult::Status::Error)
+            return false;
+        frames->append({r.type, r.body.toByteArray()});
+        buffer->remove(0, r.consumed);
+    }
+}
+
+/// A peer that speaks the protocol by hand, as a hostile or broken client would.
+class RawClient
+{
+public:
+    explicit RawClient(quint16 port)
+    {
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket, [this] {
+            m_buffer += socket.readAll();
+            m_ok = takeFrames(&m_buffer, &frames) && m_ok;
+        });
+        socket.connectToHost(kLocalHost, port);
+    }
+    bool waitFrames(int count)
+    {
+        return QTest::qWaitFor([&] { return frames.size() >= count; }, kWait);
+    }
+    bool waitClosed()
+    {
+        return QTest::qWaitFor(
+            [&] { return socket.state() == QAbstractSocket::UnconnectedState; }, kWait);
+    }
+    bool streamOk() const { return m_ok; }
+
+    QTcpSocket socket;
+    QList<Frame> frames;
+
+private:
+    QByteArray m_buffer;
+    bool m_ok = true;
+};
+
+/// A server written by hand: it says Hello, then lets \a onFrame answer each client frame.
+class FakeServer : public QTcpServer
+{
+public:
+    using Handler = std::function<void(QTcpSocket *, const Frame &)>;
+    explicit FakeServer(Handler onFrame) : m_onFrame(std::move(onFrame))
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                s->write(protocol::encodeHello({}));
+                connect(s, &QTcpSocket::readyRead, s, [this, s, buffer] {
+                    *buffer += s->readAll();
+                    QList<Frame> frames;
+                    takeFrames(buffer.get(), &frames);
+                    for (const Frame &f : std::as_const(frames))
+                        m_onFrame(s, f);
+                });
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+private:
+    Handler m_onFrame;
+};
+
+QByteArray dataFrame(const QByteArray &bytes)
+{
+    return protocol::encodeFrame(FrameType::Data, bytes);
+}
+
+QByteArray hexMd5(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
+}
+
+} // namespace
+
+class tst_Transfer : public QObject
+{
+    Q_OBJECT
+private slots:
+    void getsOneFileVerified();
+    void getsSeveralFilesPipelinedIntoSubfolders();
+    void listsSharedFilesRecursively();
+    void missingFileIsNotFound();
+    void refusesBadNamesBeforeAsking_data();
+    void refusesBadNamesBeforeAsking();
+    void serverRefusesBadNames_data();
+    void serverRefusesBadNames();
+    void refusesSymlinkToFileOutside();
+    void refusesFileThroughSymlinkedFolder();
+    void refusesSiblingFolderWithSamePrefix();
+    void existingFinalFile_data();
+    void existingFinalFile();
+    void resumesAfterClientAbort();
+    void startsOverWhenSourceChangedBeforeResume();
+    void twentyClientsAtOnce();
+    void survivesAbruptDisconnects();
+    void answersGarbageWithErrorOrClose_data();
+    void answersGarbageWithErrorOrClose();
+    void httpServerIsNotFerry();
+    void silentServerTimesOut();
+    void connectionRefused();
+    void transfersFileOver4GiB();
+    void fileChangingWhileSentFails_data();
+    void fileChangingWhileSentFails();
+    void lyingServerLeavesNoFile_data();
+    void lyingServerLeavesNoFile();
+};
+
+void tst_Transfer::getsOneFileVerified()
+{
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("report.pdf"), 3 * 1024 * 1024 + 17);
+    QVERIFY(fx.start());
+
+    const Run run = get(fx.port(), QStringLiteral("report.pdf"), into(fx.out()));
+    QCOMPARE(run.results.size(), 1);
+    const FileResult &r = run.results.first();
+    QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+    QCOMPARE(r.failure.code, ErrorCode::None);
+    QCOMPARE(r.size, 3 * 1024 * 1024 + 17);
+    QCOMPARE(r.offset, 0);
+    QCOMPARE(r.localMd5, md5);
+    QCOMPARE(r.remoteMd5, md5);
+    QCOMPARE(QFileInfo(r.localPath).canonicalFilePath(),
+        QFileInfo(fx.out(QStringLiteral("report.pdf"))).canonicalFilePath());
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("report.pdf"))), md5);
+    QCOMPARE(readAll(fx.out(QStringLiteral("report.pdf"))),
+        readAll(fx.share(QStringLiteral("report.pdf"))));
+    // Only the file itself: no .part or .part.meta left behind.
+    QCOMPARE(QDir(fx.out()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList {QStringLiteral("report.pdf")});
+}
+
+void tst_Transfer::getsSeveralFilesPipelinedIntoSubfolders()
+{
+    Fixture fx;
+    const QStringList names = {QStringLiteral("a.txt"), QStringLiteral("photos/a.jpg"),
+        QStringLiteral("empty.bin"), QStringLiteral("photos/2024/b.jpg"), QStringLiteral("c.dat")};
+    const QList<qint64> sizes = {10, 500 * 1024, 0, 2 * 1024 * 1024 + 1, 1};
+    QList<QByteArray> md5s;
+    for (int i = 0; i < names.size(); ++i)
+        md5s.append(fx.write(names.at(i), sizes.at(i), quint32(i + 1)));
+    QVERIFY(fx.start());
+    QList<int> connectedPeers;
+    connect(&fx.server, &Server::event, this, [&](const ServerEvent &e) {
+        if (e.kind == ServerEvent::Kind::Connected)
+            connectedPeers.append(int(e.sessionId));
+    });
+
+    ClientSession session;
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    QSignalSpy idle(&session, &ClientSession::idle);
+    session.connectToServer(kLocalHost, fx.port());
+    const QList<quint64> ids = session.requestFiles(names, into(fx.out()));
+    QCOMPARE(ids.size(), names.size());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), names.size(), kWait);
+    QTRY_COMPARE_WITH_TIMEOUT(idle.count(), 1, kWait);
+
+    for (int i = 0; i < names.size(); ++i) {
+        const auto r = finished.at(i).at(0).value<FileResult>();
+        QCOMPARE(r.id, ids.at(i)); // answered in the order asked
+        QCOMPARE(r.remoteName, names.at(i));
+        QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+        QCOMPARE(r.size, sizes.at(i));
+        QCOMPARE(r.localMd5, md5s.at(i));
+        QCOMPARE(r.remoteMd5, md5s.at(i));
+        QCOMPARE(test::md5OfFile(fx.out(names.at(i))), md5s.at(i));
+    }
+    QVERIFY(QFileInfo(fx.out(QStringLiteral("photos"))).isDir());
+    QVERIFY(QFileInfo(fx.out(QStringLiteral("photos/2024"))).isDir());
+    QCOMPARE(connectedPeers.size(), 1); // one connection for all five files
+}
+
+void tst_Transfer::listsSharedFilesRecursively()
+{
+    Fixture fx;
+    fx.write(QStringLiteral("b.txt"), 1234);
+    fx.write(QStringLiteral("a.txt"), 0);
+    fx.write(QStringLiteral("photos/a.jpg"), 4321);
+    fx.write(QStringLiteral("photos/deep/x.bin"), 1);
+    QVERIFY(setMtime(fx.share(QStringLiteral("b.txt")),
+        QDateTime(QDate(2020, 2, 29), QTime(12, 34, 56, 789), Qt::UTC)));
+    QVERIFY(QDir().mkpath(fx.share(QStringLiteral("empty-folder"))));
+    test::writeRandomFile(fx.base(QStringLiteral("outside/secret.txt")), 5);
+    QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), fx.share(QStringLiteral("evil"))));
+    QVERIFY(QFile::link(fx.base(QStringLiteral("outside")), fx.share(QStringLiteral("evildir"))));
+    QVERIFY(QFile::link(
+        fx.base(QStringLiteral("outside/secret.txt")), fx.share(QStringLiteral("photos/evil2"))));
+    QVERIFY(fx.start());
+
+    ClientSession session;
+    QSignalSpy listed(&session, &ClientSession::listReceived);
+    session.connectToServer(kLocalHost, fx.port());
+    session.requestList();
+    QVERIFY(listed.wait(kWait));
+    const auto entries = listed.at(0).at(0).value<QList<protocol::FileEntry>>();
+
+    QStringList names;
+    for (const auto &e : entries)
+        names.append(e.name);
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("a.txt"), QStringLiteral("b.txt"),
+            QStringLiteral("photos/a.jpg"), QStringLiteral("photos/deep/x.bin")}));
+    for (const auto &e : entries) {
+        const QFileInfo info(fx.share(e.name));
+        QCOMPARE(e.size, info.size());
+        QCOMPARE(e.mtimeMs, info.lastModified().toMSecsSinceEpoch());
+    }
+    QCOMPARE(entries.at(1).size, 1234);
+    QCOMPARE(entries.at(1).mtimeMs,
+        QDateTime(QDate(2020, 2, 29), QTime(12, 34, 56, 789), Qt::UTC).toMSecsSinceEpoch());
+}
+
+void tst_Transfer::missingFileIsNotFound()
+{
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("here.txt"), 100);
+    QVERIFY(fx.start());
+
+    // The miss answers its own request; the session goes on to the next file.
+    const Run run = get(fx.port(),
+        {{QStringLiteral("nope.txt"), {}}, {QStringLiteral("dir/nope"), {}},
+            {QStringLiteral("here.txt"), {}}},
+        into(fx.out()));
+    QCOMPARE(run.results.size(), 3);
+    QCOMPARE(run.results.at(0).outcome, FileResult::Outcome::Failed);
+    QCOMPARE(run.results.at(0).failure.code, ErrorCode::NotFound);
+    QCOMPARE(run.results.at(0).failure.detail, QStringLiteral("nope.txt"));
+    QCOMPARE(run.results.at(1).failure.code, ErrorCode::NotFound);
+    QCOMPARE(run.results.at(2).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(run.results.at(2).localMd5, md5);
+    QVERIFY(run.failures.isEmpty());
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("nope.txt"))));
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("nope.txt.part"))));
+}
+
+namespace {
+void addBadNames()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("fitsInRequest"); // false: longer than a request frame may be
+    QTest::newRow("dotdot") << QStringLiteral("..") << true;
+    QTest::newRow("a/../..") << QStringLiteral("a/../..") << true;
+    QTest::newRow("absolute") << QStringLiteral("/etc/passwd") << true;
+    QTest::newRow("drive") << QStringLiteral("C:\\x") << true;
+    QTest::newRow("backslash") << QStringLiteral("a\\b") << true;
+    QTest::newRow("empty component") << QStringLiteral("a//b") << true;
+    QTest::newRow("dot component") << QStringLiteral("./a") << true;
+    QTest::newRow("trailing slash") << QStringLiteral("a/") << true;
+    QTest::newRow("NUL") << (QStringLiteral("a") + QChar(0) + QStringLiteral("b")) << true;
+    QTest::newRow("ANSI escape") << QStringLiteral("red\x1b[31m.txt") << true;
+    QTest::newRow("newline") << QStringLiteral("a\nb.txt") << true;
+    QTest::newRow("5000-byte name") << QString(5000, QLatin1Char('a')) << false;
+    QTest::newRow("300-byte component")
+        << (QStringLiteral("dir/") + QString(300, QLatin1Char('b'))) << true;
+}
+
+} // namespace
+
+void tst_Transfer::refusesBadNamesBeforeAsking_data()
+{
+    addBadNames();
+}
+
+void tst_Transfer::refusesBadNamesBeforeAsking()
+{
+    QFETCH(QString, name);
+    Fixture fx;
+    fx.write(QStringLiteral("a/b"), 10);
+    QVERIFY(fx.start());
+    QStringList requested;
+    connect(&fx.server, &Server::event, this, [&](const ServerEvent &e) {
+        if (e.kind == ServerEvent::Kind::Requested)
+            requested.append(e.name);
+    });
+
+    // The local name is the remote name, as with `ferry get NAME`.
+    const Run run = get(fx.port(), name, into(fx.out()));
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, FileResult::Outcome::Failed);
+    QCOMPARE(run.results.first().failure.code, ErrorCode::InvalidName);
+    QVERIFY(run.results.first().localPath.isEmpty());
+    QCOMPARE(fx.everythingOutsideShare(), QStringList());
+    QCOMPARE(QDir(fx.out()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList());
+    QVERIFY(requested.isEmpty());
+}
+
+void tst_Transfer::serverRefusesBadNames_data()
+{
+    addBadNames();
+}
+
+void tst_Transfer::serverRefusesBadNames()
+{
+    // A client that doesn't check names itself: the server is the last line of defence.
+    QFETCH(QString, name);
+    QFETCH(bool, fitsInRequest);
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("a/b"), 10);
+    QVERIFY(fx.start());
+
+    if (fitsInRequest) {
+        // Through ClientSession, saved under a harmless local name.
+        const Run run = get(fx.port(),
+            {{name, QStringLiteral("saved.bin")}, {QStringLiteral("a/b"), QString()}},
+            into(fx.out()));
+        QCOMPARE(run.results.size(), 2);
+        QCOMPARE(run.results.at(0).outcome, FileResult::Outcome::Failed);
+        QCOMPARE(run.results.at(0).failure.code, ErrorCode::Refused);
+        QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("saved.bin"))));
+        QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("saved.bin.part"))));
+        // The refusal ends that request, not the connection.
+        QCOMPARE(run.results.at(1).outcome, FileResult::Outcome::Verified);
+        QCOMPARE(run.results.at(1).localMd5, md5);
+        QVERIFY(run.failures.isEmpty());
+    } else {
+        // Too long for a request frame: the server must drop the peer, not serve anything.
+        RawClient raw(fx.port());
+        raw.socket.write(protocol::encodeHello({}));
+        raw.socket.write(protocol::encodeGetRequest(name));
+        QVERIFY(raw.waitClosed());
+        QVERIFY(raw.streamOk());
+        QVERIFY(!raw.frames.isEmpty());
+        QCOMPARE(raw.frames.first().type, FrameType::Hello);
+        for (const Frame &f : std::as_const(raw.frames))
+            QVERIFY(f.type == FrameType::Hello || f.type == FrameType::Error);
+    }
+    // Only the one good file arrived; nothing landed beside the output folder.
+    const QStringList expected = fitsInRequest
+        ? QStringList {QStringLiteral("out/a"), QStringLiteral("out/a/b")}
+        : QStringList();
+    QCOMPARE(fx.everythingOutsideShare(), expected);
+}
+
+void tst_Transfer::refusesSymlinkToFileOutside()
+{
+    Fixture fx;
+    QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), fx.share(QStringLiteral("evil"))));
+    test::writeRandomFile(fx.base(QStringLiteral("secret.txt")), 64);
+    QVERIFY(QFile::link(fx.base(QStringLiteral("secret.txt")), fx.share(QStringLiteral("evil2"))));
+    QVERIFY(fx.start());
+
+    const Run run = get(
+        fx.port(), {{QStringLiteral("evil"), {}}, {QStringLiteral("evil2"), {}}}, into(fx.out()));
+    QCOMPARE(run.results.size(), 2);
+    for (const FileResult &r : run.results) {
+        QCOMPARE(r.outcome, FileResult::Outcome::Failed);
+        QCOMPARE(r.failure.code, ErrorCode::Refused);
+    }
+    QCOMPARE(QDir(fx.out()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList());
+}
+
+void tst_Transfer::refusesFileThroughSymlinkedFolder()
+{
+    Fixture fx;
+    test::writeRandomFile(fx.base(QStringLiteral("outside/secret.txt")), 64);
+    QVERIFY(QFile::link(fx.base(QStringLiteral("outside")), fx.share(QStringLiteral("docs"))));
+    QVERIFY(QFile::link(QStringLiteral("/etc"), fx.share(QStringLiteral("etc"))));
+    QVERIFY(fx.start());
+
+    const Run run = get(fx.port(),
+        {{QStringLiteral("docs/secret.txt"), {}}, {QStringLiteral("etc/passwd"), {}}},
+        into(fx.out()));
+    QCOMPARE(run.results.size(), 2);
+    for (const FileResult &r : run.results) {
+        QCOMPARE(r.outcome, FileResult::Outcome::Failed);
+        QCOMPARE(r.failure.code, ErrorCode::Refused);
+    }
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("docs/secret.txt"))));
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("etc/passwd"))));
+}
+
+void tst_Transfer::refusesSiblingFolderWithSamePrefix()
+{
+    Fixture fx; // base/share and base/share_evil
+    test::writeRandomFile(fx.base(QStringLiteral("share_evil/f")), 64);
+    QVERIFY(fx.start());
+
+    const Run run = get(
+        fx.port(), {{QStringLiteral("../share_evil/f"), QStringLiteral("f")}}, into(fx.out()));
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, FileResult::Outcome::Failed);
+    QCOMPARE(run.results.first().failure.code, ErrorCode::Refused);
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("f"))));
+}
+
+void tst_Transfer::existingFinalFile_data()
+{
+    QTest::addColumn<ConflictPolicy>("policy");
+    QTest::addColumn<FileResult::Outcome>("outcome");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::addColumn<bool>("replaced");
+    QTest::addColumn<QString>("savedAs");
+    QTest::newRow("fail") << ConflictPolicy::Fail << FileResult::Outcome::Failed
+                          << ErrorCode::AlreadyExists << false << QString();
+    QTest::newRow("overwrite") << ConflictPolicy::Overwrite << FileResult::Outcome::Verified
+                               << ErrorCode::None << true << QStringLiteral("photo.jpg");
+    QTest::newRow("keep both") << ConflictPolicy::KeepBoth << FileResult::Outcome::Verified
+                               << ErrorCode::None << false << QStringLiteral("photo (1).jpg");
+}
+
+void tst_Transfer::existingFinalFile()
+{
+    QFETCH(ConflictPolicy, policy);
+    QFETCH(FileResult::Outcome, outcome);
+    QFETCH(ErrorCode, code);
+    QFETCH(bool, replaced);
+    QFETCH(QString, savedAs);
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("photo.jpg"), 200 * 1024, 7);
+    const QByteArray mine = "my own photo, not the server's";
+    {
+        QFile f(fx.out(QStringLiteral("photo.jpg")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(mine);
+    }
+    QVERIFY(fx.start());
+
+    const Run run = get(fx.port(), QStringLiteral("photo.jpg"), into(fx.out(), policy));
+    QCOMPARE(run.results.size(), 1);
+    const FileResult &r = run.results.first();
+    QCOMPARE(r.outcome, outcome);
+    QCOMPARE(r.failure.code, code);
+    QCOMPARE(readAll(fx.out(QStringLiteral("photo.jpg"))) == mine, !replaced);
+    if (replaced)
+        QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("photo.jpg"))), md5);
+    if (!savedAs.isEmpty()) {
+        QCOMPARE(QFileInfo(r.localPath).fileName(), savedAs);
+        QCOMPARE(test::md5OfFile(fx.out(savedAs)), md5);
+    }
+    QStringList expected {QStringLiteral("photo.jpg")};
+    if (!savedAs.isEmpty() && savedAs != expected.first())
+        expected.append(savedAs);
+    expected.sort();
+    QCOMPARE(QDir(fx.out()).entryList(
+                 QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name),
+        expected);
+}
+
+void tst_Transfer::resumesAfterClientAbort()
+{
+    Fixture fx;
+    const qint64 size = 128 * 1024 * 1024;
+    const QByteArray md5 = fx.write(QStringLiteral("big.iso"), size, 3);
+    QVERIFY(fx.start());
+    const QString part = fx.out(QStringLiteral("big.iso.part"));
+
+    {
+        ClientSession session;
+        QSignalSpy finished(&session, &ClientSession::fileFinished);
+        // Pull the plug as soon as some data is on disk, like a closed laptop lid.
+        connect(
+            &session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
+                if (done > 0)
+                    session.abort();
+            });
+        session.connectToServer(kLocalHost, fx.port());
+        session.requestFile(QStringLiteral("big.iso"), {}, into(fx.out()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
+        const auto r = finished.at(0).at(0).value<FileResult>();
+        QCOMPARE(r.outcome, FileResult::Outcome::Failed);
+        QCOMPARE(r.failure.code, ErrorCode::Cancelled);
+    }
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("big.iso"))));
+    QVERIFY(QFileInfo::exists(fx.out(QStringLiteral("big.iso.part.meta"))));
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
+
+    // Without --resume the leftover .part is not silently clobbered.
+    const Run refused = get(fx.port(), QStringLiteral("big.iso"), into(fx.out()));
+    QCOMPARE(refused.results.first().failure.code, ErrorCode::PartExists);
+    QCOMPARE(QFileInfo(part).size(), kept);
+
+    QList<qint64> sentBytes;
+    connect(&fx.server, &Server::event, this, [&](const ServerEvent &e) {
+        if (e.kind == ServerEvent::Kind::Sent)
+            sentBytes.append(e.bytes);
+    });
+    const Run resumed
+        = get(fx.port(), QStringLiteral("big.iso"), into(fx.out(), ConflictPolicy::Fail, true));
+    QCOMPARE(resumed.results.size(), 1);
+    const FileResult &r = resumed.results.first();
+    QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+    QCOMPARE(r.offset, kept);
+    QCOMPARE(r.localMd5, md5);
+    QCOMPARE(r.remoteMd5, md5);
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("big.iso"))), md5);
+    QVERIFY(!QFileInfo::exists(part));
+    QVERIFY(!QFileInfo::exists(part + QStringLiteral(".meta")));
+    QTRY_COMPARE_WITH_TIMEOUT(sentBytes, QList<qint64> {size - kept}, kWait);
+}
+
+void tst_Transfer::startsOverWhenSourceChangedBeforeResume()
+{
+    Fixture fx;
+    const qint64 size = 128 * 1024 * 1024;
+    fx.write(QStringLiteral("big.iso"), size, 3);
+    QVERIFY(fx.start());
+    {
+        ClientSession session;
+        QSignalSpy finished(&session, &ClientSession::fileFinished);
+        connect(
+            &session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
+                if (done > 0)
+                    session.abort();
+            });
+        session.connectToServer(kLocalHost, fx.port());
+        session.requestFile(QStringLiteral("big.iso"), {}, into(fx.out()));
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
+    }
+    QVERIFY(QFileInfo(fx.out(QStringLiteral("big.iso.part"))).size() > 0);
+
+    // New content of the same size, and a different mtime: the .part is worthless now.
+    const QByteArray md5 = fx.write(QStringLiteral("big.iso"), size, 99);
+    QVERIFY(setMtime(
+        fx.share(QStringLiteral("big.iso")), QDateTime::currentDateTimeUtc().addSecs(-3600)));
+    const Run resumed
+        = get(fx.port(), QStringLiteral("big.iso"), into(fx.out(), ConflictPolicy::Fail, true));
+    QCOMPARE(resumed.results.size(), 1);
+    const FileResult &r = resumed.results.first();
+    QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+    QCOMPARE(r.offset, 0);
+    QCOMPARE(r.localMd5, md5);
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("big.iso"))), md5);
+}
+
+void tst_Transfer::twentyClientsAtOnce()
+{
+    Fixture fx;
+    constexpr int kClients = 20;
+    QList<QByteArray> md5s;
+    for (int i = 0; i < kClients; ++i)
+        md5s.append(fx.write(QStringLiteral("f%1.bin").arg(i), 1024 * 1024 + i, quint32(i + 1)));
+    QVERIFY(fx.start());
+
+    std::vector<std::unique_ptr<ClientSession>> sessions;
+    QList<FileResult> results;
+    for (int i = 0; i < kClients; ++i) {
+        sessions.push_back(std::make_unique<ClientSession>());
+        ClientSession *s = sessions.back().get();
+        connect(
+            s, &ClientSession::fileFinished, this, [&](const FileResult &r) { results.append(r); });
+        s->connectToServer(kLocalHost, fx.port());
+        s->requestFile(
+            QStringLiteral("f%1.bin").arg(i), {}, into(fx.out(QStringLiteral("client%1").arg(i))));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), kClients, kWait);
+    for (const FileResult &r : std::as_const(results)) {
+        const int i = r.remoteName.mid(1).section(QLatin1Char('.'), 0, 0).toInt();
+        QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+        QCOMPARE(r.localMd5, md5s.at(i));
+        QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("client%1/f%1.bin").arg(i))), md5s.at(i));
+    }
+}
+
+void tst_Transfer::survivesAbruptDisconnects()
+{
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("big.bin"), 32 * 1024 * 1024, 5);
+    QVERIFY(fx.start());
+    int connected = 0;
+    connect(&fx.server, &Server::event, this, [&](const ServerEvent &e) {
+        if (e.kind == ServerEvent::Kind::Connected)
+            ++connected;
+    });
+
+    constexpr int kPeers = 50;
+    std::vector<std::unique_ptr<RawClient>> peers;
+    QRandomGenerator rng(42);
+    for (int i = 0; i < kPeers; ++i) {
+        peers.push_back(std::make_unique<RawClient>(fx.port()));
+        QTcpSocket &s = peers.back()->socket;
+        switch (i % 5) {
+        case 0: // nothing at all
+            break;
+        case 1: { // garbage
+            QByteArray junk(1000, Qt::Uninitialized);
+            for (char &c : junk)
+                c = char(rng.bounded(256));
+            s.write(junk);
+            break;
+        }
+        case 2: // half a hello
+            s.write(protocol::encodeHello({}).left(7));
+            break;
+        case 3: // a hello and a request whose header promises more than comes
+            s.write(protocol::encodeHello({}));
+            s.write(protocol::encodeGetRequest(QStringLiteral("big.bin")).left(8));
+            break;
+        case 4: // a real request, accepted: the server starts sending
+            s.write(protocol::encodeHello({}));
+            s.write(protocol::encodeGetRequest(QStringLiteral("big.bin")));
+            break;
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(connected, kPeers, kWait);
+    for (int i = 4; i < kPeers; i += 5) {
+        RawClient &p = *peers.at(i);
+        QVERIFY(p.waitFrames(2)); // Hello, Offer
+        QCOMPARE(p.frames.at(1).type, FrameType::Offer);
+        p.socket.write(protocol::encodeAccept(0));
+        QVERIFY(QTest::qWaitFor([&] { return p.frames.size() > 3; }, kWait)); // data flows
+    }
+    for (auto &p : peers)
+        p->socket.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(fx.server.activeSessions(), 0, kWait);
+
+    const Run run = get(fx.port(), QStringLiteral("big.bin"), into(fx.out()));
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, FileResult::Outcome::Verified);
+    QCOMPARE(run.results.first().localMd5, md5);
+}
+
+void tst_Transfer::answersGarbageWithErrorOrClose_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QByteArray hello = protocol::encodeHello({});
+    QByteArray badMagic = hello;
+    badMagic.replace(protocol::kHeaderSize, protocol::kMagicSize, "HTTPS");
+    protocol::Hello future;
+    future.version = 99;
+    QByteArray huge(protocol::kHeaderSize, Qt::Uninitialized);
+    protocol::writeHeader(huge.data(), FrameType::Data, 0xffffffffu);
+    QByteArray unknownType = protocol::encodeFrame(FrameType::ListEnd);
+    unknownType[0] = char(0x55);
+    QByteArray noise(4096, Qt::Uninitialized);
+    QRandomGenerator rng(7);
+    for (char &c : noise)
+        c = char(rng.bounded(256));
+    noise[0] = char(0xee); // not a frame type
+
+    QTest::newRow("http request") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTest::newRow("noise") << noise;
+    QTest::newRow("huge declared length") << huge;
+    QTest::newRow("data before hello") << dataFrame("0123456789");
+    QTest::newRow("wrong magic") << badMagic;
+    QTest::newRow("future version") << protocol::encodeHello(future);
+    QTest::newRow("unknown type after hello") << hello + unknownType;
+    QTest::newRow("accept without offer") << hello + protocol::encodeAccept(0);
+    QTest::newRow("end from the client") << hello + protocol::encodeEnd(hexMd5("x"));
+    QTest::newRow("malformed request") << hello
+            + protocol::encodeFrame(FrameType::GetRequest,
+                QByteArray("\x00\x09"
+                           "ab",
+                    4));
+}
+
+void tst_Transfer::answersGarbageWithErrorOrClose()
+{
+    QFETCH(QByteArray, bytes);
+    Fixture fx;
+    fx.write(QStringLiteral("a.txt"), 10);
+    ServerConfig config;
+    // Long deadlines: a close within kWait is the server's answer, not its idle timeout.
+    config.handshakeTimeoutMs = 10 * kWait;
+    config.requestTimeoutMs = 10 * kWait;
+    QVERIFY(fx.start(config));
+
+    RawClient raw(fx.port());
+    raw.socket.write(bytes);
+    QVERIFY2(raw.waitClosed(), "the server kept a peer that sent garbage");
+    QVERIFY(raw.streamOk());
+    QVERIFY(!raw.frames.isEmpty());
+    QCOMPARE(raw.frames.first().type, FrameType::Hello);
+    // After the hello, nothing but (at most) one error frame.
+    QVERIFY(raw.frames.size() <= 2);
+    if (raw.frames.size() == 2) {
+        QCOMPARE(raw.frames.at(1).type, FrameType::Error);
+        const auto failure = protocol::parseError(raw.frames.at(1).body);
+        QVERIFY(failure);
+        QVERIFY(failure->code == ErrorCode::ProtocolError
+            || failure->code == ErrorCode::VersionMismatch);
+    }
+}
+
+void tst_Transfer::httpServerIsNotFerry()
+{
+    QTcpServer http;
+    QVERIFY(http.listen(QHostAddress::LocalHost, 0));
+    connect(&http, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *s = http.nextPendingConnection();
+        connect(s, &QTcpSocket::readyRead, s, [s] {
+            s->readAll();
+            s->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+            s->disconnectFromHost();
+        });
+    });
+    QTemporaryDir out;
+    ClientSession session;
+    session.setTimeouts(kWait, kWait);
+    QSignalSpy failed(&session, &ClientSession::failed);
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    session.connectToServer(kLocalHost, http.serverPort());
+    session.requestFile(QStringLiteral("a.txt"), {}, into(out.path()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
+    QCOMPARE(failed.at(0).at(0).value<Failure>().code, ErrorCode::NotFerryServer);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<FileResult>().failure.code, ErrorCode::NotFerryServer);
+    QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+        QStringList());
+}
+
+void tst_Transfer::silentServerTimesOut()
+{
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+    ClientSession session;
+    session.setTimeouts(2000, 2000);
+    QSignalSpy failed(&session, &ClientSession::failed);
+    session.connectToServer(kLocalHost, silent.serverPort());
+    session.requestList();
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
+    const ErrorCode code = failed.at(0).at(0).value<Failure>().code;
+    QVERIFY2(code == ErrorCode::NotFerryServer || code == ErrorCode::Timeout,
+        qPrintable(QString::number(int(code))));
+    QCOMPARE(silent.hasPendingConnections(), true); // it did connect; the peer just said nothing
+}
+
+void tst_Transfer::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        port = closed.serverPort();
+    }
+    QTemporaryDir out;
+    ClientSession session;
+    QSignalSpy failed(&session, &ClientSession::failed);
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    session.connectToServer(kLocalHost, port);
+    session.requestFile(QStringLiteral("a.txt"), {}, into(out.path()));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
+    QCOMPARE(failed.at(0).at(0).value<Failure>().code, ErrorCode::ConnectionRefused);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
+    QCOMPARE(finished.at(0).at(0).value<FileResult>().outcome, FileResult::Outcome::Failed);
+}
+
+void tst_Transfer::transfersFileOver4GiB()
+{
+    Fixture fx;
+    const qint64 size = (qint64(1) << 32) + 1;
+    // Sparse, with markers at the start, across the 4 GiB line and at the very end: a 32-bit
+    // offset anywhere would misplace or lose them.
+    const QList<QPair<qint64, QByteArray>> markers
+        = {{0, "HEAD"}, {(qint64(1) << 32) - 3, "MID"}, {size - 1, "T"}};
+    {
+        QFile f(fx.share(QStringLiteral("big.img")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QVERIFY(f.resize(size));
+        for (const auto &m : markers) {
+            QVERIFY(f.seek(m.first));
+            QCOMPARE(f.write(m.second), m.second.size());
+        }
+    }
+    QCOMPARE(QFileInfo(fx.share(QStringLiteral("big.img"))).size(), size);
+    QVERIFY(fx.start());
+
+    QElapsedTimer clock;
+    clock.start();
+    const Run run = get(fx.port(), QStringLiteral("big.img"), into(fx.out()));
+    qInfo("4 GiB + 1 byte in %lld ms", clock.elapsed());
+    QCOMPARE(run.results.size(), 1);
+    const FileResult &r = run.results.first();
+    QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+    QCOMPARE(r.size, size);
+    QCOMPARE(r.localMd5, r.remoteMd5);
+    QFile got(fx.out(QStringLiteral("big.img")));
+    QCOMPARE(got.size(), size);
+    QVERIFY(got.open(QIODevice::ReadOnly));
+    for (const auto &m : markers) {
+        QVERIFY(got.seek(m.first));
+        QCOMPARE(got.read(m.second.size()), m.second);
+    }
+}
+
+void tst_Transfer::fileChangingWhileSentFails_data()
+{
+    QTest::addColumn<bool>("truncate");
+    QTest::newRow("appended") << false;
+    QTest::newRow("truncated") << true;
+}
+
+void tst_Transfer::fileChangingWhileSentFails()
+{
+    QFETCH(bool, truncate);
+    Fixture fx;
+    const qint64 size = 200 * 1024 * 1024;
+    fx.write(QStringLiteral("live.log"), size, 11);
+    QVERIFY(fx.start());
+
+    ClientSession session;
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    bool changed = false;
+    connect(&session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
+        if (done == 0 || changed)
+            return;
+        changed = true;
+        QFile f(fx.share(QStringLiteral("live.log")));
+        if (truncate) {
+            QVERIFY(f.resize(size / 2));
+        } else {
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("one more line\n");
+        }
+    });
+    session.connectToServer(kLocalHost, fx.port());
+    session.requestFile(QStringLiteral("live.log"), {}, into(fx.out()));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
+    QVERIFY(changed);
+    const auto r = finished.at(0).at(0).value<FileResult>();
+    QCOMPARE(r.outcome, FileResult::Outcome::Failed);
+    QCOMPARE(r.failure.code, ErrorCode::FileChanged);
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("live.log"))));
+}
+
+void tst_Transfer::lyingServerLeavesNoFile_data()
+{
+    QTest::addColumn<QString>("lie");
+    QTest::addColumn<FileResult::Outcome>("outcome");
+    QTest::addColumn<ErrorCode>("code");
+    QTest::newRow("more data than offered")
+        << QStringLiteral("overrun") << FileResult::Outcome::Failed << ErrorCode::ProtocolError;
+    QTest::newRow("less data than offered")
+        << QStringLiteral("short") << FileResult::Outcome::Failed << ErrorCode::ProtocolError;
+    QTest::newRow("wrong MD5") << QStringLiteral("md5") << FileResult::Outcome::Mismatch
+                               << ErrorCode::Mismatch;
+    QTest::newRow("offer for another name")
+        << QStringLiteral("rename") << FileResult::Outcome::Failed << ErrorCode::ProtocolError;
+}
+
+void tst_Transfer::lyingServerLeavesNoFile()
+{
+    QFETCH(QString, lie);
+    QFETCH(FileResult::Outcome, outcome);
+    QFETCH(ErrorCode, code);
+    QTemporaryDir base;
+    const QString out = base.filePath(QStringLiteral("out/deeper"));
+    const QByteArray payload = "0123456789abcdefghij"; // 20 bytes
+    FakeServer server([&](QTcpSocket *s, const Frame &f) {
+        if (f.type != FrameType::GetRequest)
+            return;
+        const QString name = *protocol::parseGetRequest(f.body);
+        protocol::FileEntry offer {name, 10, 1700000000000};
+        if (lie == QLatin1String("rename"))
+            offer.name = QStringLiteral("../../evil");
+        s->write(protocol::encodeOffer(offer));
+        if (lie == QLatin1String("overrun")) {
+            s->write(dataFrame(payload)); // 20 bytes for a 10-byte file
+            s->write(protocol::encodeEnd(hexMd5(payload)));
+        } else if (lie == QLatin1String("short")) {
+            s->write(dataFrame(payload.left(5)));
+            s->write(protocol::encodeEnd(hexMd5(payload.left(5))));
+        } else if (lie == QLatin1String("md5")) {
+            s->write(dataFrame(payload.left(10)));
+            s->write(protocol::encodeEnd(hexMd5("something else")));
+        } else {
+            s->write(dataFrame(payload.left(10)));
+            s->write(protocol::encodeEnd(hexMd5(payload.left(10))));
+        }
+    });
+    QVERIFY(server.isListening());
+
+    ClientSession session;
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    session.connectToServer(kLocalHost, server.serverPort());
+    session.requestFile(QStringLiteral("f.bin"), {}, into(out));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
+    const auto r = finished.at(0).at(0).value<FileResult>();
+    QCOMPARE(r.outcome, outcome);
+    QCOMPARE(r.failure.code, code);
+    QVERIFY(r.localPath.isEmpty());
+    QVERIFY(!QFileInfo::exists(base.filePath(QStringLiteral("evil"))));
+    QVERIFY(!QFileInfo::exists(base.filePath(QStringLiteral("out/evil"))));
+    // No final file, and no .part a resume would take for a good start.
+    QCOMPARE(
+        QDir(out).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
+}
+
+QTEST_GUILESS_MAIN(tst_Transfer)
+#include "tst_transfer.moc"
