@@ -2,6 +2,7 @@
 
 #include "conflictprompt.h"
 #include "errortext.h"
+#include "hostport.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
@@ -90,42 +91,10 @@ ClientTab::~ClientTab()
     saveSettings();
 }
 
-bool ClientTab::splitHostPort(const QString &text, QString *host, quint16 *port)
-{
-    const QString t = text.trimmed();
-    QString h = t;
-    QString p;
-    if (t.startsWith(QLatin1Char('['))) {
-        const int close = t.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return false;
-        h = t.mid(1, close - 1);
-        if (close + 1 < t.size()) {
-            if (t.at(close + 1) != QLatin1Char(':'))
-                return false;
-            p = t.mid(close + 2);
-        }
-    } else if (t.count(QLatin1Char(':')) == 1) {
-        h = t.section(QLatin1Char(':'), 0, 0);
-        p = t.section(QLatin1Char(':'), 1);
-    }
-    if (h.isEmpty())
-        return false;
-    *host = h;
-    if (!p.isEmpty()) {
-        bool ok = false;
-        const uint value = p.toUInt(&ok);
-        if (!ok || value == 0 || value > 65535)
-            return false;
-        *port = quint16(value);
-    }
-    return true;
-}
-
 void ClientTab::currentServer(QString *host, quint16 *port) const
 {
     *port = quint16(m_port->value());
-    if (!splitHostPort(m_host->currentText(), host, port))
+    if (!HostPort::split(m_host->currentText(), host, port))
         *host = m_host->currentText().trimmed();
 }
 

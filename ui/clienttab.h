@@ -43,9 +43,6 @@ public:
     RemoteListModel *listModel() const { return m_list; }
     QString bannerText() const;
 
-    /// Splits "host", "host:port", "[v6]:port" or a bare IPv6 address.
-    static bool splitHostPort(const QString &text, QString *host, quint16 *port);
-
 signals:
     void statusMessage(const QString &text);
     /// A download ended; \a ok is false when it failed or did not verify.
