@@ -81,6 +81,12 @@ ClientTab::ClientTab(QWidget *parent)
                 updateSpans();
         });
     connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateSpans);
+    connect(m_transfers, &QAbstractItemModel::dataChanged, this, &ClientTab::updateActions);
+    connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateActions);
+    connect(m_transferView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ClientTab::updateActions);
+    connect(
+        m_transferView, &QWidget::customContextMenuRequested, this, &ClientTab::showTransferMenu);
     connect(m_queue, &TransferQueue::conflict, m_conflicts, &ConflictPrompt::ask);
     connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
     retranslateUi();
@@ -155,8 +161,13 @@ void ClientTab::request(const QStringList &names)
     QString host;
     quint16 port = 0;
     currentServer(&host, &port);
-    if (host.isEmpty() || names.isEmpty())
+    if (names.isEmpty())
         return;
+    if (host.isEmpty()) {
+        showBanner({ErrorCode::HostNotFound, {}});
+        return;
+    }
+    m_banner->hide();
     GetOptions options;
     options.outputDir = destination();
     options.conflict = ConflictPolicy::Fail;
@@ -266,9 +277,9 @@ void ClientTab::openFolder()
 void ClientTab::showBanner(const Failure &failure)
 {
     m_bannerFailure = failure;
-    m_banner->setText(ErrorText::describe(failure));
+    m_banner->setText(bannerMessage());
     m_banner->show();
-    emit statusMessage(ErrorText::describe(failure));
+    emit statusMessage(bannerMessage());
 }
 
 void ClientTab::changeEvent(QEvent *event)

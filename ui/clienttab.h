@@ -71,6 +71,9 @@ private:
     void showBanner(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
+    void updateActions();
+    void showTransferMenu(const QPoint &pos);
+    QString bannerMessage() const;
 
     RemoteListModel *m_list;
     QSortFilterProxyModel *m_proxy;

@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -125,6 +126,7 @@ void ClientTab::buildUi()
     m_transferView->setItemDelegateForColumn(TransferModel::ProgressColumn,
         new ProgressDelegate(TransferModel::PermilleRole, m_transferView));
     m_transferView->setWordWrap(false);
+    m_transferView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_transferView->verticalHeader()->setDefaultSectionSize(
         m_transferView->fontMetrics().height() + 10);
     QHeaderView *header = m_transferView->horizontalHeader();
@@ -193,11 +195,43 @@ void ClientTab::retranslateUi()
     m_resume->setToolTip(tr("Continue from the part already downloaded"));
     m_openFolder->setText(tr("Open &folder"));
     m_clearDone->setText(tr("Clear finished"));
+    updateActions();
     if (!m_bannerFailure.ok())
-        m_banner->setText(ErrorText::describe(m_bannerFailure));
+        m_banner->setText(bannerMessage());
     m_list->retranslate();
     m_transfers->retranslate();
     updateConnectButton();
+}
+
+QString ClientTab::bannerMessage() const
+{
+    if (m_bannerFailure.code == ErrorCode::HostNotFound && m_bannerFailure.detail.isEmpty())
+        return tr("Type the address of the computer running Ferry first.");
+    return ErrorText::describe(m_bannerFailure);
+}
+
+void ClientTab::updateActions()
+{
+    bool active = false;
+    bool ended = false;
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids)
+        (m_transfers->isActive(id) ? active : ended) = true;
+    m_cancel->setEnabled(active);
+    m_retry->setEnabled(ended);
+    m_resume->setEnabled(ended);
+}
+
+void ClientTab::showTransferMenu(const QPoint &pos)
+{
+    if (selectedTransfers().isEmpty())
+        return;
+    QMenu menu(this);
+    for (QPushButton *button : {m_cancel, m_retry, m_resume, m_openFolder}) {
+        QAction *action = menu.addAction(button->text(), button, &QPushButton::click);
+        action->setEnabled(button->isEnabled());
+    }
+    menu.exec(m_transferView->viewport()->mapToGlobal(pos));
 }
 
 void ClientTab::updateConnectButton()
