@@ -1,6 +1,7 @@
 #include "clienttab.h"
 
 #include "conflictprompt.h"
+#include "errorbanner.h"
 #include "errortext.h"
 #include "hostport.h"
 #include "remotelistmodel.h"
@@ -277,8 +278,7 @@ void ClientTab::openFolder()
 void ClientTab::showBanner(const Failure &failure)
 {
     m_bannerFailure = failure;
-    m_banner->setText(bannerMessage());
-    m_banner->show();
+    m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
 }
 

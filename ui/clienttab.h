@@ -17,6 +17,7 @@ class QTreeView;
 
 namespace ferry {
 
+class ErrorBanner;
 class ConflictPrompt;
 class RemoteListModel;
 class TransferModel;
@@ -87,7 +88,7 @@ private:
     QLabel *m_portLabel;
     QSpinBox *m_port;
     QPushButton *m_connect;
-    QLabel *m_banner;
+    ErrorBanner *m_banner;
     QLabel *m_listingLabel;
     QLineEdit *m_filter;
     QTreeView *m_listView;

@@ -1,6 +1,7 @@
 // The widgets of ClientTab, their texts and their saved state; behaviour is in clienttab.cpp.
 #include "clienttab.h"
 
+#include "errorbanner.h"
 #include "errortext.h"
 #include "progressdelegate.h"
 #include "remotelistmodel.h"
@@ -55,13 +56,8 @@ void ClientTab::buildUi()
     top->addWidget(m_port);
     top->addWidget(m_connect);
 
-    m_banner = new QLabel(this);
+    m_banner = new ErrorBanner(this);
     m_banner->setObjectName(QStringLiteral("clientBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setStyleSheet(
-        QStringLiteral("QLabel { background: #fde7e7; color: #7a1010; border: 1px solid #e0a0a0;"
-                       " border-radius: 4px; padding: 6px; }"));
-    m_banner->hide();
 
     auto *listPane = new QWidget(this);
     m_listingLabel = new QLabel(listPane);

@@ -2,6 +2,7 @@
 
 #include "addresspanel.h"
 #include "dropnames.h"
+#include "errorbanner.h"
 #include "listingstats.h"
 #include "logmodel.h"
 #include "progressdelegate.h"
@@ -163,7 +164,7 @@ bool ServerTab::start()
         showError(error);
         return false;
     }
-    m_hasError = false;
+    m_error = {};
     m_banner->hide();
     saveSettings();
     m_addresses->setServer(config.bindAddress, m_server->serverPort());
@@ -189,10 +190,8 @@ void ServerTab::stop()
 
 void ServerTab::showError(const Failure &failure)
 {
-    m_hasError = true;
     m_error = failure;
-    m_banner->setText(bannerMessage());
-    m_banner->show();
+    m_banner->showMessage(bannerMessage());
 }
 
 void ServerTab::updateRunningUi()

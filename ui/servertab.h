@@ -16,6 +16,7 @@ class QTableView;
 
 namespace ferry {
 
+class ErrorBanner;
 class AddressPanel;
 class ListingStats;
 class LogModel;
@@ -70,7 +71,7 @@ private:
     LogModel *m_log;
     ServerTransferModel *m_transfers;
     ListingStats *m_stats;
-    QLabel *m_banner;
+    ErrorBanner *m_banner;
     QLabel *m_dropHint;
     QLabel *m_folderLabel;
     QLineEdit *m_folder;
@@ -94,7 +95,6 @@ private:
     QSplitter *m_splitter;
     qint64 m_files = -1;
     qint64 m_bytes = 0;
-    bool m_hasError = false;
     Failure m_error;
 };
 

@@ -2,6 +2,7 @@
 #include "servertab.h"
 
 #include "addresspanel.h"
+#include "errorbanner.h"
 #include "errortext.h"
 #include "logmodel.h"
 #include "progressdelegate.h"
@@ -43,14 +44,8 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
 
 void ServerTab::buildUi()
 {
-    m_banner = new QLabel(this);
+    m_banner = new ErrorBanner(this);
     m_banner->setObjectName(QStringLiteral("serverBanner"));
-    m_banner->setWordWrap(true);
-    m_banner->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_banner->setStyleSheet(
-        QStringLiteral("QLabel { background: #fde7e7; color: #7a1010; border: 1px solid #e0a0a0;"
-                       " border-radius: 4px; padding: 6px; }"));
-    m_banner->hide();
     m_dropHint = new QLabel(this);
     m_dropHint->setObjectName(QStringLiteral("dropHint"));
     m_dropHint->setAlignment(Qt::AlignCenter);
@@ -176,7 +171,7 @@ void ServerTab::retranslateUi()
     m_logBox->setTitle(tr("Connection log"));
     m_clearLog->setText(tr("C&lear"));
     m_saveLog->setText(tr("&Save as..."));
-    if (m_hasError)
+    if (!m_error.ok())
         m_banner->setText(bannerMessage());
     m_log->retranslate();
     m_transfers->retranslate();
