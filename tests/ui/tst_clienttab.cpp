@@ -1,3 +1,4 @@
+#include "clientsession.h"
 #include "clienttab.h"
 #include "errortext.h"
 #include "remotelistmodel.h"
@@ -39,6 +40,7 @@ private slots:
     void existingFileAsks_data();
     void existingFileAsks();
     void queuedRowsCanBeCancelled();
+    void interruptedDownloadResumes();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -338,6 +340,60 @@ void tst_ClientTab::queuedRowsCanBeCancelled()
     const Transfer *t = waitForEnd(1);
     QVERIFY(t);
     QCOMPARE(int(t->state), int(Transfer::State::Verified));
+}
+
+void tst_ClientTab::interruptedDownloadResumes()
+{
+    // A share of its own, so the other tests' listing stays as it is.
+    QTemporaryDir share;
+    const QByteArray md5
+        = test::writeRandomFile(share.filePath(QStringLiteral("large.bin")), qint64(64) << 20, 42);
+    Server server;
+    ServerConfig config;
+    config.root = share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    Failure error;
+    QVERIFY(server.start(config, &error));
+
+    // A real interruption: a session aborted once bytes have arrived keeps its .part.
+    {
+        ClientSession session;
+        bool aborting = false;
+        bool finished = false;
+        connect(&session, &ClientSession::fileProgress, this, [&](quint64, qint64 done, qint64) {
+            if (done > 0 && !aborting) {
+                aborting = true;
+                QMetaObject::invokeMethod(&session, &ClientSession::abort, Qt::QueuedConnection);
+            }
+        });
+        connect(&session, &ClientSession::fileFinished, this, [&] { finished = true; });
+        session.connectToServer(QStringLiteral("127.0.0.1"), server.serverPort());
+        GetOptions options;
+        options.outputDir = m_dest->path();
+        session.requestFile(QStringLiteral("large.bin"), {}, options);
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+    }
+    if (QFile::exists(destPath(QStringLiteral("large.bin"))))
+        QSKIP("The download finished before it could be interrupted.");
+    QVERIFY(QFile::exists(destPath(QStringLiteral("large.bin.part"))));
+
+    m_tab->setHost(QStringLiteral("127.0.0.1"), server.serverPort());
+    m_tab->request({QStringLiteral("large.bin")});
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::PartExists);
+    QCOMPARE(m_tab->transferModel()->index(0, TransferModel::StateColumn).data().toString(),
+        ErrorText::describe(t->failure));
+
+    m_tab->findChild<TransferView *>(QStringLiteral("transfers"))->selectRow(0);
+    QTest::mouseClick(
+        m_tab->findChild<QPushButton *>(QStringLiteral("resumeTransfer")), Qt::LeftButton);
+    t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QVERIFY(t->offset > 0);
+    QCOMPARE(test::md5OfFile(destPath(QStringLiteral("large.bin"))), md5);
 }
 
 QTEST_MAIN(tst_ClientTab)
