@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
 using namespace ferry;
 
@@ -33,6 +34,7 @@ private slots:
     void missingFolderShowsABanner();
     void droppedFolderIsChosen();
     void droppedFileIsRefused();
+    void languageSwitchRerendersOldRows();
 
 private:
     void startFromUi();
@@ -199,6 +201,59 @@ void tst_ServerTab::droppedFileIsRefused()
     QApplication::sendEvent(m_tab.get(), &enter);
     QVERIFY(!enter.isAccepted());
     QCOMPARE(m_tab->folder(), QStringLiteral("/before"));
+}
+
+namespace {
+
+/// Stands in for a loaded .qm: upper-cases two of the tab's strings.
+class ShoutingTranslator : public QTranslator
+{
+public:
+    QString translate(const char *context, const char *source, const char *, int) const override
+    {
+        const QByteArray text(source);
+        if (text == "done, verified sent" || text == "Stop sharing")
+            return QString::fromLatin1(text.toUpper());
+        Q_UNUSED(context);
+        return {};
+    }
+    bool isEmpty() const override { return false; }
+};
+
+} // namespace
+
+void tst_ServerTab::languageSwitchRerendersOldRows()
+{
+    startFromUi();
+    QTemporaryDir out;
+    fetch(QStringLiteral("b.txt"), out.path());
+    LogModel *log = m_tab->logModel();
+    const auto sentRow = [log] {
+        for (int row = 0; row < log->rowCount(); ++row) {
+            if (log->index(row, LogModel::RequestColumn).data().toString()
+                    == QStringLiteral("b.txt")
+                && log->index(row, LogModel::ResultColumn)
+                       .data()
+                       .toString()
+                       .startsWith(QStringLiteral("done")))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sentRow() >= 0, 20000);
+    const int row = sentRow();
+
+    ShoutingTranslator translator;
+    QSignalSpy repaint(log, &QAbstractItemModel::dataChanged);
+    QCoreApplication::installTranslator(&translator); // sends LanguageChange to every widget
+    QTRY_COMPARE(log->index(row, LogModel::ResultColumn).data().toString(),
+        QStringLiteral("DONE, VERIFIED SENT"));
+    QTRY_VERIFY(repaint.size() > 0);
+    QCOMPARE(m_tab->findChild<QPushButton *>(QStringLiteral("startStop"))->text(),
+        QStringLiteral("STOP SHARING"));
+    QCoreApplication::removeTranslator(&translator);
+    QTRY_COMPARE(m_tab->findChild<QPushButton *>(QStringLiteral("startStop"))->text(),
+        QStringLiteral("Stop sharing"));
 }
 
 QTEST_MAIN(tst_ServerTab)
