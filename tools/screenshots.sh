@@ -14,11 +14,11 @@ mkdir -p "$out"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-shoot() { # tab file
-    local tab="$1" file="$2"
+shoot() { # tab file locale
+    local tab="$1" file="$2" locale="${3:-C.UTF-8}"
     # A private config and a fixed UI language keep the user's settings out of the picture.
-    XDG_CONFIG_HOME="$work/config-$tab" FERRY_DEMO_DIR="$work/demo" FERRY_DEMO_TAB="$tab" \
-    LANG=C.UTF-8 LC_ALL=C.UTF-8 \
+    XDG_CONFIG_HOME="$work/config-$tab-$locale" FERRY_DEMO_DIR="$work/demo" FERRY_DEMO_TAB="$tab" \
+    LANG="$locale" LC_ALL="$locale" \
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
         "$1" & app=$!
         sleep 6
@@ -30,3 +30,6 @@ shoot() { # tab file
 
 shoot server server.png
 shoot client client.png
+# The Chinese window needs a CJK font (fonts-wqy-microhei) or it shows boxes.
+shoot server server_zh_CN.png zh_CN.UTF-8
+shoot client client_zh_CN.png zh_CN.UTF-8
