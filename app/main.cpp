@@ -83,5 +83,15 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     ferry::Languages languages;
     languages.apply(lang.isEmpty() ? ferry::Languages::fromEnvironment() : lang);
-    return ferry::runCli(app.arguments());
+    // --lang is handled here, so it may stand anywhere: `ferry get x --lang zh_CN` too.
+    QStringList args = app.arguments();
+    for (int i = 1; i < args.size();) {
+        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
+            args.remove(i, 2);
+        else if (args.at(i).startsWith(QLatin1String("--lang=")))
+            args.remove(i);
+        else
+            ++i;
+    }
+    return ferry::runCli(args);
 }
