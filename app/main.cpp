@@ -1,8 +1,12 @@
 #include "cli.h"
+#include "appicon.h"
 #include "languages.h"
+#include "mainwindow.h"
+#include "uisettings.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QLoggingCategory>
+#include <memory>
 
 #include <csignal>
 
@@ -21,6 +25,44 @@ QString langArgument(int argc, char *argv[])
     return {};
 }
 
+/// The window is what a double-click starts: no command, at most --lang and Qt's own options.
+bool wantsWindow(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QString arg = QString::fromLocal8Bit(argv[i]);
+        if (arg == QLatin1String("--lang")) {
+            ++i;
+            continue;
+        }
+        if (!arg.startsWith(QLatin1Char('-')))
+            return false;
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")
+            || arg == QLatin1String("--version") || arg == QLatin1String("-v")
+            || arg == QLatin1String("--help-all"))
+            return false;
+    }
+    return true;
+}
+
+int runWindow(int argc, char *argv[], const QString &langOverride)
+{
+    QApplication app(argc, argv);
+    QApplication::setWindowIcon(ferry::AppIcon::icon());
+    QApplication::setDesktopFileName(QStringLiteral("ferry"));
+    ferry::Languages languages;
+    auto applyChoice = [&languages](const QString &choice) {
+        languages.apply(choice.isEmpty() ? ferry::Languages::fromSystem() : choice);
+    };
+    applyChoice(langOverride.isEmpty()
+                    ? ferry::UiSettings().value(QStringLiteral("ui/language")).toString()
+                    : langOverride);
+    ferry::MainWindow window;
+    // Installing the new translators sends every widget a LanguageChange: no restart.
+    QObject::connect(&window, &ferry::MainWindow::languageRequested, &window, applyChoice);
+    window.show();
+    return QApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -34,9 +76,22 @@ int main(int argc, char *argv[])
     // Core's info lines are for debugging; QT_LOGGING_RULES still overrides this.
     QLoggingCategory::setFilterRules(QStringLiteral("ferry.*.info=false"));
 
+    const QString lang = langArgument(argc, argv);
+    if (wantsWindow(argc, argv))
+        return runWindow(argc, argv, lang);
+
     QCoreApplication app(argc, argv);
     ferry::Languages languages;
-    const QString lang = langArgument(argc, argv);
     languages.apply(lang.isEmpty() ? ferry::Languages::fromEnvironment() : lang);
-    return ferry::runCli(app.arguments());
+    // --lang is handled here, so it may stand anywhere: `ferry get x --lang zh_CN` too.
+    QStringList args = app.arguments();
+    for (int i = 1; i < args.size();) {
+        if (args.at(i) == QLatin1String("--lang") && i + 1 < args.size())
+            args.remove(i, 2);
+        else if (args.at(i).startsWith(QLatin1String("--lang=")))
+            args.remove(i);
+        else
+            ++i;
+    }
+    return ferry::runCli(args);
 }

@@ -116,7 +116,9 @@ void ClientSession::sendPending()
                 continue;
             const Download check(it->options.outputDir, it->request.localName,
                                  it->options.conflict, it->options.resume);
-            it->early = check.precheck();
+            it->early = isValidRelativeName(it->request.remoteName)
+                ? check.precheck()
+                : Failure{ErrorCode::InvalidName, printableName(it->request.remoteName)};
             if (!it->early.ok())
                 continue;
             it->sent = true;

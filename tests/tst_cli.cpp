@@ -46,10 +46,11 @@ struct Result
 
 /// Runs ferry to its end while this thread's event loop keeps running (a fake server in the
 /// test may need to answer it).
-Result runFerry(const QStringList &args, int timeoutMs = 120000)
+Result runFerry(const QStringList &args, int timeoutMs = 120000,
+               const QProcessEnvironment &env = childEnvironment())
 {
     QProcess p;
-    p.setProcessEnvironment(childEnvironment());
+    p.setProcessEnvironment(env);
     p.start(ferryBin(), args);
     Result r;
     r.finished = p.waitForStarted(kWait)
@@ -177,6 +178,8 @@ private slots:
     void resumesAfterServerKilled();
     void serveLogsRequestsAndSends();
     void escapesHostileNames();
+    void followsTheLocale_data();
+    void followsTheLocale();
 };
 
 void tst_Cli::initTestCase()
@@ -530,6 +533,56 @@ void tst_Cli::escapesHostileNames()
     raw.abort();
     QVERIFY(serve.waitLog(" disconnected"));
     QVERIFY2(!serve.log().contains('\x1b'), serve.log().constData());
+}
+
+void tst_Cli::followsTheLocale_data()
+{
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected");
+    const QString zh = QStringLiteral("zh_CN.UTF-8");
+    const QString c = QStringLiteral("C");
+    const QStringList help{QStringLiteral("--help")};
+    const QStringList noNames{QStringLiteral("get")};
+    const QStringList refused{QStringLiteral("get"), QStringLiteral("a.txt"),
+                              QStringLiteral("--port"), QString::number(closedPort())};
+    const QStringList lang{QStringLiteral("--lang"), QStringLiteral("zh_CN")};
+    // Chinese usage text (Qt's own words and ours), Chinese errors; the same exit codes.
+    QTest::newRow("zh help") << zh << QStringList() << help << 0
+                             << QString::fromUtf8("用法");
+    QTest::newRow("zh commands") << zh << QStringList() << help << 0
+                                 << QString::fromUtf8("共享一个文件夹");
+    QTest::newRow("zh usage error") << zh << QStringList() << noNames << 2
+                                    << QString::fromUtf8("请至少指定");
+    QTest::newRow("zh refused") << zh << QStringList() << refused << 1
+                                << QString::fromUtf8("没有 Ferry 服务端");
+    QTest::newRow("C help") << c << QStringList() << help << 0 << QStringLiteral("Usage:");
+    QTest::newRow("C usage error") << c << QStringList() << noNames << 2
+                                   << QStringLiteral("name at least one file to get");
+    QTest::newRow("C refused") << c << QStringList() << refused << 1
+                               << QStringLiteral("no Ferry server at");
+    QTest::newRow("--lang beats LANG") << c << lang << refused << 1
+                                       << QString::fromUtf8("没有 Ferry 服务端");
+}
+
+void tst_Cli::followsTheLocale()
+{
+    QFETCH(QString, lang);
+    QFETCH(QStringList, extra);
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LC_ALL"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.insert(QStringLiteral("LANG"), lang);
+    const Result r = runFerry(extra + args, 60000, env);
+    QCOMPARE(r.exitCode, exitCode);
+    const QString text = QString::fromUtf8(r.out + r.err);
+    QVERIFY2(text.contains(expected), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

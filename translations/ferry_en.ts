@@ -222,6 +222,253 @@
         </message>
     </context>
     <context>
+        <name>ErrorText</name>
+        <message>
+            <source>No error.</source>
+            <translation>No error.</translation>
+        </message>
+        <message>
+            <source>The server has no file named "%1".</source>
+            <translation>The server has no file named "%1".</translation>
+        </message>
+        <message>
+            <source>The server has no such file.</source>
+            <translation>The server has no such file.</translation>
+        </message>
+        <message>
+            <source>"%1" is not a regular file on the server.</source>
+            <translation>"%1" is not a regular file on the server.</translation>
+        </message>
+        <message>
+            <source>That is not a regular file on the server.</source>
+            <translation>That is not a regular file on the server.</translation>
+        </message>
+        <message>
+            <source>The server refused the request for "%1".</source>
+            <translation>The server refused the request for "%1".</translation>
+        </message>
+        <message>
+            <source>The server refused the request.</source>
+            <translation>The server refused the request.</translation>
+        </message>
+        <message>
+            <source>The server could not read the file: %1</source>
+            <translation>The server could not read the file: %1</translation>
+        </message>
+        <message>
+            <source>The server could not read the file.</source>
+            <translation>The server could not read the file.</translation>
+        </message>
+        <message>
+            <source>The server is busy; try again later. (%1)</source>
+            <translation>The server is busy; try again later. (%1)</translation>
+        </message>
+        <message>
+            <source>The server is busy; try again later.</source>
+            <translation>The server is busy; try again later.</translation>
+        </message>
+        <message>
+            <source>The file changed on the server while it was being sent: %1</source>
+            <translation>The file changed on the server while it was being sent: %1</translation>
+        </message>
+        <message>
+            <source>The file changed on the server while it was being sent.</source>
+            <translation>The file changed on the server while it was being sent.</translation>
+        </message>
+        <message>
+            <source>The other side broke the Ferry protocol: %1</source>
+            <translation>The other side broke the Ferry protocol: %1</translation>
+        </message>
+        <message>
+            <source>The other side broke the Ferry protocol.</source>
+            <translation>The other side broke the Ferry protocol.</translation>
+        </message>
+        <message>
+            <source>The server speaks a different Ferry protocol version: %1</source>
+            <translation>The server speaks a different Ferry protocol version: %1</translation>
+        </message>
+        <message>
+            <source>The server speaks a different Ferry protocol version.</source>
+            <translation>The server speaks a different Ferry protocol version.</translation>
+        </message>
+        <message>
+            <source>The server needs a password.</source>
+            <translation>The server needs a password.</translation>
+        </message>
+        <message>
+            <source>The server did not accept the password.</source>
+            <translation>The server did not accept the password.</translation>
+        </message>
+        <message>
+            <source>The connection timed out: %1</source>
+            <translation>The connection timed out: %1</translation>
+        </message>
+        <message>
+            <source>The connection timed out.</source>
+            <translation>The connection timed out.</translation>
+        </message>
+        <message>
+            <source>The server refused more requests at once. (%1)</source>
+            <translation>The server refused more requests at once. (%1)</translation>
+        </message>
+        <message>
+            <source>The server refused more requests at once.</source>
+            <translation>The server refused more requests at once.</translation>
+        </message>
+        <message>
+            <source>Nothing is listening at %1. Is the Ferry server started?</source>
+            <translation>Nothing is listening at %1. Is the Ferry server started?</translation>
+        </message>
+        <message>
+            <source>Nothing is listening there. Is the Ferry server started?</source>
+            <translation>Nothing is listening there. Is the Ferry server started?</translation>
+        </message>
+        <message>
+            <source>The host %1 could not be found.</source>
+            <translation>The host %1 could not be found.</translation>
+        </message>
+        <message>
+            <source>The host could not be found.</source>
+            <translation>The host could not be found.</translation>
+        </message>
+        <message>
+            <source>%1 is not a Ferry server.</source>
+            <translation>%1 is not a Ferry server.</translation>
+        </message>
+        <message>
+            <source>That is not a Ferry server.</source>
+            <translation>That is not a Ferry server.</translation>
+        </message>
+        <message>
+            <source>The connection was lost: %1</source>
+            <translation>The connection was lost: %1</translation>
+        </message>
+        <message>
+            <source>The connection was lost.</source>
+            <translation>The connection was lost.</translation>
+        </message>
+        <message>
+            <source>The file could not be written: %1</source>
+            <translation>The file could not be written: %1</translation>
+        </message>
+        <message>
+            <source>The file could not be written.</source>
+            <translation>The file could not be written.</translation>
+        </message>
+        <message>
+            <source>A file named "%1" already exists in the destination.</source>
+            <translation>A file named "%1" already exists in the destination.</translation>
+        </message>
+        <message>
+            <source>A file of that name already exists in the destination.</source>
+            <translation>A file of that name already exists in the destination.</translation>
+        </message>
+        <message>
+            <source>The MD5 checksum of "%1" does not match; the download was discarded.</source>
+            <translation>The MD5 checksum of "%1" does not match; the download was discarded.</translation>
+        </message>
+        <message>
+            <source>The MD5 checksum does not match; the download was discarded.</source>
+            <translation>The MD5 checksum does not match; the download was discarded.</translation>
+        </message>
+        <message>
+            <source>An unfinished download of "%1" is already there; resume it or remove it.</source>
+            <translation>An unfinished download of "%1" is already there; resume it or remove it.</translation>
+        </message>
+        <message>
+            <source>An unfinished download is already there; resume it or remove it.</source>
+            <translation>An unfinished download is already there; resume it or remove it.</translation>
+        </message>
+        <message>
+            <source>"%1" is not an allowed file name.</source>
+            <translation>"%1" is not an allowed file name.</translation>
+        </message>
+        <message>
+            <source>That is not an allowed file name.</source>
+            <translation>That is not an allowed file name.</translation>
+        </message>
+        <message>
+            <source>Cancelled.</source>
+            <translation>Cancelled.</translation>
+        </message>
+        <message>
+            <source>A network error occurred: %1</source>
+            <translation>A network error occurred: %1</translation>
+        </message>
+        <message>
+            <source>A network error occurred.</source>
+            <translation>A network error occurred.</translation>
+        </message>
+        <message>
+            <source>The port is already in use by another program: %1</source>
+            <translation>The port is already in use by another program: %1</translation>
+        </message>
+        <message>
+            <source>The port is already in use by another program.</source>
+            <translation>The port is already in use by another program.</translation>
+        </message>
+        <message>
+            <source>The shared folder does not exist any more: %1</source>
+            <translation>The shared folder does not exist any more: %1</translation>
+        </message>
+        <message>
+            <source>The shared folder does not exist any more.</source>
+            <translation>The shared folder does not exist any more.</translation>
+        </message>
+        <message>
+            <source>Permission denied: %1</source>
+            <translation>Permission denied: %1</translation>
+        </message>
+        <message>
+            <source>Permission denied.</source>
+            <translation>Permission denied.</translation>
+        </message>
+        <message>
+            <source>An internal error occurred: %1</source>
+            <translation>An internal error occurred: %1</translation>
+        </message>
+        <message>
+            <source>An internal error occurred.</source>
+            <translation>An internal error occurred.</translation>
+        </message>
+        <message>
+            <source>Unknown error %1.</source>
+            <translation>Unknown error %1.</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>not found</source>
+            <translation>not found</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>cancelled</translation>
+        </message>
+        <message>
+            <source>already exists</source>
+            <translation>already exists</translation>
+        </message>
+        <message>
+            <source>MD5 mismatch</source>
+            <translation>MD5 mismatch</translation>
+        </message>
+        <message>
+            <source>refused</source>
+            <translation>refused</translation>
+        </message>
+        <message>
+            <source>timed out</source>
+            <translation>timed out</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>error</translation>
+        </message>
+    </context>
+    <context>
         <name>ServeCommand</name>
         <message>
             <source>connected</source>
@@ -317,6 +564,580 @@
         <message>
             <source>Stopping.</source>
             <translation>Stopping.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::AddressPanel</name>
+        <message>
+            <source>Copy</source>
+            <translation>Copy</translation>
+        </message>
+        <message>
+            <source>Copy this address to the clipboard</source>
+            <translation>Copy this address to the clipboard</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::ClientTab</name>
+        <message>
+            <source>Connecting to %1...</source>
+            <translation>Connecting to %1...</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) on %1</source>
+            <translation>
+                <numerusform>%n file on %1</numerusform>
+                <numerusform>%n files on %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Requested %n file(s)</source>
+            <translation>
+                <numerusform>Requested %n file</numerusform>
+                <numerusform>Requested %n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Choose where to save</source>
+            <translation>Choose where to save</translation>
+        </message>
+        <message>
+            <source>Download verified</source>
+            <translation>Download verified</translation>
+        </message>
+        <message>
+            <source>%1 arrived and its MD5 matches.</source>
+            <translation>%1 arrived and its MD5 matches.</translation>
+        </message>
+        <message>
+            <source>Download failed</source>
+            <translation>Download failed</translation>
+        </message>
+        <message>
+            <source>&amp;Host:</source>
+            <translation>&amp;Host:</translation>
+        </message>
+        <message>
+            <source>Address shown on the other computer</source>
+            <translation>Address shown on the other computer</translation>
+        </message>
+        <message>
+            <source>P&amp;ort:</source>
+            <translation>P&amp;ort:</translation>
+        </message>
+        <message>
+            <source>Files on the server:</source>
+            <translation>Files on the server:</translation>
+        </message>
+        <message>
+            <source>Filter by name</source>
+            <translation>Filter by name</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>Type a file name to request it</source>
+            <translation>Type a file name to request it</translation>
+        </message>
+        <message>
+            <source>&amp;Get</source>
+            <translation>&amp;Get</translation>
+        </message>
+        <message>
+            <source>&amp;Download selected</source>
+            <translation>&amp;Download selected</translation>
+        </message>
+        <message>
+            <source>Download the selected files (Enter)</source>
+            <translation>Download the selected files (Enter)</translation>
+        </message>
+        <message>
+            <source>Save &amp;to:</source>
+            <translation>Save &amp;to:</translation>
+        </message>
+        <message>
+            <source>C&amp;hoose...</source>
+            <translation>C&amp;hoose...</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Retry</translation>
+        </message>
+        <message>
+            <source>Re&amp;sume</source>
+            <translation>Re&amp;sume</translation>
+        </message>
+        <message>
+            <source>Continue from the part already downloaded</source>
+            <translation>Continue from the part already downloaded</translation>
+        </message>
+        <message>
+            <source>Open &amp;folder</source>
+            <translation>Open &amp;folder</translation>
+        </message>
+        <message>
+            <source>Clear finished</source>
+            <translation>Clear finished</translation>
+        </message>
+        <message>
+            <source>Type the address of the computer running Ferry first.</source>
+            <translation>Type the address of the computer running Ferry first.</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Refresh</translation>
+        </message>
+        <message>
+            <source>Co&amp;nnect</source>
+            <translation>Co&amp;nnect</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::ConflictPrompt</name>
+        <message>
+            <source>File already exists</source>
+            <translation>File already exists</translation>
+        </message>
+        <message>
+            <source>"%1" already exists in %2.</source>
+            <translation>"%1" already exists in %2.</translation>
+        </message>
+        <message>
+            <source>Replace it once the new copy is verified, keep both files, or cancel this download?</source>
+            <translation>Replace it once the new copy is verified, keep both files, or cancel this download?</translation>
+        </message>
+        <message>
+            <source>&amp;Replace</source>
+            <translation>&amp;Replace</translation>
+        </message>
+        <message>
+            <source>&amp;Keep both</source>
+            <translation>&amp;Keep both</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::LogModel</name>
+        <message>
+            <source>(connected)</source>
+            <translation>(connected)</translation>
+        </message>
+        <message>
+            <source>(file list)</source>
+            <translation>(file list)</translation>
+        </message>
+        <message>
+            <source>(disconnected)</source>
+            <translation>(disconnected)</translation>
+        </message>
+        <message>
+            <source>(limit)</source>
+            <translation>(limit)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n file</numerusform>
+                <numerusform>%n files</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>connected</source>
+            <translation>connected</translation>
+        </message>
+        <message>
+            <source>listed</source>
+            <translation>listed</translation>
+        </message>
+        <message>
+            <source>requested</source>
+            <translation>requested</translation>
+        </message>
+        <message>
+            <source>done, verified sent</source>
+            <translation>done, verified sent</translation>
+        </message>
+        <message>
+            <source>refused: %1</source>
+            <translation>refused: %1</translation>
+        </message>
+        <message>
+            <source>error: %1</source>
+            <translation>error: %1</translation>
+        </message>
+        <message>
+            <source>disconnected</source>
+            <translation>disconnected</translation>
+        </message>
+        <message>
+            <source>limit reached: %1</source>
+            <translation>limit reached: %1</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Peer</source>
+            <translation>Peer</translation>
+        </message>
+        <message>
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>Bytes</source>
+            <translation>Bytes</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::MainWindow</name>
+        <message>
+            <source>Ferry</source>
+            <translation>Ferry</translation>
+        </message>
+        <message>
+            <source>&amp;Server</source>
+            <translation>&amp;Server</translation>
+        </message>
+        <message>
+            <source>Share a folder with computers on your network</source>
+            <translation>Share a folder with computers on your network</translation>
+        </message>
+        <message>
+            <source>&amp;Client</source>
+            <translation>&amp;Client</translation>
+        </message>
+        <message>
+            <source>Download files from another computer running Ferry</source>
+            <translation>Download files from another computer running Ferry</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <source>&amp;Server tab</source>
+            <translation>&amp;Server tab</translation>
+        </message>
+        <message>
+            <source>&amp;Client tab</source>
+            <translation>&amp;Client tab</translation>
+        </message>
+        <message>
+            <source>Status &amp;bar</source>
+            <translation>Status &amp;bar</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>&amp;System language</source>
+            <translation>&amp;System language</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <source>&amp;About Ferry</source>
+            <translation>&amp;About Ferry</translation>
+        </message>
+        <message>
+            <source>About &amp;Qt</source>
+            <translation>About &amp;Qt</translation>
+        </message>
+        <message>
+            <source>Sharing on port %1</source>
+            <translation>Sharing on port %1</translation>
+        </message>
+        <message>
+            <source>Not sharing</source>
+            <translation>Not sharing</translation>
+        </message>
+        <message>
+            <source>About Ferry</source>
+            <translation>About Ferry</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::RemoteListModel</name>
+        <message numerus="yes">
+            <source>%n byte(s)</source>
+            <translation>
+                <numerusform>%n byte</numerusform>
+                <numerusform>%n bytes</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Modified</source>
+            <translation>Modified</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::ServerTab</name>
+        <message>
+            <source>Choose the folder to share</source>
+            <translation>Choose the folder to share</translation>
+        </message>
+        <message>
+            <source>Sharing %1 on port %2</source>
+            <translation>Sharing %1 on port %2</translation>
+        </message>
+        <message>
+            <source>Sharing stopped</source>
+            <translation>Sharing stopped</translation>
+        </message>
+        <message>
+            <source>Stop sharing</source>
+            <translation>Stop sharing</translation>
+        </message>
+        <message>
+            <source>Start sharing</source>
+            <translation>Start sharing</translation>
+        </message>
+        <message>
+            <source>Counting the shared files...</source>
+            <translation>Counting the shared files...</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) shared, %1 in total</source>
+            <extracomment>%n is the number of files, %1 their total size such as "1.5 GiB".</extracomment>
+            <translation>
+                <numerusform>%n file shared, %1 in total</numerusform>
+                <numerusform>%n files shared, %1 in total</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Text files (*.txt)</source>
+            <translation>Text files (*.txt)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV files (*.csv)</translation>
+        </message>
+        <message>
+            <source>Save the connection log</source>
+            <translation>Save the connection log</translation>
+        </message>
+        <message>
+            <source>Log saved to %1</source>
+            <translation>Log saved to %1</translation>
+        </message>
+        <message>
+            <source>Could not save the log to %1</source>
+            <translation>Could not save the log to %1</translation>
+        </message>
+        <message>
+            <source>Choose a folder to share first.</source>
+            <translation>Choose a folder to share first.</translation>
+        </message>
+        <message>
+            <source>Shared &amp;folder:</source>
+            <translation>Shared &amp;folder:</translation>
+        </message>
+        <message>
+            <source>Choose a folder, or drop one here</source>
+            <translation>Choose a folder, or drop one here</translation>
+        </message>
+        <message>
+            <source>&amp;Browse...</source>
+            <translation>&amp;Browse...</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>any free port</source>
+            <translation>any free port</translation>
+        </message>
+        <message>
+            <source>Who can connect:</source>
+            <translation>Who can connect:</translation>
+        </message>
+        <message>
+            <source>Everyone on the network</source>
+            <translation>Everyone on the network</translation>
+        </message>
+        <message>
+            <source>This computer only</source>
+            <translation>This computer only</translation>
+        </message>
+        <message>
+            <source>Drop the folder here to share it</source>
+            <translation>Drop the folder here to share it</translation>
+        </message>
+        <message>
+            <source>Sharing</source>
+            <translation>Sharing</translation>
+        </message>
+        <message>
+            <source>A friend can type one of these addresses in Ferry:</source>
+            <translation>A friend can type one of these addresses in Ferry:</translation>
+        </message>
+        <message>
+            <source>Files being sent</source>
+            <translation>Files being sent</translation>
+        </message>
+        <message>
+            <source>Connection log</source>
+            <translation>Connection log</translation>
+        </message>
+        <message>
+            <source>C&amp;lear</source>
+            <translation>C&amp;lear</translation>
+        </message>
+        <message>
+            <source>&amp;Save as...</source>
+            <translation>&amp;Save as...</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::ServerTransferModel</name>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>Peer</source>
+            <translation>Peer</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>Bytes</source>
+            <translation>Bytes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::TransferModel</name>
+        <message>
+            <source>Queued</source>
+            <translation>Queued</translation>
+        </message>
+        <message>
+            <source>Connecting</source>
+            <translation>Connecting</translation>
+        </message>
+        <message>
+            <source>Resuming</source>
+            <translation>Resuming</translation>
+        </message>
+        <message>
+            <source>Downloading</source>
+            <translation>Downloading</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>%1 verified  %2</source>
+            <extracomment>%1 is a check mark, %2 the MD5 in hex. The verdict comes first so a narrow column still shows it.</extracomment>
+            <translation>%1 verified  %2</translation>
+        </message>
+        <message>
+            <source>%1 MISMATCH  %2</source>
+            <extracomment>%1 is a cross mark, %2 the MD5 in hex.</extracomment>
+            <translation>%1 MISMATCH  %2</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
+            <source>%1/s</source>
+            <translation>%1/s</translation>
+        </message>
+        <message>
+            <source>more than 99 h</source>
+            <translation>more than 99 h</translation>
+        </message>
+        <message>
+            <source>%1:%2:%3</source>
+            <translation>%1:%2:%3</translation>
+        </message>
+        <message>
+            <source>%1:%2</source>
+            <translation>%1:%2</translation>
+        </message>
+        <message>
+            <source>Local MD5: %1
+Server MD5: %2</source>
+            <translation>Local MD5: %1
+Server MD5: %2</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>Bytes</source>
+            <translation>Bytes</translation>
+        </message>
+        <message>
+            <source>Rate</source>
+            <translation>Rate</translation>
+        </message>
+        <message>
+            <source>Time left</source>
+            <translation>Time left</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>MD5</source>
+            <translation>MD5</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::TransferView</name>
+        <message>
+            <source>Drop files or names here to download them</source>
+            <translation>Drop files or names here to download them</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,400 @@
+#include "clientsession.h"
+#include "clienttab.h"
+#include "errortext.h"
+#include "remotelistmodel.h"
+#include "server.h"
+#include "testutil.h"
+#include "transfermodel.h"
+#include "transferqueue.h"
+#include "transferview.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeView>
+
+using namespace ferry;
+
+class tst_ClientTab : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void connectListsTheShare();
+    void doubleClickDownloadsAndVerifies();
+    void selectionAndEnterDownload();
+    void typedNameDownloads();
+    void droppedTextRequestsEachLine();
+    void listingRowsDragOntoTransfers();
+    void droppedDesktopFileRequestsItsName();
+    void refusedRequestsShowTheirReason();
+    void existingFileAsks_data();
+    void existingFileAsks();
+    void queuedRowsCanBeCancelled();
+    void interruptedDownloadResumes();
+
+private:
+    QString sharePath(const QString &name) const { return m_share.filePath(name); }
+    QString destPath(const QString &name) const { return m_dest->filePath(name); }
+    void connectToServer();
+    const Transfer *waitForEnd(int row);
+    void drop(const QMimeData *mime);
+
+    QTemporaryDir m_share;
+    std::unique_ptr<QTemporaryDir> m_dest;
+    Server m_server;
+    QHash<QString, QByteArray> m_md5;
+    std::unique_ptr<ClientTab> m_tab;
+};
+
+void tst_ClientTab::initTestCase()
+{
+    QVERIFY(m_share.isValid());
+    const QStringList names
+        = {QStringLiteral("hello.txt"), QStringLiteral("big.bin"), QStringLiteral("sub/inner.dat")};
+    const QList<qint64> sizes = {100 * 1024, 6 * 1024 * 1024, 4096};
+    for (int i = 0; i < names.size(); ++i)
+        m_md5.insert(names[i], test::writeRandomFile(sharePath(names[i]), sizes[i], i + 7));
+    ServerConfig config;
+    config.root = m_share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    Failure error;
+    QVERIFY2(m_server.start(config, &error), qPrintable(error.detail));
+}
+
+void tst_ClientTab::init()
+{
+    m_dest = std::make_unique<QTemporaryDir>();
+    m_tab = std::make_unique<ClientTab>();
+    m_tab->setDestination(m_dest->path());
+    m_tab->resize(900, 650);
+    m_tab->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_tab.get()));
+}
+
+void tst_ClientTab::cleanup()
+{
+    m_tab.reset();
+    m_dest.reset();
+}
+
+void tst_ClientTab::connectToServer()
+{
+    auto *host = m_tab->findChild<QComboBox *>(QStringLiteral("host"));
+    auto *port = m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"));
+    QVERIFY(host && port);
+    host->lineEdit()->clear();
+    QTest::keyClicks(host->lineEdit(), QStringLiteral("127.0.0.1"));
+    port->setFocus();
+    port->selectAll();
+    QTest::keyClicks(port, QString::number(m_server.serverPort()));
+    QCOMPARE(port->value(), int(m_server.serverPort()));
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("connect")), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
+}
+
+const Transfer *tst_ClientTab::waitForEnd(int row)
+{
+    TransferModel *model = m_tab->transferModel();
+    const auto ended
+        = [&] { return model->rowCount() > row && !model->isActive(model->idAt(row)); };
+    if (!QTest::qWaitFor(ended, 20000))
+        return nullptr;
+    return model->find(model->idAt(row));
+}
+
+void tst_ClientTab::drop(const QMimeData *mime)
+{
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    QWidget *target = view->viewport();
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QVERIFY(view->isDropHighlighted());
+    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &dropEvent);
+    QVERIFY(dropEvent.isAccepted());
+    QVERIFY(!view->isDropHighlighted());
+}
+
+void tst_ClientTab::connectListsTheShare()
+{
+    connectToServer();
+    QCOMPARE(m_tab->listModel()->names(),
+        QStringList({QStringLiteral("big.bin"), QStringLiteral("hello.txt"),
+            QStringLiteral("sub/inner.dat")}));
+    auto *filter = m_tab->findChild<QLineEdit *>(QStringLiteral("filter"));
+    QTest::keyClicks(filter, QStringLiteral("HELLO"));
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    QCOMPARE(view->model()->rowCount(), 1);
+}
+
+void tst_ClientTab::doubleClickDownloadsAndVerifies()
+{
+    connectToServer();
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    const QModelIndexList hits = view->model()->match(
+        view->model()->index(0, 0), Qt::UserRole, QStringLiteral("hello.txt"));
+    QCOMPARE(hits.size(), 1);
+    const QRect rect = view->visualRect(hits.first());
+    // As in Qt's own view tests: the press that starts a double-click, then the double-click.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QCOMPARE(
+        test::md5OfFile(destPath(QStringLiteral("hello.txt"))), m_md5[QStringLiteral("hello.txt")]);
+    const QString md5Cell
+        = m_tab->transferModel()->index(0, TransferModel::Md5Column).data().toString();
+    QVERIFY2(md5Cell.endsWith(QString::fromLatin1(m_md5[QStringLiteral("hello.txt")])),
+        qPrintable(md5Cell));
+    QVERIFY(md5Cell.contains(QChar(0x2713)));
+}
+
+void tst_ClientTab::selectionAndEnterDownload()
+{
+    connectToServer();
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    view->setFocus();
+    view->selectionModel()->select(
+        view->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(
+        view->model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_COMPARE(m_tab->transferModel()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const Transfer *t = waitForEnd(row);
+        QVERIFY(t);
+        QCOMPARE(int(t->state), int(Transfer::State::Verified));
+        QCOMPARE(test::md5OfFile(destPath(t->remoteName)), m_md5[t->remoteName]);
+    }
+}
+
+void tst_ClientTab::typedNameDownloads()
+{
+    connectToServer();
+    auto *name = m_tab->findChild<QLineEdit *>(QStringLiteral("remoteName"));
+    QVERIFY(name->completer());
+    QTest::keyClicks(name, QStringLiteral("sub/inner.dat"));
+    QTest::keyClick(name, Qt::Key_Return);
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QCOMPARE(test::md5OfFile(destPath(QStringLiteral("sub/inner.dat"))),
+        m_md5[QStringLiteral("sub/inner.dat")]);
+}
+
+void tst_ClientTab::droppedTextRequestsEachLine()
+{
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    QMimeData mime;
+    mime.setText(QStringLiteral("hello.txt\nbig.bin\n"));
+    drop(&mime);
+    QCOMPARE(m_tab->transferModel()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const Transfer *t = waitForEnd(row);
+        QVERIFY(t);
+        QCOMPARE(int(t->state), int(Transfer::State::Verified));
+        QCOMPARE(test::md5OfFile(destPath(t->remoteName)), m_md5[t->remoteName]);
+    }
+}
+
+void tst_ClientTab::listingRowsDragOntoTransfers()
+{
+    connectToServer();
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    view->selectionModel()->select(
+        view->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(
+        view->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    // What the view's own drag would carry.
+    std::unique_ptr<QMimeData> mime(
+        view->model()->mimeData(view->selectionModel()->selectedIndexes()));
+    QCOMPARE(mime->text(), QStringLiteral("big.bin\nhello.txt"));
+    drop(mime.get());
+    QCOMPARE(m_tab->transferModel()->rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const Transfer *t = waitForEnd(row);
+        QVERIFY(t);
+        QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    }
+}
+
+void tst_ClientTab::droppedDesktopFileRequestsItsName()
+{
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(QStringLiteral("/home/someone/Desktop/hello.txt"))});
+    drop(&mime);
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->remoteName, QStringLiteral("hello.txt"));
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QCOMPARE(
+        test::md5OfFile(destPath(QStringLiteral("hello.txt"))), m_md5[QStringLiteral("hello.txt")]);
+}
+
+void tst_ClientTab::refusedRequestsShowTheirReason()
+{
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    QMimeData mime;
+    mime.setText(QStringLiteral("../etc/passwd\nmissing.txt"));
+    drop(&mime);
+    TransferModel *model = m_tab->transferModel();
+    for (int row = 0; row < 2; ++row) {
+        const Transfer *t = waitForEnd(row);
+        QVERIFY(t);
+        QCOMPARE(int(t->state), int(Transfer::State::Failed));
+        QVERIFY(!t->failure.ok());
+        const QString state = model->index(row, TransferModel::StateColumn).data().toString();
+        QCOMPARE(state, ErrorText::describe(t->failure));
+        QVERIFY(!QFile::exists(destPath(t->remoteName)));
+    }
+    QCOMPARE(model->find(model->idAt(1))->failure.code, ErrorCode::NotFound);
+    QCOMPARE(model->index(1, TransferModel::StateColumn).data().toString(),
+        QStringLiteral("The server has no file named \"missing.txt\"."));
+}
+
+void tst_ClientTab::existingFileAsks_data()
+{
+    QTest::addColumn<QString>("button");
+    QTest::addColumn<QString>("fileWithNewContent");
+    QTest::addColumn<bool>("oldKept");
+    QTest::newRow("replace") << QStringLiteral("replaceButton") << QStringLiteral("hello.txt")
+                             << false;
+    QTest::newRow("keep both") << QStringLiteral("keepBothButton")
+                               << QStringLiteral("hello (1).txt") << true;
+    QTest::newRow("cancel") << QStringLiteral("cancelButton") << QString() << true;
+}
+
+void tst_ClientTab::existingFileAsks()
+{
+    QFETCH(QString, button);
+    QFETCH(QString, fileWithNewContent);
+    QFETCH(bool, oldKept);
+    const QByteArray oldMd5
+        = test::writeRandomFile(destPath(QStringLiteral("hello.txt")), 5000, 99);
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+
+    bool asked = false;
+    QTimer clicker;
+    clicker.setInterval(50);
+    connect(&clicker, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        asked = true;
+        clicker.stop();
+        QTest::mouseClick(box->findChild<QPushButton *>(button), Qt::LeftButton);
+    });
+    clicker.start();
+    QMimeData mime;
+    mime.setText(QStringLiteral("hello.txt"));
+    drop(&mime);
+    QTRY_VERIFY_WITH_TIMEOUT(asked, 20000);
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    if (fileWithNewContent.isEmpty()) {
+        QCOMPARE(t->failure.code, ErrorCode::AlreadyExists);
+        QCOMPARE(
+            QDir(m_dest->path()).entryList(QDir::Files), QStringList(QStringLiteral("hello.txt")));
+    } else {
+        QCOMPARE(int(t->state), int(Transfer::State::Verified));
+        QCOMPARE(test::md5OfFile(destPath(fileWithNewContent)), m_md5[QStringLiteral("hello.txt")]);
+    }
+    if (oldKept)
+        QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt"))), oldMd5);
+}
+
+void tst_ClientTab::queuedRowsCanBeCancelled()
+{
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    m_tab->queue()->setMaxRunning(1);
+    m_tab->request({QStringLiteral("big.bin"), QStringLiteral("hello.txt")});
+    TransferModel *model = m_tab->transferModel();
+    QCOMPARE(model->rowCount(), 2);
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    view->selectRow(1);
+    QTest::mouseClick(
+        m_tab->findChild<QPushButton *>(QStringLiteral("cancelTransfer")), Qt::LeftButton);
+    QCOMPARE(int(model->find(model->idAt(1))->state), int(Transfer::State::Cancelled));
+    QVERIFY(waitForEnd(0));
+    QCOMPARE(int(model->find(model->idAt(0))->state), int(Transfer::State::Verified));
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("hello.txt"))));
+
+    view->selectRow(1);
+    QTest::mouseClick(
+        m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer")), Qt::LeftButton);
+    const Transfer *t = waitForEnd(1);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+}
+
+void tst_ClientTab::interruptedDownloadResumes()
+{
+    // A share of its own, so the other tests' listing stays as it is.
+    QTemporaryDir share;
+    const QByteArray md5
+        = test::writeRandomFile(share.filePath(QStringLiteral("large.bin")), qint64(64) << 20, 42);
+    Server server;
+    ServerConfig config;
+    config.root = share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    Failure error;
+    QVERIFY(server.start(config, &error));
+
+    // A real interruption: a session aborted once bytes have arrived keeps its .part.
+    {
+        ClientSession session;
+        bool aborting = false;
+        bool finished = false;
+        connect(&session, &ClientSession::fileProgress, this, [&](quint64, qint64 done, qint64) {
+            if (done > 0 && !aborting) {
+                aborting = true;
+                QMetaObject::invokeMethod(&session, &ClientSession::abort, Qt::QueuedConnection);
+            }
+        });
+        connect(&session, &ClientSession::fileFinished, this, [&] { finished = true; });
+        session.connectToServer(QStringLiteral("127.0.0.1"), server.serverPort());
+        GetOptions options;
+        options.outputDir = m_dest->path();
+        session.requestFile(QStringLiteral("large.bin"), {}, options);
+        QTRY_VERIFY_WITH_TIMEOUT(finished, 20000);
+    }
+    if (QFile::exists(destPath(QStringLiteral("large.bin"))))
+        QSKIP("The download finished before it could be interrupted.");
+    QVERIFY(QFile::exists(destPath(QStringLiteral("large.bin.part"))));
+
+    m_tab->setHost(QStringLiteral("127.0.0.1"), server.serverPort());
+    m_tab->request({QStringLiteral("large.bin")});
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::PartExists);
+    QCOMPARE(m_tab->transferModel()->index(0, TransferModel::StateColumn).data().toString(),
+        ErrorText::describe(t->failure));
+
+    m_tab->findChild<TransferView *>(QStringLiteral("transfers"))->selectRow(0);
+    QTest::mouseClick(
+        m_tab->findChild<QPushButton *>(QStringLiteral("resumeTransfer")), Qt::LeftButton);
+    t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QVERIFY(t->offset > 0);
+    QCOMPARE(test::md5OfFile(destPath(QStringLiteral("large.bin"))), md5);
+}
+
+QTEST_MAIN(tst_ClientTab)
+#include "tst_clienttab.moc"

@@ -1,0 +1,49 @@
+#include "errortext.h"
+
+#include <QMetaEnum>
+#include <QTest>
+
+using namespace ferry;
+
+class tst_ErrorText : public QObject
+{
+    Q_OBJECT
+private slots:
+    void everyCodeHasASentence_data();
+    void everyCodeHasASentence();
+    void detailIsInserted();
+    void emptyDetailLeavesNoPlaceholder();
+};
+
+void tst_ErrorText::everyCodeHasASentence_data()
+{
+    QTest::addColumn<int>("code");
+    const QList<int> codes = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 100, 101, 102, 103, 104, 105,
+        106, 107, 108, 109, 110, 111, 112, 113, 199};
+    for (int code : codes)
+        QTest::addRow("%d", code) << code;
+}
+
+void tst_ErrorText::everyCodeHasASentence()
+{
+    QFETCH(int, code);
+    const QString text = ErrorText::describe({ErrorCode(code), QStringLiteral("x")});
+    QVERIFY(!text.isEmpty());
+    QVERIFY2(!text.startsWith(QStringLiteral("Unknown error")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("%1")), qPrintable(text));
+}
+
+void tst_ErrorText::detailIsInserted()
+{
+    const QString text = ErrorText::describe({ErrorCode::NotFound, QStringLiteral("a/b.txt")});
+    QCOMPARE(text, QStringLiteral("The server has no file named \"a/b.txt\"."));
+}
+
+void tst_ErrorText::emptyDetailLeavesNoPlaceholder()
+{
+    const QString text = ErrorText::describe({ErrorCode::Timeout, {}});
+    QCOMPARE(text, QStringLiteral("The connection timed out."));
+}
+
+QTEST_GUILESS_MAIN(tst_ErrorText)
+#include "tst_errortext.moc"

@@ -1,0 +1,292 @@
+#include "clienttab.h"
+
+#include "conflictprompt.h"
+#include "errorbanner.h"
+#include "errortext.h"
+#include "hostport.h"
+#include "remotelistmodel.h"
+#include "transfermodel.h"
+#include "transferqueue.h"
+#include "transferview.h"
+
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHostAddress>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStringListModel>
+#include <QTreeView>
+#include <QUrl>
+
+namespace ferry {
+
+ClientTab::ClientTab(QWidget *parent)
+    : QWidget(parent)
+    , m_list(new RemoteListModel(this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_names(new QStringListModel(this))
+    , m_transfers(new TransferModel(this))
+    , m_queue(new TransferQueue(m_transfers, this))
+    , m_conflicts(new ConflictPrompt(m_transfers, m_queue, this))
+{
+    m_proxy->setSourceModel(m_list);
+    m_proxy->setSortRole(RemoteListModel::SortRole);
+    m_proxy->setFilterKeyColumn(RemoteListModel::NameColumn);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    buildUi();
+    loadSettings();
+
+    connect(m_connect, &QPushButton::clicked, this, &ClientTab::refresh);
+    connect(m_host->lineEdit(), &QLineEdit::returnPressed, this, &ClientTab::refresh);
+    connect(m_host, &QComboBox::currentTextChanged, this, &ClientTab::updateConnectButton);
+    connect(m_port, &QSpinBox::valueChanged, this, &ClientTab::updateConnectButton);
+    connect(
+        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_listView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
+        request({index.siblingAtColumn(RemoteListModel::NameColumn).data(Qt::UserRole).toString()});
+    });
+    connect(m_download, &QPushButton::clicked, this, &ClientTab::downloadSelected);
+    connect(m_getName, &QPushButton::clicked, this, &ClientTab::downloadTyped);
+    connect(m_name, &QLineEdit::returnPressed, this, &ClientTab::downloadTyped);
+    connect(m_chooseDest, &QPushButton::clicked, this, &ClientTab::chooseDestination);
+    connect(m_transferView, &TransferView::namesDropped, this, &ClientTab::request);
+    connect(m_cancel, &QPushButton::clicked, this, &ClientTab::cancelSelected);
+    connect(m_retry, &QPushButton::clicked, this, [this] { retrySelected(false); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { retrySelected(true); });
+    connect(m_openFolder, &QPushButton::clicked, this, &ClientTab::openFolder);
+    connect(m_clearDone, &QPushButton::clicked, m_transfers, &TransferModel::removeFinished);
+    connect(m_transferView, &QAbstractItemView::doubleClicked, this, &ClientTab::openFolder);
+    connect(m_queue, &TransferQueue::listingReady, this,
+        [this](const QList<protocol::FileEntry> &entries) {
+            m_list->setEntries(entries);
+            m_names->setStringList(m_list->names());
+            onListing();
+        });
+    connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
+        m_listing = false;
+        showBanner(failure);
+        updateConnectButton();
+    });
+    connect(m_transfers, &QAbstractItemModel::dataChanged, this,
+        [this](const QModelIndex &from, const QModelIndex &to) {
+            if (from.column() <= TransferModel::StateColumn
+                && to.column() >= TransferModel::StateColumn)
+                updateSpans();
+        });
+    connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateSpans);
+    connect(m_transfers, &QAbstractItemModel::dataChanged, this, &ClientTab::updateActions);
+    connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateActions);
+    connect(m_transferView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ClientTab::updateActions);
+    connect(
+        m_transferView, &QWidget::customContextMenuRequested, this, &ClientTab::showTransferMenu);
+    connect(m_queue, &TransferQueue::conflict, m_conflicts, &ConflictPrompt::ask);
+    connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
+    retranslateUi();
+}
+
+ClientTab::~ClientTab()
+{
+    saveSettings();
+}
+
+void ClientTab::currentServer(QString *host, quint16 *port) const
+{
+    *port = quint16(m_port->value());
+    if (!HostPort::split(m_host->currentText(), host, port))
+        *host = m_host->currentText().trimmed();
+}
+
+void ClientTab::setHost(const QString &host, quint16 port)
+{
+    m_host->setCurrentText(host);
+    m_port->setValue(port);
+}
+
+void ClientTab::setDestination(const QString &dir)
+{
+    m_dest->setText(dir);
+}
+
+QString ClientTab::destination() const
+{
+    return m_dest->text();
+}
+
+QString ClientTab::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+void ClientTab::refresh()
+{
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    if (host.isEmpty()) {
+        showBanner({ErrorCode::HostNotFound, {}});
+        return;
+    }
+    m_banner->hide();
+    m_bannerFailure = {};
+    m_listing = true;
+    m_listedServer = QStringLiteral("%1:%2").arg(host).arg(port);
+    m_queue->fetchListing(host, port);
+    updateConnectButton();
+    emit statusMessage(tr("Connecting to %1...").arg(m_listedServer));
+}
+
+void ClientTab::onListing()
+{
+    m_listing = false;
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    rememberHost(m_host->currentText().trimmed());
+    m_listView->resizeColumnToContents(RemoteListModel::SizeColumn);
+    updateConnectButton();
+    emit statusMessage(
+        tr("%n file(s) on %1", nullptr, int(m_list->rowCount())).arg(m_listedServer));
+}
+
+void ClientTab::request(const QStringList &names)
+{
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    if (names.isEmpty())
+        return;
+    if (host.isEmpty()) {
+        showBanner({ErrorCode::HostNotFound, {}});
+        return;
+    }
+    m_banner->hide();
+    GetOptions options;
+    options.outputDir = destination();
+    options.conflict = ConflictPolicy::Fail;
+    for (const QString &name : names)
+        m_queue->enqueue(host, port, name, options);
+    rememberHost(m_host->currentText().trimmed());
+    emit statusMessage(tr("Requested %n file(s)", nullptr, int(names.size())));
+}
+
+void ClientTab::downloadSelected()
+{
+    const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
+    QStringList names;
+    for (const QModelIndex &index : rows)
+        names << index.data(Qt::UserRole).toString();
+    if (names.isEmpty() && !m_name->text().trimmed().isEmpty())
+        names << m_name->text().trimmed();
+    request(names);
+}
+
+void ClientTab::downloadTyped()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty())
+        return;
+    request({name});
+    m_name->clear();
+}
+
+bool ClientTab::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_listView && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter) {
+            downloadSelected();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClientTab::chooseDestination()
+{
+    const QString dir
+        = QFileDialog::getExistingDirectory(this, tr("Choose where to save"), m_dest->text());
+    if (!dir.isEmpty())
+        m_dest->setText(dir);
+}
+
+void ClientTab::onTransferEnded(quint64 id)
+{
+    const Transfer *t = m_transfers->find(id);
+    if (!t || t->state == Transfer::State::Cancelled)
+        return;
+    if (t->state == Transfer::State::Verified)
+        emit notice(tr("Download verified"),
+            tr("%1 arrived and its MD5 matches.").arg(t->remoteName), true);
+    else
+        emit notice(tr("Download failed"), TransferModel::stateText(*t), false);
+}
+
+void ClientTab::updateSpans()
+{
+    // A failed row has no MD5, and its reason is a sentence: give it the MD5 cell too.
+    m_transferView->clearSpans();
+    for (int row = 0; row < m_transfers->rowCount(); ++row) {
+        const auto state
+            = Transfer::State(m_transfers->index(row, 0).data(TransferModel::StateRole).toInt());
+        if (state == Transfer::State::Failed || state == Transfer::State::Cancelled)
+            m_transferView->setSpan(row, TransferModel::StateColumn, 1, 2);
+    }
+}
+
+QList<quint64> ClientTab::selectedTransfers() const
+{
+    QList<quint64> ids;
+    const QModelIndexList rows = m_transferView->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids << index.data(TransferModel::IdRole).toULongLong();
+    return ids;
+}
+
+void ClientTab::cancelSelected()
+{
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids)
+        m_queue->cancel(id);
+}
+
+void ClientTab::retrySelected(bool resume)
+{
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids)
+        m_queue->retry(id, resume);
+}
+
+void ClientTab::openFolder()
+{
+    const QList<quint64> ids = selectedTransfers();
+    const Transfer *t = ids.isEmpty() ? nullptr : m_transfers->find(ids.first());
+    QString dir = destination();
+    if (t)
+        dir = t->localPath.isEmpty() ? t->options.outputDir : QFileInfo(t->localPath).path();
+    QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
+}
+
+void ClientTab::showBanner(const Failure &failure)
+{
+    m_bannerFailure = failure;
+    m_banner->showMessage(bannerMessage());
+    emit statusMessage(bannerMessage());
+}
+
+void ClientTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+} // namespace ferry

@@ -1,0 +1,116 @@
+#pragma once
+
+#include "errorcode.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QCompleter;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QSpinBox;
+class QSplitter;
+class QStringListModel;
+class QTreeView;
+
+namespace ferry {
+
+class ErrorBanner;
+class ConflictPrompt;
+class RemoteListModel;
+class TransferModel;
+class TransferQueue;
+class TransferView;
+
+/// Connects to a server, shows its files and downloads them: by double-click, selection plus
+/// Enter or the button, a typed name, or a drop onto the transfer list.
+class ClientTab : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClientTab(QWidget *parent = nullptr);
+    ~ClientTab() override;
+
+    void setHost(const QString &host, quint16 port);
+    void setDestination(const QString &dir);
+    QString destination() const;
+    /// Asks the server for each name, saving into the destination folder.
+    void request(const QStringList &names);
+    void refresh();
+    TransferModel *transferModel() const { return m_transfers; }
+    TransferQueue *queue() const { return m_queue; }
+    RemoteListModel *listModel() const { return m_list; }
+    QString bannerText() const;
+
+signals:
+    void statusMessage(const QString &text);
+    /// A download ended; \a ok is false when it failed or did not verify.
+    void notice(const QString &title, const QString &message, bool ok);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslateUi();
+    void loadSettings();
+    void saveSettings() const;
+    void rememberHost(const QString &host);
+    void currentServer(QString *host, quint16 *port) const;
+    void downloadSelected();
+    void downloadTyped();
+    void chooseDestination();
+    void onListing();
+    void onTransferEnded(quint64 id);
+    QList<quint64> selectedTransfers() const;
+    void cancelSelected();
+    void retrySelected(bool resume);
+    void openFolder();
+    void showBanner(const Failure &failure);
+    void updateConnectButton();
+    void updateSpans();
+    void updateActions();
+    void showTransferMenu(const QPoint &pos);
+    QString bannerMessage() const;
+
+    RemoteListModel *m_list;
+    QSortFilterProxyModel *m_proxy;
+    QStringListModel *m_names;
+    TransferModel *m_transfers;
+    TransferQueue *m_queue;
+    ConflictPrompt *m_conflicts;
+
+    QLabel *m_hostLabel;
+    QComboBox *m_host;
+    QLabel *m_portLabel;
+    QSpinBox *m_port;
+    QPushButton *m_connect;
+    ErrorBanner *m_banner;
+    QLabel *m_listingLabel;
+    QLineEdit *m_filter;
+    QTreeView *m_listView;
+    QLabel *m_nameLabel;
+    QLineEdit *m_name;
+    QCompleter *m_completer;
+    QPushButton *m_getName;
+    QPushButton *m_download;
+    QLabel *m_destLabel;
+    QLineEdit *m_dest;
+    QPushButton *m_chooseDest;
+    TransferView *m_transferView;
+    QPushButton *m_cancel;
+    QPushButton *m_retry;
+    QPushButton *m_resume;
+    QPushButton *m_openFolder;
+    QPushButton *m_clearDone;
+    QSplitter *m_splitter;
+
+    QString m_listedServer; ///< "host:port" whose listing is shown.
+    bool m_listing = false;
+    Failure m_bannerFailure;
+};
+
+} // namespace ferry

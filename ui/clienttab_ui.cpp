@@ -1,0 +1,292 @@
+// The widgets of ClientTab, their texts and their saved state; behaviour is in clienttab.cpp.
+#include "clienttab.h"
+
+#include "errorbanner.h"
+#include "errortext.h"
+#include "progressdelegate.h"
+#include "remotelistmodel.h"
+#include "transfermodel.h"
+#include "transferview.h"
+#include "uisettings.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QStringListModel>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ferry {
+
+namespace {
+constexpr int kRecentHosts = 10;
+}
+
+void ClientTab::buildUi()
+{
+    m_hostLabel = new QLabel(this);
+    m_host = new QComboBox(this);
+    m_host->setObjectName(QStringLiteral("host"));
+    m_host->setEditable(true);
+    m_host->setInsertPolicy(QComboBox::NoInsert);
+    m_host->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_hostLabel->setBuddy(m_host);
+    m_portLabel = new QLabel(this);
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("clientPort"));
+    m_port->setRange(1, 65535);
+    m_port->setValue(6669);
+    m_portLabel->setBuddy(m_port);
+    m_connect = new QPushButton(this);
+    m_connect->setObjectName(QStringLiteral("connect"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_hostLabel);
+    top->addWidget(m_host, 1);
+    top->addWidget(m_portLabel);
+    top->addWidget(m_port);
+    top->addWidget(m_connect);
+
+    m_banner = new ErrorBanner(this);
+    m_banner->setObjectName(QStringLiteral("clientBanner"));
+
+    auto *listPane = new QWidget(this);
+    m_listingLabel = new QLabel(listPane);
+    m_filter = new QLineEdit(listPane);
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setClearButtonEnabled(true);
+    m_listView = new QTreeView(listPane);
+    m_listView->setObjectName(QStringLiteral("listing"));
+    m_listView->setModel(m_proxy);
+    m_listView->setRootIsDecorated(false);
+    m_listView->setUniformRowHeights(true);
+    m_listView->setAlternatingRowColors(true);
+    m_listView->setSortingEnabled(true);
+    m_listView->sortByColumn(RemoteListModel::NameColumn, Qt::AscendingOrder);
+    m_listView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_listView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_listView->setDragEnabled(true);
+    m_listView->setDragDropMode(QAbstractItemView::DragOnly);
+    m_listView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_listView->header()->setStretchLastSection(false);
+    m_listView->header()->setSectionResizeMode(RemoteListModel::NameColumn, QHeaderView::Stretch);
+    m_listView->header()->setSectionResizeMode(
+        RemoteListModel::SizeColumn, QHeaderView::ResizeToContents);
+    m_listView->header()->setSectionResizeMode(
+        RemoteListModel::ModifiedColumn, QHeaderView::ResizeToContents);
+    m_listView->installEventFilter(this);
+    m_nameLabel = new QLabel(listPane);
+    m_name = new QLineEdit(listPane);
+    m_name->setObjectName(QStringLiteral("remoteName"));
+    m_nameLabel->setBuddy(m_name);
+    m_completer = new QCompleter(m_names, this);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    m_completer->setFilterMode(Qt::MatchContains);
+    m_name->setCompleter(m_completer);
+    m_getName = new QPushButton(listPane);
+    m_getName->setObjectName(QStringLiteral("getName"));
+    m_download = new QPushButton(listPane);
+    m_download->setObjectName(QStringLiteral("download"));
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_listingLabel);
+    filterRow->addWidget(m_filter, 1);
+    auto *nameRow = new QHBoxLayout;
+    nameRow->addWidget(m_nameLabel);
+    nameRow->addWidget(m_name, 1);
+    nameRow->addWidget(m_getName);
+    nameRow->addWidget(m_download);
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addLayout(filterRow);
+    listLayout->addWidget(m_listView, 1);
+    listLayout->addLayout(nameRow);
+
+    auto *transferPane = new QWidget(this);
+    m_destLabel = new QLabel(transferPane);
+    m_dest = new QLineEdit(transferPane);
+    m_dest->setObjectName(QStringLiteral("destination"));
+    m_destLabel->setBuddy(m_dest);
+    m_chooseDest = new QPushButton(transferPane);
+    m_transferView = new TransferView(transferPane);
+    m_transferView->setObjectName(QStringLiteral("transfers"));
+    m_transferView->setModel(m_transfers);
+    m_transferView->setItemDelegateForColumn(TransferModel::ProgressColumn,
+        new ProgressDelegate(TransferModel::PermilleRole, m_transferView));
+    m_transferView->setWordWrap(false);
+    m_transferView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_transferView->verticalHeader()->setDefaultSectionSize(
+        m_transferView->fontMetrics().height() + 10);
+    QHeaderView *header = m_transferView->horizontalHeader();
+    // Sized in letters, so the MD5 column still shows at 800x600 and at 200% scaling.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    header->resizeSection(TransferModel::NameColumn, 14 * em);
+    header->resizeSection(TransferModel::ProgressColumn, 9 * em);
+    header->resizeSection(TransferModel::BytesColumn, 15 * em);
+    header->resizeSection(TransferModel::RateColumn, 8 * em);
+    header->resizeSection(TransferModel::EtaColumn, 6 * em);
+    header->resizeSection(TransferModel::StateColumn, 10 * em);
+    m_cancel = new QPushButton(transferPane);
+    m_cancel->setObjectName(QStringLiteral("cancelTransfer"));
+    m_retry = new QPushButton(transferPane);
+    m_retry->setObjectName(QStringLiteral("retryTransfer"));
+    m_resume = new QPushButton(transferPane);
+    m_resume->setObjectName(QStringLiteral("resumeTransfer"));
+    m_openFolder = new QPushButton(transferPane);
+    m_clearDone = new QPushButton(transferPane);
+    auto *destRow = new QHBoxLayout;
+    destRow->addWidget(m_destLabel);
+    destRow->addWidget(m_dest, 1);
+    destRow->addWidget(m_chooseDest);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_cancel);
+    actions->addWidget(m_retry);
+    actions->addWidget(m_resume);
+    actions->addWidget(m_openFolder);
+    actions->addStretch();
+    actions->addWidget(m_clearDone);
+    auto *transferLayout = new QVBoxLayout(transferPane);
+    transferLayout->setContentsMargins(0, 0, 0, 0);
+    transferLayout->addLayout(destRow);
+    transferLayout->addWidget(m_transferView, 1);
+    transferLayout->addLayout(actions);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("clientSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(listPane);
+    m_splitter->addWidget(transferPane);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_splitter, 1);
+}
+
+void ClientTab::retranslateUi()
+{
+    m_hostLabel->setText(tr("&Host:"));
+    m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
+    m_portLabel->setText(tr("P&ort:"));
+    m_listingLabel->setText(tr("Files on the server:"));
+    m_filter->setPlaceholderText(tr("Filter by name"));
+    m_nameLabel->setText(tr("&Name:"));
+    m_name->setPlaceholderText(tr("Type a file name to request it"));
+    m_getName->setText(tr("&Get"));
+    m_download->setText(tr("&Download selected"));
+    m_download->setToolTip(tr("Download the selected files (Enter)"));
+    m_destLabel->setText(tr("Save &to:"));
+    m_chooseDest->setText(tr("C&hoose..."));
+    m_cancel->setText(tr("&Cancel"));
+    m_retry->setText(tr("&Retry"));
+    m_resume->setText(tr("Re&sume"));
+    m_resume->setToolTip(tr("Continue from the part already downloaded"));
+    m_openFolder->setText(tr("Open &folder"));
+    m_clearDone->setText(tr("Clear finished"));
+    updateActions();
+    if (!m_bannerFailure.ok())
+        m_banner->setText(bannerMessage());
+    m_list->retranslate();
+    m_transfers->retranslate();
+    updateConnectButton();
+}
+
+QString ClientTab::bannerMessage() const
+{
+    if (m_bannerFailure.code == ErrorCode::HostNotFound && m_bannerFailure.detail.isEmpty())
+        return tr("Type the address of the computer running Ferry first.");
+    return ErrorText::describe(m_bannerFailure);
+}
+
+void ClientTab::updateActions()
+{
+    bool active = false;
+    bool ended = false;
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids)
+        (m_transfers->isActive(id) ? active : ended) = true;
+    m_cancel->setEnabled(active);
+    m_retry->setEnabled(ended);
+    m_resume->setEnabled(ended);
+}
+
+void ClientTab::showTransferMenu(const QPoint &pos)
+{
+    if (selectedTransfers().isEmpty())
+        return;
+    QMenu menu(this);
+    for (QPushButton *button : {m_cancel, m_retry, m_resume, m_openFolder}) {
+        QAction *action = menu.addAction(button->text(), button, &QPushButton::click);
+        action->setEnabled(button->isEnabled());
+    }
+    menu.exec(m_transferView->viewport()->mapToGlobal(pos));
+}
+
+void ClientTab::updateConnectButton()
+{
+    QString host;
+    quint16 port = 0;
+    currentServer(&host, &port);
+    const bool listed
+        = m_listedServer == QStringLiteral("%1:%2").arg(host).arg(port) && m_list->rowCount() > 0;
+    m_connect->setText(listed ? tr("&Refresh") : tr("Co&nnect"));
+    m_connect->setEnabled(!m_listing);
+}
+
+void ClientTab::rememberHost(const QString &host)
+{
+    if (host.isEmpty())
+        return;
+    const int existing = m_host->findText(host);
+    if (existing == 0)
+        return;
+    if (existing > 0)
+        m_host->removeItem(existing);
+    m_host->insertItem(0, host);
+    while (m_host->count() > kRecentHosts)
+        m_host->removeItem(m_host->count() - 1);
+    m_host->setCurrentIndex(0);
+}
+
+void ClientTab::loadSettings()
+{
+    UiSettings settings;
+    m_host->addItems(settings.value(QStringLiteral("client/recentHosts")).toStringList());
+    m_host->setCurrentText(settings.value(QStringLiteral("client/host")).toString());
+    m_port->setValue(settings.value(QStringLiteral("client/port"), 6669).toInt());
+    QString dest = settings.value(QStringLiteral("client/destination")).toString();
+    if (dest.isEmpty())
+        dest = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    m_dest->setText(dest);
+    m_splitter->restoreState(settings.value(QStringLiteral("client/splitter")).toByteArray());
+    m_listView->header()->restoreState(
+        settings.value(QStringLiteral("client/listHeader")).toByteArray());
+    m_transferView->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("client/transferHeader")).toByteArray());
+}
+
+void ClientTab::saveSettings() const
+{
+    UiSettings settings;
+    QStringList hosts;
+    for (int i = 0; i < m_host->count(); ++i)
+        hosts << m_host->itemText(i);
+    settings.setValue(QStringLiteral("client/recentHosts"), hosts);
+    settings.setValue(QStringLiteral("client/host"), m_host->currentText());
+    settings.setValue(QStringLiteral("client/port"), m_port->value());
+    settings.setValue(QStringLiteral("client/destination"), m_dest->text());
+    settings.setValue(QStringLiteral("client/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("client/listHeader"), m_listView->header()->saveState());
+    settings.setValue(
+        QStringLiteral("client/transferHeader"), m_transferView->horizontalHeader()->saveState());
+}
+
+} // namespace ferry

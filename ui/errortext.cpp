@@ -1,0 +1,115 @@
+#include "errortext.h"
+
+namespace ferry {
+
+QString ErrorText::describe(const Failure &failure)
+{
+    // Two sentences per code, so a translator never sees an empty %1 or a dangling colon.
+    const auto withDetail = [&failure](const QString &with, const QString &without) {
+        return failure.detail.isEmpty() ? without : with.arg(failure.detail);
+    };
+    switch (failure.code) {
+    case ErrorCode::None:
+        return tr("No error.");
+    case ErrorCode::NotFound:
+        return withDetail(
+            tr("The server has no file named \"%1\"."), tr("The server has no such file."));
+    case ErrorCode::NotRegularFile:
+        return withDetail(tr("\"%1\" is not a regular file on the server."),
+            tr("That is not a regular file on the server."));
+    case ErrorCode::Refused:
+        return withDetail(tr("The server refused the request for \"%1\"."),
+            tr("The server refused the request."));
+    case ErrorCode::ReadFailed:
+        return withDetail(tr("The server could not read the file: %1"),
+            tr("The server could not read the file."));
+    case ErrorCode::Busy:
+        return withDetail(tr("The server is busy; try again later. (%1)"),
+            tr("The server is busy; try again later."));
+    case ErrorCode::FileChanged:
+        return withDetail(tr("The file changed on the server while it was being sent: %1"),
+            tr("The file changed on the server while it was being sent."));
+    case ErrorCode::ProtocolError:
+        return withDetail(tr("The other side broke the Ferry protocol: %1"),
+            tr("The other side broke the Ferry protocol."));
+    case ErrorCode::VersionMismatch:
+        return withDetail(tr("The server speaks a different Ferry protocol version: %1"),
+            tr("The server speaks a different Ferry protocol version."));
+    case ErrorCode::AuthRequired:
+        return tr("The server needs a password.");
+    case ErrorCode::AuthFailed:
+        return tr("The server did not accept the password.");
+    case ErrorCode::Timeout:
+        return withDetail(tr("The connection timed out: %1"), tr("The connection timed out."));
+    case ErrorCode::TooManyRequests:
+        return withDetail(tr("The server refused more requests at once. (%1)"),
+            tr("The server refused more requests at once."));
+    case ErrorCode::ConnectionRefused:
+        return withDetail(tr("Nothing is listening at %1. Is the Ferry server started?"),
+            tr("Nothing is listening there. Is the Ferry server started?"));
+    case ErrorCode::HostNotFound:
+        return withDetail(
+            tr("The host %1 could not be found."), tr("The host could not be found."));
+    case ErrorCode::NotFerryServer:
+        return withDetail(tr("%1 is not a Ferry server."), tr("That is not a Ferry server."));
+    case ErrorCode::ConnectionLost:
+        return withDetail(tr("The connection was lost: %1"), tr("The connection was lost."));
+    case ErrorCode::WriteFailed:
+        return withDetail(
+            tr("The file could not be written: %1"), tr("The file could not be written."));
+    case ErrorCode::AlreadyExists:
+        return withDetail(tr("A file named \"%1\" already exists in the destination."),
+            tr("A file of that name already exists in the destination."));
+    case ErrorCode::Mismatch:
+        return withDetail(
+            tr("The MD5 checksum of \"%1\" does not match; the download was discarded."),
+            tr("The MD5 checksum does not match; the download was discarded."));
+    case ErrorCode::PartExists:
+        return withDetail(
+            tr("An unfinished download of \"%1\" is already there; resume it or remove it."),
+            tr("An unfinished download is already there; resume it or remove it."));
+    case ErrorCode::InvalidName:
+        return withDetail(
+            tr("\"%1\" is not an allowed file name."), tr("That is not an allowed file name."));
+    case ErrorCode::Cancelled:
+        return tr("Cancelled.");
+    case ErrorCode::NetworkError:
+        return withDetail(tr("A network error occurred: %1"), tr("A network error occurred."));
+    case ErrorCode::PortInUse:
+        return withDetail(tr("The port is already in use by another program: %1"),
+            tr("The port is already in use by another program."));
+    case ErrorCode::FolderMissing:
+        return withDetail(tr("The shared folder does not exist any more: %1"),
+            tr("The shared folder does not exist any more."));
+    case ErrorCode::PermissionDenied:
+        return withDetail(tr("Permission denied: %1"), tr("Permission denied."));
+    case ErrorCode::Internal:
+        return withDetail(tr("An internal error occurred: %1"), tr("An internal error occurred."));
+    }
+    return tr("Unknown error %1.").arg(int(failure.code));
+}
+
+QString ErrorText::brief(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::None:
+        return tr("OK");
+    case ErrorCode::NotFound:
+        return tr("not found");
+    case ErrorCode::Cancelled:
+        return tr("cancelled");
+    case ErrorCode::AlreadyExists:
+        return tr("already exists");
+    case ErrorCode::Mismatch:
+        return tr("MD5 mismatch");
+    case ErrorCode::Refused:
+    case ErrorCode::InvalidName:
+        return tr("refused");
+    case ErrorCode::Timeout:
+        return tr("timed out");
+    default:
+        return tr("error");
+    }
+}
+
+} // namespace ferry

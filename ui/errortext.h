@@ -1,0 +1,21 @@
+#pragma once
+
+#include "errorcode.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace ferry {
+
+/// Turns a Failure into one translated English sentence; shared by the window and the CLI.
+class ErrorText
+{
+    Q_DECLARE_TR_FUNCTIONS(ErrorText)
+public:
+    /// A full sentence for \a failure; the untranslated detail fills %1 where it helps.
+    static QString describe(const Failure &failure);
+    /// A short label for \a code, for narrow table cells.
+    static QString brief(ErrorCode code);
+};
+
+} // namespace ferry

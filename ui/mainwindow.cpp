@@ -1,0 +1,182 @@
+#include "mainwindow.h"
+
+#include "appicon.h"
+#include "clienttab.h"
+#include "demo.h"
+#include "servertab.h"
+#include "uisettings.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QTabWidget>
+
+namespace ferry {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_tabs(new QTabWidget(this))
+    , m_serverTab(new ServerTab(m_tabs))
+    , m_clientTab(new ClientTab(m_tabs))
+    , m_serverStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(AppIcon::icon());
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_serverTab, QString());
+    m_tabs->addTab(m_clientTab, QString());
+    setCentralWidget(m_tabs);
+    statusBar()->addPermanentWidget(m_serverStatus);
+    buildMenus();
+
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_tray->show();
+    }
+    const auto status = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
+    connect(m_serverTab, &ServerTab::statusMessage, this, status);
+    connect(m_clientTab, &ClientTab::statusMessage, this, status);
+    connect(m_serverTab, &ServerTab::runningChanged, this, &MainWindow::updateServerStatus);
+    connect(m_clientTab, &ClientTab::notice, this, &MainWindow::notify);
+
+    UiSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(960, 640);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    m_showStatusBar->setChecked(settings.value(QStringLiteral("window/statusBar"), true).toBool());
+    const QString language = settings.value(QStringLiteral("ui/language")).toString();
+    for (QAction *action : m_languages->actions())
+        action->setChecked(action->data().toString() == language);
+    retranslateUi();
+
+    const QString demoDir = qEnvironmentVariable("FERRY_DEMO_DIR");
+    if (!demoDir.isEmpty())
+        Demo::start(this, demoDir);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit->setShortcut(QKeySequence::Quit);
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    m_viewMenu = menuBar()->addMenu(QString());
+    m_showServer = m_viewMenu->addAction(QString(), this, [this] { m_tabs->setCurrentIndex(0); });
+    m_showServer->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_showClient = m_viewMenu->addAction(QString(), this, [this] { m_tabs->setCurrentIndex(1); });
+    m_showClient->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_viewMenu->addSeparator();
+    m_showStatusBar = m_viewMenu->addAction(QString());
+    m_showStatusBar->setCheckable(true);
+    connect(m_showStatusBar, &QAction::toggled, statusBar(), &QWidget::setVisible);
+
+    m_languageMenu = menuBar()->addMenu(QString());
+    m_languages = new QActionGroup(this);
+    m_languages->setExclusive(true);
+    m_langSystem = m_languageMenu->addAction(QString());
+    m_langSystem->setData(QString());
+    m_langEnglish = m_languageMenu->addAction(QStringLiteral("English"));
+    m_langEnglish->setData(QStringLiteral("en"));
+    // Each language is named in itself, so nobody needs to read the current one to switch.
+    m_langChinese = m_languageMenu->addAction(QString::fromUtf8("\u7b80\u4f53\u4e2d\u6587"));
+    m_langChinese->setData(QStringLiteral("zh_CN"));
+    for (QAction *action : {m_langSystem, m_langEnglish, m_langChinese}) {
+        action->setCheckable(true);
+        m_languages->addAction(action);
+    }
+    connect(m_languages, &QActionGroup::triggered, this, [this](QAction *action) {
+        const QString name = action->data().toString();
+        UiSettings().setValue(QStringLiteral("ui/language"), name);
+        emit languageRequested(name);
+    });
+
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
+    m_about->setMenuRole(QAction::AboutRole);
+    m_aboutQt = m_helpMenu->addAction(QString(), qApp, &QApplication::aboutQt);
+    m_aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::retranslateUi()
+{
+    setWindowTitle(tr("Ferry"));
+    m_tabs->setTabText(0, tr("&Server"));
+    m_tabs->setTabToolTip(0, tr("Share a folder with computers on your network"));
+    m_tabs->setTabText(1, tr("&Client"));
+    m_tabs->setTabToolTip(1, tr("Download files from another computer running Ferry"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_quit->setText(tr("&Quit"));
+    m_viewMenu->setTitle(tr("&View"));
+    m_showServer->setText(tr("&Server tab"));
+    m_showClient->setText(tr("&Client tab"));
+    m_showStatusBar->setText(tr("Status &bar"));
+    m_languageMenu->setTitle(tr("&Language"));
+    m_langSystem->setText(tr("&System language"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_about->setText(tr("&About Ferry"));
+    m_aboutQt->setText(tr("About &Qt"));
+    if (m_tray)
+        m_tray->setToolTip(tr("Ferry"));
+    updateServerStatus(m_serverTab->isRunning());
+}
+
+void MainWindow::updateServerStatus(bool running)
+{
+    m_serverStatus->setText(
+        running ? tr("Sharing on port %1").arg(m_serverTab->listeningPort()) : tr("Not sharing"));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Ferry"),
+        tr("<h3>Ferry %1</h3>"
+           "<p>Share a folder on your local network and fetch files from it, "
+           "each one checked with MD5.</p>"
+           "<p>Built with Qt %2 (running on Qt %3).</p>"
+           "<p>Released under the MIT license.</p>")
+            .arg(QStringLiteral(FERRY_VERSION), QStringLiteral(QT_VERSION_STR),
+                QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::notify(const QString &title, const QString &message, bool ok)
+{
+    statusBar()->showMessage(message, 10000);
+    if (m_tray && QSystemTrayIcon::supportsMessages())
+        m_tray->showMessage(
+            title, message, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 6000);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    UiSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("window/statusBar"), m_showStatusBar->isChecked());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+} // namespace ferry

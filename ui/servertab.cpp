@@ -1,0 +1,276 @@
+#include "servertab.h"
+
+#include "addresspanel.h"
+#include "dropnames.h"
+#include "errorbanner.h"
+#include "listingstats.h"
+#include "logmodel.h"
+#include "progressdelegate.h"
+#include "server.h"
+#include "servertransfermodel.h"
+#include "uilog.h"
+#include "uisettings.h"
+
+#include <QButtonGroup>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMimeData>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSaveFile>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QThread>
+#include <memory>
+
+namespace ferry {
+
+ServerTab::ServerTab(QWidget *parent)
+    : QWidget(parent)
+    , m_server(new Server(this))
+    , m_log(new LogModel(this))
+    , m_transfers(new ServerTransferModel(this))
+    , m_stats(new ListingStats(this))
+{
+    qRegisterMetaType<ferry::ServerEvent>();
+    qRegisterMetaType<ferry::ServerTransfer>();
+    setAcceptDrops(true);
+    buildUi();
+    UiSettings settings;
+    m_folder->setText(settings.value(QStringLiteral("server/folder")).toString());
+    m_port->setValue(settings.value(QStringLiteral("server/port"), 6669).toInt());
+    const bool localOnly = settings.value(QStringLiteral("server/localOnly"), false).toBool();
+    (localOnly ? m_localOnly : m_everyone)->setChecked(true);
+    m_splitter->restoreState(settings.value(QStringLiteral("server/splitter")).toByteArray());
+    m_logView->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("server/logHeader")).toByteArray());
+
+    connect(m_server, &Server::event, this, [this](const ServerEvent &e) {
+        QScrollBar *bar = m_logView->verticalScrollBar();
+        const bool atEnd = bar->value() == bar->maximum();
+        m_log->append(e);
+        if (atEnd)
+            m_logView->scrollToBottom();
+        if (e.code == ErrorCode::FolderMissing || e.code == ErrorCode::PermissionDenied)
+            showError({e.code, e.detail});
+    });
+    connect(m_server, &Server::transferProgress, m_transfers, &ServerTransferModel::update);
+    connect(m_stats, &ListingStats::ready, this, [this](qint64 files, qint64 bytes) {
+        m_files = files;
+        m_bytes = bytes;
+        updateStats();
+    });
+    connect(m_browse, &QPushButton::clicked, this, &ServerTab::chooseFolder);
+    connect(m_startStop, &QPushButton::clicked, this, &ServerTab::toggle);
+    connect(m_clearLog, &QPushButton::clicked, m_log, &LogModel::clear);
+    connect(m_saveLog, &QPushButton::clicked, this, &ServerTab::saveLog);
+    retranslateUi();
+    updateRunningUi();
+}
+
+ServerTab::~ServerTab()
+{
+    saveSettings();
+    m_server->stop();
+}
+
+void ServerTab::saveSettings() const
+{
+    UiSettings settings;
+    settings.setValue(QStringLiteral("server/folder"), m_folder->text());
+    settings.setValue(QStringLiteral("server/port"), m_port->value());
+    settings.setValue(QStringLiteral("server/localOnly"), m_localOnly->isChecked());
+    settings.setValue(QStringLiteral("server/splitter"), m_splitter->saveState());
+    settings.setValue(
+        QStringLiteral("server/logHeader"), m_logView->horizontalHeader()->saveState());
+}
+
+void ServerTab::setFolder(const QString &folder)
+{
+    m_folder->setText(folder);
+}
+
+QString ServerTab::folder() const
+{
+    return m_folder->text();
+}
+
+void ServerTab::setPort(quint16 port)
+{
+    m_port->setValue(port);
+}
+
+void ServerTab::setLocalOnly(bool localOnly)
+{
+    (localOnly ? m_localOnly : m_everyone)->setChecked(true);
+}
+
+bool ServerTab::isRunning() const
+{
+    return m_server->isRunning();
+}
+
+quint16 ServerTab::listeningPort() const
+{
+    return m_server->isRunning() ? m_server->serverPort() : 0;
+}
+
+QString ServerTab::bannerText() const
+{
+    return m_banner->isVisibleTo(this) ? m_banner->text() : QString();
+}
+
+void ServerTab::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Choose the folder to share"), m_folder->text());
+    if (!dir.isEmpty())
+        m_folder->setText(dir);
+}
+
+void ServerTab::toggle()
+{
+    if (isRunning())
+        stop();
+    else
+        start();
+}
+
+bool ServerTab::start()
+{
+    if (isRunning())
+        return true;
+    ServerConfig config;
+    config.root = m_folder->text().trimmed();
+    config.port = quint16(m_port->value());
+    config.bindAddress = m_localOnly->isChecked() ? QHostAddress(QHostAddress::LocalHost)
+                                                  : QHostAddress(QHostAddress::Any);
+    Failure error;
+    if (config.root.isEmpty()) {
+        error = {ErrorCode::FolderMissing, {}};
+    } else if (!m_server->start(config, &error)) {
+        if (error.ok())
+            error.code = ErrorCode::Internal;
+    }
+    if (!error.ok()) {
+        qCWarning(lcUi) << "server did not start:" << int(error.code) << error.detail;
+        showError(error);
+        return false;
+    }
+    m_error = {};
+    m_banner->hide();
+    saveSettings();
+    m_addresses->setServer(config.bindAddress, m_server->serverPort());
+    m_files = -1;
+    m_stats->compute(config.root);
+    updateRunningUi();
+    emit statusMessage(tr("Sharing %1 on port %2").arg(config.root).arg(m_server->serverPort()));
+    emit runningChanged(true);
+    return true;
+}
+
+void ServerTab::stop()
+{
+    if (!isRunning())
+        return;
+    m_server->stop();
+    m_addresses->clear();
+    m_transfers->clear();
+    updateRunningUi();
+    emit statusMessage(tr("Sharing stopped"));
+    emit runningChanged(false);
+}
+
+void ServerTab::showError(const Failure &failure)
+{
+    m_error = failure;
+    m_banner->showMessage(bannerMessage());
+}
+
+void ServerTab::updateRunningUi()
+{
+    const bool running = isRunning();
+    m_folder->setEnabled(!running);
+    m_browse->setEnabled(!running);
+    m_port->setEnabled(!running);
+    m_everyone->setEnabled(!running);
+    m_localOnly->setEnabled(!running);
+    m_sharingBox->setVisible(running);
+    m_startStop->setText(running ? tr("Stop sharing") : tr("Start sharing"));
+    updateStats();
+}
+
+void ServerTab::updateStats()
+{
+    if (m_files < 0) {
+        m_statsLabel->setText(tr("Counting the shared files..."));
+        return;
+    }
+    //: %n is the number of files, %1 their total size such as "1.5 GiB".
+    m_statsLabel->setText(tr("%n file(s) shared, %1 in total", nullptr, int(m_files))
+                              .arg(QLocale().formattedDataSize(m_bytes)));
+}
+
+void ServerTab::saveLog()
+{
+    QString filter;
+    const QString textFilter = tr("Text files (*.txt)");
+    const QString csvFilter = tr("CSV files (*.csv)");
+    QString path = QFileDialog::getSaveFileName(this, tr("Save the connection log"), {},
+        textFilter + QStringLiteral(";;") + csvFilter, &filter);
+    if (path.isEmpty())
+        return;
+    const bool csv = filter == csvFilter || path.endsWith(QStringLiteral(".csv"));
+    const QByteArray bytes = (csv ? m_log->toCsv() : m_log->toText()).toUtf8();
+    auto ok = std::make_shared<bool>(false);
+    QThread *thread = QThread::create([path, bytes, ok] {
+        QSaveFile file(path);
+        *ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
+    });
+    connect(thread, &QThread::finished, this, [this, path, ok] {
+        emit statusMessage(
+            *ok ? tr("Log saved to %1").arg(path) : tr("Could not save the log to %1").arg(path));
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+void ServerTab::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (isRunning() || DropNames::folderFromMime(event->mimeData()).isEmpty())
+        return;
+    event->acceptProposedAction();
+    m_dropHint->show();
+}
+
+void ServerTab::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    m_dropHint->hide();
+    QWidget::dragLeaveEvent(event);
+}
+
+void ServerTab::dropEvent(QDropEvent *event)
+{
+    m_dropHint->hide();
+    const QString dir = DropNames::folderFromMime(event->mimeData());
+    if (dir.isEmpty() || isRunning())
+        return;
+    event->acceptProposedAction();
+    m_folder->setText(dir);
+}
+
+void ServerTab::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslateUi();
+    QWidget::changeEvent(event);
+}
+
+} // namespace ferry

@@ -1,0 +1,181 @@
+// The widgets of ServerTab and their texts; the behaviour is in servertab.cpp.
+#include "servertab.h"
+
+#include "addresspanel.h"
+#include "errorbanner.h"
+#include "errortext.h"
+#include "logmodel.h"
+#include "progressdelegate.h"
+#include "servertransfermodel.h"
+
+#include <QButtonGroup>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace ferry {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    return view;
+}
+
+} // namespace
+
+void ServerTab::buildUi()
+{
+    m_banner = new ErrorBanner(this);
+    m_banner->setObjectName(QStringLiteral("serverBanner"));
+    m_dropHint = new QLabel(this);
+    m_dropHint->setObjectName(QStringLiteral("dropHint"));
+    m_dropHint->setAlignment(Qt::AlignCenter);
+    m_dropHint->setStyleSheet(
+        QStringLiteral("QLabel { background: palette(highlight); color: palette(highlighted-text);"
+                       " border-radius: 4px; padding: 10px; font-weight: bold; }"));
+    m_dropHint->hide();
+
+    m_folderLabel = new QLabel(this);
+    m_folder = new QLineEdit(this);
+    m_folder->setObjectName(QStringLiteral("sharedFolder"));
+    m_folderLabel->setBuddy(m_folder);
+    m_browse = new QPushButton(this);
+    m_portLabel = new QLabel(this);
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("serverPort"));
+    m_port->setRange(0, 65535);
+    m_portLabel->setBuddy(m_port);
+    m_bindLabel = new QLabel(this);
+    m_everyone = new QRadioButton(this);
+    m_localOnly = new QRadioButton(this);
+    m_localOnly->setObjectName(QStringLiteral("localOnly"));
+    auto *bindGroup = new QButtonGroup(this);
+    bindGroup->addButton(m_everyone);
+    bindGroup->addButton(m_localOnly);
+    m_startStop = new QPushButton(this);
+    m_startStop->setObjectName(QStringLiteral("startStop"));
+    m_startStop->setDefault(true);
+
+    auto *form = new QGridLayout;
+    form->addWidget(m_folderLabel, 0, 0);
+    form->addWidget(m_folder, 0, 1, 1, 3);
+    form->addWidget(m_browse, 0, 4);
+    form->addWidget(m_portLabel, 1, 0);
+    form->addWidget(m_port, 1, 1);
+    auto *bindRow = new QHBoxLayout;
+    bindRow->addWidget(m_bindLabel);
+    bindRow->addWidget(m_everyone);
+    bindRow->addWidget(m_localOnly);
+    bindRow->addStretch();
+    form->addLayout(bindRow, 1, 2, 1, 2);
+    form->addWidget(m_startStop, 1, 4);
+    form->setColumnStretch(3, 1);
+
+    m_sharingBox = new QGroupBox(this);
+    m_addressHint = new QLabel(m_sharingBox);
+    m_addressHint->setWordWrap(true);
+    m_addresses = new AddressPanel(m_sharingBox);
+    m_statsLabel = new QLabel(m_sharingBox);
+    m_statsLabel->setObjectName(QStringLiteral("shareStats"));
+    auto *sharingLayout = new QVBoxLayout(m_sharingBox);
+    sharingLayout->addWidget(m_addressHint);
+    sharingLayout->addWidget(m_addresses);
+    sharingLayout->addWidget(m_statsLabel);
+
+    m_transfersBox = new QGroupBox(this);
+    m_transferView = makeTable(m_transfers, m_transfersBox);
+    m_transferView->setItemDelegateForColumn(ServerTransferModel::ProgressColumn,
+        new ProgressDelegate(ServerTransferModel::PermilleRole, m_transferView));
+    auto *transfersLayout = new QVBoxLayout(m_transfersBox);
+    transfersLayout->addWidget(m_transferView);
+
+    m_logBox = new QGroupBox(this);
+    m_logView = makeTable(m_log, m_logBox);
+    m_logView->setObjectName(QStringLiteral("logView"));
+    m_clearLog = new QPushButton(m_logBox);
+    m_saveLog = new QPushButton(m_logBox);
+    auto *logButtons = new QHBoxLayout;
+    logButtons->addStretch();
+    logButtons->addWidget(m_clearLog);
+    logButtons->addWidget(m_saveLog);
+    auto *logLayout = new QVBoxLayout(m_logBox);
+    logLayout->addWidget(m_logView);
+    logLayout->addLayout(logButtons);
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setObjectName(QStringLiteral("serverSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_transfersBox);
+    m_splitter->addWidget(m_logBox);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setSizes({120, 360});
+    QHeaderView *logHeader = m_logView->horizontalHeader();
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    logHeader->resizeSection(LogModel::TimeColumn, 7 * em);
+    logHeader->resizeSection(LogModel::PeerColumn, 14 * em);
+    logHeader->resizeSection(LogModel::RequestColumn, 16 * em);
+    logHeader->resizeSection(LogModel::BytesColumn, 8 * em);
+    QHeaderView *sendHeader = m_transferView->horizontalHeader();
+    sendHeader->resizeSection(ServerTransferModel::PeerColumn, 14 * em);
+    sendHeader->resizeSection(ServerTransferModel::NameColumn, 16 * em);
+    sendHeader->resizeSection(ServerTransferModel::ProgressColumn, 10 * em);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_dropHint);
+    layout->addWidget(m_sharingBox);
+    layout->addWidget(m_splitter, 1);
+}
+
+QString ServerTab::bannerMessage() const
+{
+    if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty())
+        return tr("Choose a folder to share first.");
+    return ErrorText::describe(m_error);
+}
+
+void ServerTab::retranslateUi()
+{
+    m_folderLabel->setText(tr("Shared &folder:"));
+    m_folder->setPlaceholderText(tr("Choose a folder, or drop one here"));
+    m_browse->setText(tr("&Browse..."));
+    m_portLabel->setText(tr("&Port:"));
+    m_port->setSpecialValueText(tr("any free port"));
+    m_bindLabel->setText(tr("Who can connect:"));
+    m_everyone->setText(tr("Everyone on the network"));
+    m_localOnly->setText(tr("This computer only"));
+    m_dropHint->setText(tr("Drop the folder here to share it"));
+    m_sharingBox->setTitle(tr("Sharing"));
+    m_addressHint->setText(tr("A friend can type one of these addresses in Ferry:"));
+    m_transfersBox->setTitle(tr("Files being sent"));
+    m_logBox->setTitle(tr("Connection log"));
+    m_clearLog->setText(tr("C&lear"));
+    m_saveLog->setText(tr("&Save as..."));
+    if (!m_error.ok())
+        m_banner->setText(bannerMessage());
+    m_log->retranslate();
+    m_transfers->retranslate();
+    updateRunningUi();
+}
+
+} // namespace ferry

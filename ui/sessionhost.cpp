@@ -1,0 +1,87 @@
+#include "sessionhost.h"
+
+#include "uilog.h"
+
+namespace ferry {
+
+SessionHost::SessionHost(QObject *parent) : QObject(parent) { }
+
+ClientSession *SessionHost::create(quint64 attempt, const QString &host, quint16 port)
+{
+    auto *session = new ClientSession(this);
+    m_sessions.insert(attempt, session);
+    // A connection that fails before any file was asked for finishes nothing, so the
+    // failure itself ends the attempt.
+    connect(session, &ClientSession::failed, this, [this, attempt](const Failure &failure) {
+        if (!m_sessions.contains(attempt))
+            return;
+        release(attempt, false);
+        emit failed(attempt, failure);
+    });
+    session->connectToServer(host, port);
+    return session;
+}
+
+void SessionHost::release(quint64 attempt, bool abort)
+{
+    ClientSession *session = m_sessions.take(attempt);
+    if (!session)
+        return;
+    session->disconnect(this);
+    // An answered session just goes; deleting it closes its socket.
+    if (abort)
+        session->abort();
+    session->deleteLater();
+}
+
+void SessionHost::startTransfer(quint64 attempt, const QString &host, quint16 port,
+    const QString &remoteName, const GetOptions &options)
+{
+    qCDebug(lcUi) << "transfer" << attempt << remoteName << "from" << host << port;
+    ClientSession *session = create(attempt, host, port);
+    connect(session, &ClientSession::ready, this,
+        [=] { session->requestFile(remoteName, QString(), options); });
+    connect(session, &ClientSession::fileStarted, this,
+        [this, attempt](quint64, const QString &, qint64 size, qint64 offset) {
+            emit started(attempt, size, offset);
+        });
+    connect(session, &ClientSession::fileProgress, this,
+        [this, attempt](
+            quint64, qint64 done, qint64 total) { emit progress(attempt, done, total); });
+    connect(session, &ClientSession::fileFinished, this, [this, attempt](const FileResult &result) {
+        if (!m_sessions.contains(attempt))
+            return;
+        release(attempt, false);
+        emit finished(attempt, result);
+    });
+}
+
+void SessionHost::abortTransfer(quint64 attempt)
+{
+    if (!m_sessions.contains(attempt))
+        return;
+    release(attempt, true);
+    emit failed(attempt, Failure {ErrorCode::Cancelled, {}});
+}
+
+void SessionHost::fetchListing(quint64 attempt, const QString &host, quint16 port)
+{
+    ClientSession *session = create(attempt, host, port);
+    connect(session, &ClientSession::ready, session, &ClientSession::requestList);
+    connect(session, &ClientSession::listReceived, this,
+        [this, attempt](const QList<protocol::FileEntry> &entries) {
+            if (!m_sessions.contains(attempt))
+                return;
+            release(attempt, false);
+            emit listing(attempt, entries);
+        });
+}
+
+void SessionHost::abortAll()
+{
+    const QList<quint64> attempts = m_sessions.keys();
+    for (quint64 attempt : attempts)
+        release(attempt, true);
+}
+
+} // namespace ferry

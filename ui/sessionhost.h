@@ -1,0 +1,40 @@
+#pragma once
+
+#include "clientsession.h"
+
+#include <QHash>
+#include <QObject>
+
+namespace ferry {
+
+/// Lives on the client tab's network thread and owns every ClientSession there. The UI talks
+/// to it only through queued calls and its signals, keyed by an attempt number, so it never
+/// holds a pointer into the other thread.
+class SessionHost : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SessionHost(QObject *parent = nullptr);
+
+    // Called through QMetaObject::invokeMethod from the UI thread.
+    void startTransfer(quint64 attempt, const QString &host, quint16 port,
+        const QString &remoteName, const ferry::GetOptions &options);
+    void abortTransfer(quint64 attempt);
+    void fetchListing(quint64 attempt, const QString &host, quint16 port);
+    void abortAll();
+
+signals:
+    void started(quint64 attempt, qint64 size, qint64 offset);
+    void progress(quint64 attempt, qint64 done, qint64 total);
+    void finished(quint64 attempt, const ferry::FileResult &result);
+    void failed(quint64 attempt, const ferry::Failure &failure);
+    void listing(quint64 attempt, const QList<ferry::protocol::FileEntry> &entries);
+
+private:
+    ClientSession *create(quint64 attempt, const QString &host, quint16 port);
+    void release(quint64 attempt, bool abort);
+
+    QHash<quint64, ClientSession *> m_sessions;
+};
+
+} // namespace ferry

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "transfermodel.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThread>
+
+namespace ferry {
+
+class SessionHost;
+
+/// Runs the client's transfers: one ClientSession per row on one network thread, at most
+/// maxRunning() at once, the rest queued. Also fetches listings on the same thread.
+class TransferQueue : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TransferQueue(TransferModel *model, QObject *parent = nullptr);
+    ~TransferQueue() override;
+
+    quint64 enqueue(
+        const QString &host, quint16 port, const QString &remoteName, const GetOptions &options);
+    void cancel(quint64 id);
+    /// Starts a finished row again; \a resume continues from the .part file.
+    void retry(quint64 id, bool resume);
+    /// Starts a row again with a new conflict policy (the answer to "replace?").
+    void retryWith(quint64 id, ConflictPolicy policy);
+    void setMaxRunning(int count) { m_maxRunning = qMax(1, count); }
+    int maxRunning() const { return m_maxRunning; }
+    int running() const { return int(m_attempts.size()); }
+
+    /// Asks for the listing; answered by listingReady or listingFailed.
+    void fetchListing(const QString &host, quint16 port);
+
+signals:
+    void listingReady(const QList<ferry::protocol::FileEntry> &entries);
+    void listingFailed(const ferry::Failure &failure);
+    /// A row ended: verified, mismatch, failed or cancelled.
+    void transferEnded(quint64 id);
+    /// The final name exists and the row was refused; ask the user, then retryWith().
+    void conflict(quint64 id);
+
+private:
+    void pump();
+    void onStarted(quint64 attempt, qint64 size, qint64 offset);
+    void onProgress(quint64 attempt, qint64 done, qint64 total);
+    void onFinished(quint64 attempt, const FileResult &result);
+    void onFailed(quint64 attempt, const Failure &failure);
+    void end(quint64 id, Transfer::State state, const Failure &failure);
+
+    TransferModel *m_model;
+    QThread m_thread;
+    SessionHost *m_host;
+    QList<quint64> m_queue; ///< Row ids waiting for a slot, in order.
+    QHash<quint64, quint64> m_attempts; ///< Running attempt -> row id.
+    quint64 m_nextAttempt = 1;
+    quint64 m_listingAttempt = 0;
+    int m_maxRunning = 4;
+};
+
+} // namespace ferry

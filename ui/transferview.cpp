@@ -1,0 +1,98 @@
+#include "transferview.h"
+
+#include "dropnames.h"
+
+#include <QDragEnterEvent>
+#include <QHeaderView>
+#include <QPainter>
+
+namespace ferry {
+
+TransferView::TransferView(QWidget *parent) : QTableView(parent)
+{
+    setAcceptDrops(true);
+    setDropIndicatorShown(false);
+    setDragDropMode(QAbstractItemView::DropOnly);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    setAlternatingRowColors(true);
+    verticalHeader()->hide();
+    horizontalHeader()->setStretchLastSection(true);
+    m_hint = tr("Drop files or names here to download them");
+}
+
+void TransferView::setHighlight(bool on)
+{
+    if (m_highlight == on)
+        return;
+    m_highlight = on;
+    viewport()->update();
+}
+
+void TransferView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (DropNames::fromMime(event->mimeData()).isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    setHighlight(true);
+}
+
+void TransferView::dragMoveEvent(QDragMoveEvent *event)
+{
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+}
+
+void TransferView::dragLeaveEvent(QDragLeaveEvent *event)
+{
+    event->accept();
+    setHighlight(false);
+}
+
+void TransferView::dropEvent(QDropEvent *event)
+{
+    setHighlight(false);
+    const QStringList names = DropNames::fromMime(event->mimeData());
+    if (names.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    emit namesDropped(names);
+}
+
+void TransferView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    const bool empty = !model() || model()->rowCount() == 0;
+    if (!m_highlight && !empty)
+        return;
+    QPainter p(viewport());
+    const QRect area = viewport()->rect().adjusted(6, 6, -7, -7);
+    if (m_highlight) {
+        QColor fill = palette().color(QPalette::Highlight);
+        fill.setAlpha(40);
+        p.setBrush(fill);
+        p.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
+        p.drawRoundedRect(area, 8, 8);
+    }
+    if (empty || m_highlight) {
+        p.setPen(palette().color(m_highlight ? QPalette::Text : QPalette::PlaceholderText));
+        p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_hint);
+    }
+}
+
+void TransferView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        m_hint = tr("Drop files or names here to download them");
+        viewport()->update();
+    }
+    QTableView::changeEvent(event);
+}
+
+} // namespace ferry
