@@ -220,6 +220,10 @@
             <source>%1  %2%  %3 of %4  %5/s  ETA %6</source>
             <translation>%1  %2%  %3 of %4  %5/s  ETA %6</translation>
         </message>
+        <message>
+            <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
+            <translation>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</translation>
+        </message>
     </context>
     <context>
         <name>ErrorText</name>
@@ -469,6 +473,21 @@
         </message>
     </context>
     <context>
+        <name>Password</name>
+        <message>
+            <source>cannot read the password file %1: %2</source>
+            <translation>cannot read the password file %1: %2</translation>
+        </message>
+        <message>
+            <source>the password file %1 is empty</source>
+            <translation>the password file %1 is empty</translation>
+        </message>
+        <message>
+            <source>Password for %1: </source>
+            <translation>Password for %1: </translation>
+        </message>
+    </context>
+    <context>
         <name>ServeCommand</name>
         <message>
             <source>connected</source>
@@ -546,10 +565,6 @@
             <translation>name exactly one folder to share</translation>
         </message>
         <message>
-            <source>invalid --port, --bind or limit value</source>
-            <translation>invalid --port, --bind or limit value</translation>
-        </message>
-        <message>
             <source>Sharing %1</source>
             <translation>Sharing %1</translation>
         </message>
@@ -564,6 +579,34 @@
         <message>
             <source>Stopping.</source>
             <translation>Stopping.</translation>
+        </message>
+        <message>
+            <source>Most requests one connection may have waiting (default %1).</source>
+            <translation>Most requests one connection may have waiting (default %1).</translation>
+        </message>
+        <message>
+            <source>Seconds a new connection has to say hello and prove the password (default %1).</source>
+            <translation>Seconds a new connection has to say hello and prove the password (default %1).</translation>
+        </message>
+        <message>
+            <source>Seconds an idle connection is kept open (default %1).</source>
+            <translation>Seconds an idle connection is kept open (default %1).</translation>
+        </message>
+        <message>
+            <source>Seconds a transfer may make no progress (default %1).</source>
+            <translation>Seconds a transfer may make no progress (default %1).</translation>
+        </message>
+        <message>
+            <source>Require the password on the first line of this file. Contents are still sent unencrypted.</source>
+            <translation>Require the password on the first line of this file. Contents are still sent unencrypted.</translation>
+        </message>
+        <message>
+            <source>invalid --port, --bind, limit or timeout value</source>
+            <translation>invalid --port, --bind, limit or timeout value</translation>
+        </message>
+        <message>
+            <source>A password is required; contents still travel unencrypted.</source>
+            <translation>A password is required; contents still travel unencrypted.</translation>
         </message>
     </context>
     <context>

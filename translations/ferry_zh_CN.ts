@@ -219,6 +219,10 @@
             <source>%1  %2%  %3 of %4  %5/s  ETA %6</source>
             <translation>%1  %2%  %3 / %4  %5/秒  剩余 %6</translation>
         </message>
+        <message>
+            <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
+            <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
+        </message>
     </context>
     <context>
         <name>ErrorText</name>
@@ -468,6 +472,21 @@
         </message>
     </context>
     <context>
+        <name>Password</name>
+        <message>
+            <source>cannot read the password file %1: %2</source>
+            <translation>无法读取密码文件 %1：%2</translation>
+        </message>
+        <message>
+            <source>the password file %1 is empty</source>
+            <translation>密码文件 %1 是空的</translation>
+        </message>
+        <message>
+            <source>Password for %1: </source>
+            <translation>%1 的密码：</translation>
+        </message>
+    </context>
+    <context>
         <name>ServeCommand</name>
         <message>
             <source>connected</source>
@@ -544,10 +563,6 @@
             <translation>请指定一个且只能一个要共享的文件夹</translation>
         </message>
         <message>
-            <source>invalid --port, --bind or limit value</source>
-            <translation>--port、--bind 或上限的值无效</translation>
-        </message>
-        <message>
             <source>Sharing %1</source>
             <translation>正在共享 %1</translation>
         </message>
@@ -562,6 +577,34 @@
         <message>
             <source>Stopping.</source>
             <translation>正在停止。</translation>
+        </message>
+        <message>
+            <source>Most requests one connection may have waiting (default %1).</source>
+            <translation>单个连接中排队请求数的上限（默认 %1）。</translation>
+        </message>
+        <message>
+            <source>Seconds a new connection has to say hello and prove the password (default %1).</source>
+            <translation>新连接完成握手和密码验证的时限，单位为秒（默认 %1）。</translation>
+        </message>
+        <message>
+            <source>Seconds an idle connection is kept open (default %1).</source>
+            <translation>空闲连接保持打开的秒数（默认 %1）。</translation>
+        </message>
+        <message>
+            <source>Seconds a transfer may make no progress (default %1).</source>
+            <translation>传输没有进展时允许等待的秒数（默认 %1）。</translation>
+        </message>
+        <message>
+            <source>Require the password on the first line of this file. Contents are still sent unencrypted.</source>
+            <translation>要求提供这个文件第一行中的密码。文件内容仍以未加密的形式发送。</translation>
+        </message>
+        <message>
+            <source>invalid --port, --bind, limit or timeout value</source>
+            <translation>--port、--bind、上限或超时的值无效</translation>
+        </message>
+        <message>
+            <source>A password is required; contents still travel unencrypted.</source>
+            <translation>需要密码；文件内容仍以未加密的形式传输。</translation>
         </message>
     </context>
     <context>
