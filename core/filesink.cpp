@@ -9,7 +9,7 @@
 namespace ferry {
 namespace {
 constexpr qint64 kBlock = 2 * 1024 * 1024;
-constexpr int kBuffers = 3;
+constexpr int kBuffers = 4;
 constexpr qint64 kAlign = 4096;
 constexpr qint64 kAsyncThreshold = 8 * 1024 * 1024;
 
@@ -32,6 +32,7 @@ FileSink::FileSink(int fd, qint64 offset, qint64 expectedTotal, QCryptographicHa
     m_current.data = m_free.front();
     m_free.pop_front();
     // The first block ends on an alignment boundary so every later one can go direct.
+    m_hashThread = std::thread([this] { hasherLoop(); });
     m_thread = std::thread([this] { writerLoop(); });
 }
 
@@ -84,7 +85,7 @@ void FileSink::submitCurrent()
 {
     m_blockStart += m_current.size;
     std::unique_lock lock(m_mutex);
-    m_queue.push_back(m_current);
+    m_hashQueue.push_back(m_current);
     m_current = {};
     m_cond.notify_all();
     m_cond.wait(lock, [this] { return !m_free.empty() || m_error; });
@@ -100,13 +101,14 @@ bool FileSink::finish(Failure *error)
         {
             std::lock_guard lock(m_mutex);
             if (m_current.data && m_current.size > 0)
-                m_queue.push_back(m_current);
+                m_hashQueue.push_back(m_current);
             else if (m_current.data)
                 m_free.push_back(m_current.data);
             m_current = {};
             m_stopping = true;
             m_cond.notify_all();
         }
+        m_hashThread.join();
         m_thread.join();
     }
     if (m_error) {
@@ -116,19 +118,40 @@ bool FileSink::finish(Failure *error)
     return true;
 }
 
+void FileSink::hasherLoop()
+{
+    for (;;) {
+        Block block;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cond.wait(lock, [this] { return !m_hashQueue.empty() || m_stopping; });
+            if (m_hashQueue.empty()) {
+                m_hashed = true;
+                m_cond.notify_all();
+                return;
+            }
+            block = m_hashQueue.front();
+            m_hashQueue.pop_front();
+        }
+        m_hash->addData(QByteArrayView(block.data, block.size));
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(block);
+        m_cond.notify_all();
+    }
+}
+
 void FileSink::writerLoop()
 {
     for (;;) {
         Block block;
         {
             std::unique_lock lock(m_mutex);
-            m_cond.wait(lock, [this] { return !m_queue.empty() || m_stopping; });
+            m_cond.wait(lock, [this] { return !m_queue.empty() || m_hashed; });
             if (m_queue.empty())
                 return;
             block = m_queue.front();
             m_queue.pop_front();
         }
-        m_hash->addData(QByteArrayView(block.data, block.size));
         const int err = writeBlock(block);
         std::lock_guard lock(m_mutex);
         if (err && !m_error)

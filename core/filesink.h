@@ -13,8 +13,9 @@
 
 namespace ferry {
 
-/// Takes a download's bytes off the socket's thread: a writer thread hashes them and writes
-/// them in aligned blocks, with O_DIRECT where the filesystem allows it. On a busy page
+/// Takes a download's bytes off the socket's thread through a two-stage pipeline: a hasher
+/// thread computes the MD5 while a writer thread writes the blocks before it, aligned and
+/// with O_DIRECT where the filesystem allows it. On a busy page
 /// cache, buffered writes of new pages cost more than the network; direct writes don't.
 /// Small files skip the thread and are written in place.
 class FileSink
@@ -28,7 +29,7 @@ public:
 
     /// Queues \a data; fails with the first write error seen so far.
     bool append(QByteArrayView data, Failure *error);
-    /// Writes everything queued and stops the thread; then the hash is complete.
+    /// Writes everything queued and stops the thread.
     bool finish(Failure *error);
 
 private:
@@ -37,6 +38,7 @@ private:
         char *data = nullptr;
         qint64 size = 0;
     };
+    void hasherLoop();
     void writerLoop();
     int writeBlock(const Block &block); ///< 0 or an errno value.
     int writeAll(const char *p, qint64 n);
@@ -55,10 +57,13 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_cond;
-    std::deque<Block> m_queue; ///< Full blocks for the writer.
+    std::deque<Block> m_hashQueue; ///< Full blocks for the hasher.
+    std::deque<Block> m_queue;     ///< Hashed blocks for the writer.
+    bool m_hashed = false;         ///< The hasher has seen the last block.
     std::deque<char *> m_free; ///< Empty buffers for the socket side.
     bool m_stopping = false;
     int m_error = 0; ///< The first errno; guarded by m_mutex while the thread runs.
+    std::thread m_hashThread;
     std::thread m_thread;
 };
 
