@@ -904,6 +904,39 @@ class Bench:
             rows.append(entry)
         self.results["rss"] = rows
 
+    def case_gui(self):
+        """Case 7: the window's event loop while it downloads the big file. ferry_guistall
+        opens the real window (offscreen), requests the file through the client tab and
+        records the gaps between the ticks of a 5 ms timer."""
+        probe = self.a.guistall
+        if not probe or not os.access(probe, os.X_OK):
+            self.results["gui"] = {"error": "ferry_guistall was not built"}
+            return
+        folder, name = os.path.dirname(self.big), os.path.basename(self.big)
+        out = os.path.join(self.outdir, "gui")
+        clear_dir(out)
+        warm([self.big])
+        srv = self.ferry_server("ferry-serve-gui", folder)
+        try:
+            env = self.ferry_env()
+            env["QT_QPA_PLATFORM"] = "offscreen"
+            p = subprocess.run([probe, "127.0.0.1", str(srv.port), name, out], env=env,
+                               capture_output=True, text=True, timeout=self.timeout)
+        finally:
+            srv.stop()
+        fields = dict(kv.split("=", 1) for kv in p.stdout.split() if "=" in kv)
+        got = os.path.join(out, name)
+        ok = (p.returncode == 0 and fields.get("ok") == "1" and os.path.exists(got)
+              and file_md5(got) == self.md5[self.big])
+        self.results["gui"] = {"max": float(fields.get("stall_max_ms", "nan")),
+                               "p99": float(fields.get("stall_p99_ms", "nan")),
+                               "ticks": int(fields.get("ticks", "0")),
+                               "seconds": float(fields.get("seconds", "nan")), "ok": ok}
+        if not ok:
+            self.ferry_failed.append(f"window download of {name} did not verify: "
+                                     f"{p.stdout.strip()} {p.stderr.strip()[-300:]}")
+        clear_dir(out)
+
     # ==================================================================================== report
     def machine_info(self):
         def sh(cmd):
@@ -1043,6 +1076,19 @@ class Bench:
                 L.append(f"| {human(e['size'])} | {srv} | {cli} | {fmt_s(e['seconds'])} | "
                          f"{'**FAILED**: ' + '; '.join(e['errors'][:2]) if e['errors'] else 'verified'} |")
             L.append("")
+        gui = self.results.get("gui")
+        if gui:
+            L += [f"### 7. The window's event loop during a {human(self.big_size)} download", ""]
+            if "error" in gui:
+                L += [f"Not measured: {gui['error']}.", ""]
+            else:
+                L += ["`ferry_guistall` opens the real window (offscreen platform), requests the "
+                      "file through the client tab, and times the gaps between the ticks of a "
+                      "5 ms timer until the download ends.", "",
+                      "| longest gap ms | p99 gap ms | ticks | download s | check |",
+                      "|---:|---:|---:|---:|---|",
+                      f"| {gui['max']:.0f} | {gui['p99']:.0f} | {gui['ticks']} | "
+                      f"{gui['seconds']:.2f} | {'verified' if gui['ok'] else '**FAILED**'} |", ""]
         L += self.targets_section()
         L += ["## Notes", ""] + [f"- {n}" for n in self.notes]
         if self.ferry_failed:
@@ -1097,6 +1143,10 @@ class Bench:
                 p99 = percentile(t, 99) * 1000 if t else None
                 add(f"`ferry {kind}` p99 < 100 ms under load", f"{p99:.1f} ms" if p99 else "–",
                     p99 < 100 if p99 else False)
+        gui = self.results.get("gui")
+        if gui and "error" not in gui:
+            add("window event loop never stalls > 50 ms during the download",
+                f"{gui['max']:.0f} ms", gui["max"] <= 50 and gui["ok"])
         if not T:
             return []
         head = ["## Targets of issue 6", ""]
@@ -1114,7 +1164,8 @@ class Bench:
                  ("3 small files", self.case_small),
                  ("4 concurrent clients", self.case_clients),
                  ("5 latency", self.case_latency),
-                 ("6 RSS", self.case_rss)]
+                 ("6 RSS", self.case_rss),
+                 ("7 window event loop", self.case_gui)]
         for name, fn in steps:
             ts = time.monotonic()
             print(f"bench: case {name} ...", file=sys.stderr, flush=True)
@@ -1166,6 +1217,7 @@ def main():
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--quick", action="store_true")
     p.add_argument("--big", action="store_true")
+    p.add_argument("--guistall", default="", help="ferry_guistall probe (case 7)")
     a = p.parse_args()
     if a.reps < 1:
         p.error("--reps must be at least 1")

@@ -123,9 +123,15 @@ for try in 1 2 3 4 5; do
     sleep 3
 done
 cp "$(dirname "$ferry")"/*.qm "$work/bin/" 2>/dev/null || true
+# The window's event-loop probe, built beside the app (build/bench/ferry_guistall).
+guistall="$(dirname "$ferry")/../bench/ferry_guistall"
+if [ -x "$guistall" ]; then
+    cp "$guistall" "$work/bin/ferry_guistall"
+fi
 
 args=(--ferry "$work/bin/ferry" --ferry-origin "$ferry" --ferry-built "$built"
       --work "$work" --out "$out" --reps "$reps")
+[ -x "$work/bin/ferry_guistall" ] && args+=(--guistall "$work/bin/ferry_guistall")
 [ $quick = 1 ] && args+=(--quick)
 [ $big = 1 ] && args+=(--big)
 
