@@ -15,7 +15,6 @@ namespace ferry {
 using protocol::FrameType;
 
 namespace {
-constexpr qint64 kReadBound = protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
 constexpr int kPipelineDepth = 64;
 constexpr int kProgressIntervalMs = 100;
 /// A server could send listing frames forever; a million entries is past any real share.
@@ -143,34 +142,17 @@ void ClientSession::sendPending()
 
 void ClientSession::onReadyRead()
 {
-    while (m_socket && m_socket->bytesAvailable() > 0 && m_state != State::Closed) {
-        const qint64 room = kReadBound - m_buffer.size();
-        if (room <= 0)
-            break;
-        const qint64 old = m_buffer.size();
-        m_buffer.resize(old + qMin(room, m_socket->bytesAvailable()));
-        const qint64 got = m_socket->read(m_buffer.data() + old, m_buffer.size() - old);
-        m_buffer.resize(old + qMax<qint64>(got, 0));
-        qint64 consumed = 0;
-        while (m_state != State::Closed) {
-            const auto r = protocol::decodeFrame(QByteArrayView(m_buffer).sliced(consumed));
-            if (r.status == protocol::DecodeResult::Status::NeedMore)
-                break;
-            if (r.status == protocol::DecodeResult::Status::Error) {
-                fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer,
-                      m_peer});
-                return;
-            }
-            consumed += r.consumed;
-            m_stallTimer.start(m_stallTimeoutMs);
-            if (!handleFrame(r.type, r.body))
-                return;
-            m_gotAnyFrame = true;
-        }
-        if (m_state == State::Closed)
-            return;
-        m_buffer.remove(0, consumed);
-    }
+    if (!m_socket || m_state == State::Closed)
+        return;
+    const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
+        m_stallTimer.start(m_stallTimeoutMs);
+        if (!handleFrame(type, body))
+            return false;
+        m_gotAnyFrame = true;
+        return m_state != State::Closed;
+    });
+    if (result == protocol::FrameReader::Result::Malformed)
+        fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer, m_peer});
 }
 
 bool ClientSession::handleFrame(FrameType type, QByteArrayView body)

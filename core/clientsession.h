@@ -2,6 +2,7 @@
 
 #include "download.h"
 #include "errorcode.h"
+#include "protocol/framereader.h"
 #include "protocol/messages.h"
 
 #include <QByteArray>
@@ -56,6 +57,9 @@ struct FileResult
 class ClientSession : public QObject
 {
     Q_OBJECT
+    static constexpr qint64 kReadBound =
+        protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
+
 public:
     enum class State {
         Disconnected,
@@ -138,7 +142,7 @@ private:
     State m_state = State::Disconnected;
     QString m_host;
     QString m_peer;
-    QByteArray m_buffer;
+    protocol::FrameReader m_reader{kReadBound};
     QByteArray m_password;
     QByteArray m_serverNonce;
     int m_connectTimeoutMs = 10000;

@@ -22,7 +22,6 @@ using protocol::FrameType;
 namespace {
 constexpr qint64 kChunk = 256 * 1024;
 constexpr qint64 kWriteHighWater = 512 * 1024;
-constexpr qint64 kReadBufferBound = 64 * 1024;
 constexpr qint64 kHashSliceBytes = 64 * 1024 * 1024;
 constexpr int kProgressIntervalMs = 100;
 
@@ -66,7 +65,7 @@ void ServerSession::start()
         address = QHostAddress(v4);
     m_peerAddress = address.toString();
     m_peer = m_peerAddress + QLatin1Char(':') + QString::number(m_socket->peerPort());
-    m_socket->setReadBufferSize(kReadBufferBound);
+    m_socket->setReadBufferSize(kReadBound);
     connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerSession::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &ServerSession::onDisconnected);
@@ -122,29 +121,13 @@ void ServerSession::setState(State state)
 
 void ServerSession::onReadyRead()
 {
-    while (m_state != State::Closing && m_socket->bytesAvailable() > 0) {
-        const qint64 room = kReadBufferBound - m_buffer.size();
-        if (room <= 0)
-            break;
-        const qint64 old = m_buffer.size();
-        m_buffer.resize(old + qMin(room, m_socket->bytesAvailable()));
-        const qint64 got = m_socket->read(m_buffer.data() + old, m_buffer.size() - old);
-        m_buffer.resize(old + qMax<qint64>(got, 0));
-        qint64 consumed = 0;
-        while (m_state != State::Closing) {
-            const auto r = protocol::decodeFrame(QByteArrayView(m_buffer).sliced(consumed));
-            if (r.status == protocol::DecodeResult::Status::NeedMore)
-                break;
-            if (r.status == protocol::DecodeResult::Status::Error) {
-                fail({ErrorCode::ProtocolError, QStringLiteral("malformed frame")});
-                return;
-            }
-            consumed += r.consumed;
-            if (!handleFrame(r.type, r.body))
-                return;
-        }
-        m_buffer.remove(0, consumed);
-    }
+    if (m_state == State::Closing)
+        return;
+    const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
+        return handleFrame(type, body) && m_state != State::Closing;
+    });
+    if (result == protocol::FrameReader::Result::Malformed)
+        fail({ErrorCode::ProtocolError, QStringLiteral("malformed frame")});
 }
 
 bool ServerSession::handleFrame(FrameType type, QByteArrayView body)

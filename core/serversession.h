@@ -1,6 +1,7 @@
 #pragma once
 
 #include "protocol/frame.h"
+#include "protocol/framereader.h"
 #include "protocol/messages.h"
 #include "md5cache.h"
 #include "serverevent.h"
@@ -23,6 +24,9 @@ class ServerShared;
 class ServerSession : public QObject
 {
     Q_OBJECT
+    /// A client sends only small control frames: one read plus one frame is plenty.
+    static constexpr qint64 kReadBound = 64 * 1024;
+
 public:
     enum class State {
         Starting,
@@ -86,7 +90,7 @@ private:
     QString m_peerAddress;
     bool m_admitted = false;
     bool m_disconnectLogged = false;
-    QByteArray m_buffer;
+    protocol::FrameReader m_reader{kReadBound};
     QByteArray m_nonce;
     bool m_authAnswerPending = false;
     QQueue<Job> m_jobs;
