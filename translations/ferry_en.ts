@@ -740,6 +740,14 @@
             <source>Co&amp;nnect</source>
             <translation>Co&amp;nnect</translation>
         </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;word:</translation>
+        </message>
+        <message>
+            <source>Only if the share needs one</source>
+            <translation>Only if the share needs one</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -1064,6 +1072,18 @@
         <message>
             <source>&amp;Save as...</source>
             <translation>&amp;Save as...</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>Pass&amp;word:</translation>
+        </message>
+        <message>
+            <source>Optional: require a password</source>
+            <translation>Optional: require a password</translation>
+        </message>
+        <message>
+            <source>Files still travel unencrypted; the password only decides who may download.</source>
+            <translation>Files still travel unencrypted; the password only decides who may download.</translation>
         </message>
     </context>
     <context>

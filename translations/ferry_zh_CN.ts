@@ -736,6 +736,14 @@
             <source>Co&amp;nnect</source>
             <translation>连接(&amp;N)</translation>
         </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Only if the share needs one</source>
+            <translation>仅当共享需要密码时填写</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -1057,6 +1065,18 @@
         <message>
             <source>&amp;Save as...</source>
             <translation>另存为(&amp;S)……</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <source>Optional: require a password</source>
+            <translation>可选：要求输入密码</translation>
+        </message>
+        <message>
+            <source>Files still travel unencrypted; the password only decides who may download.</source>
+            <translation>文件仍以未加密的形式传输；密码只决定谁可以下载。</translation>
         </message>
     </context>
     <context>

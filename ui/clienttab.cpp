@@ -48,6 +48,9 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_host->lineEdit(), &QLineEdit::returnPressed, this, &ClientTab::refresh);
     connect(m_host, &QComboBox::currentTextChanged, this, &ClientTab::updateConnectButton);
     connect(m_port, &QSpinBox::valueChanged, this, &ClientTab::updateConnectButton);
+    connect(m_password, &QLineEdit::textChanged, this,
+        [this](const QString &text) { m_queue->setPassword(text.toUtf8()); });
+    connect(m_password, &QLineEdit::returnPressed, this, &ClientTab::refresh);
     connect(
         m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_listView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
@@ -73,6 +76,7 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
         m_listing = false;
         showBanner(failure);
+        askForPassword(failure);
         updateConnectButton();
     });
     connect(m_transfers, &QAbstractItemModel::dataChanged, this,
@@ -223,6 +227,12 @@ void ClientTab::onTransferEnded(quint64 id)
     const Transfer *t = m_transfers->find(id);
     if (!t || t->state == Transfer::State::Cancelled)
         return;
+    if (t->state == Transfer::State::Failed
+        && (t->failure.code == ErrorCode::AuthRequired
+            || t->failure.code == ErrorCode::AuthFailed)) {
+        showBanner(t->failure);
+        askForPassword(t->failure);
+    }
     if (t->state == Transfer::State::Verified)
         emit notice(tr("Download verified"),
             tr("%1 arrived and its MD5 matches.").arg(t->remoteName), true);
@@ -280,6 +290,15 @@ void ClientTab::showBanner(const Failure &failure)
     m_bannerFailure = failure;
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
+}
+
+// No modal prompt: the banner says why, and the cursor waits in the field to fix it.
+void ClientTab::askForPassword(const Failure &failure)
+{
+    if (failure.code != ErrorCode::AuthRequired && failure.code != ErrorCode::AuthFailed)
+        return;
+    m_password->setFocus(Qt::OtherFocusReason);
+    m_password->selectAll();
 }
 
 void ClientTab::changeEvent(QEvent *event)

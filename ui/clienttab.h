@@ -70,6 +70,7 @@ private:
     void retrySelected(bool resume);
     void openFolder();
     void showBanner(const Failure &failure);
+    void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
     void updateActions();
@@ -87,6 +88,8 @@ private:
     QComboBox *m_host;
     QLabel *m_portLabel;
     QSpinBox *m_port;
+    QLabel *m_passwordLabel;
+    QLineEdit *m_password;
     QPushButton *m_connect;
     ErrorBanner *m_banner;
     QLabel *m_listingLabel;

@@ -47,6 +47,11 @@ void ClientTab::buildUi()
     m_port->setRange(1, 65535);
     m_port->setValue(6669);
     m_portLabel->setBuddy(m_port);
+    m_passwordLabel = new QLabel(this);
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("clientPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_passwordLabel->setBuddy(m_password);
     m_connect = new QPushButton(this);
     m_connect->setObjectName(QStringLiteral("connect"));
     auto *top = new QHBoxLayout;
@@ -54,6 +59,8 @@ void ClientTab::buildUi()
     top->addWidget(m_host, 1);
     top->addWidget(m_portLabel);
     top->addWidget(m_port);
+    top->addWidget(m_passwordLabel);
+    top->addWidget(m_password);
     top->addWidget(m_connect);
 
     m_banner = new ErrorBanner(this);
@@ -176,6 +183,8 @@ void ClientTab::retranslateUi()
     m_hostLabel->setText(tr("&Host:"));
     m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
     m_portLabel->setText(tr("P&ort:"));
+    m_passwordLabel->setText(tr("Pass&word:"));
+    m_password->setPlaceholderText(tr("Only if the share needs one"));
     m_listingLabel->setText(tr("Files on the server:"));
     m_filter->setPlaceholderText(tr("Filter by name"));
     m_nameLabel->setText(tr("&Name:"));
@@ -273,6 +282,7 @@ void ClientTab::loadSettings()
         settings.value(QStringLiteral("client/transferHeader")).toByteArray());
 }
 
+// The password is deliberately not saved: it would sit in clear in the settings file.
 void ClientTab::saveSettings() const
 {
     UiSettings settings;

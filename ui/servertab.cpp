@@ -68,6 +68,7 @@ ServerTab::ServerTab(QWidget *parent)
         updateStats();
     });
     connect(m_browse, &QPushButton::clicked, this, &ServerTab::chooseFolder);
+    connect(m_password, &QLineEdit::textChanged, this, &ServerTab::updatePasswordNote);
     connect(m_startStop, &QPushButton::clicked, this, &ServerTab::toggle);
     connect(m_clearLog, &QPushButton::clicked, m_log, &LogModel::clear);
     connect(m_saveLog, &QPushButton::clicked, this, &ServerTab::saveLog);
@@ -81,6 +82,7 @@ ServerTab::~ServerTab()
     m_server->stop();
 }
 
+// The password is deliberately not among the settings: it would sit in clear in the file.
 void ServerTab::saveSettings() const
 {
     UiSettings settings;
@@ -110,6 +112,11 @@ void ServerTab::setPort(quint16 port)
 void ServerTab::setLocalOnly(bool localOnly)
 {
     (localOnly ? m_localOnly : m_everyone)->setChecked(true);
+}
+
+void ServerTab::setPassword(const QString &password)
+{
+    m_password->setText(password);
 }
 
 bool ServerTab::isRunning() const
@@ -152,6 +159,7 @@ bool ServerTab::start()
     config.port = quint16(m_port->value());
     config.bindAddress = m_localOnly->isChecked() ? QHostAddress(QHostAddress::LocalHost)
                                                   : QHostAddress(QHostAddress::Any);
+    config.password = m_password->text().toUtf8();
     Failure error;
     if (config.root.isEmpty()) {
         error = {ErrorCode::FolderMissing, {}};
@@ -202,9 +210,15 @@ void ServerTab::updateRunningUi()
     m_port->setEnabled(!running);
     m_everyone->setEnabled(!running);
     m_localOnly->setEnabled(!running);
+    m_password->setEnabled(!running);
     m_sharingBox->setVisible(running);
     m_startStop->setText(running ? tr("Stop sharing") : tr("Start sharing"));
     updateStats();
+}
+
+void ServerTab::updatePasswordNote()
+{
+    m_passwordNote->setVisible(!m_password->text().isEmpty());
 }
 
 void ServerTab::updateStats()

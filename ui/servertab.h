@@ -36,6 +36,8 @@ public:
     QString folder() const;
     void setPort(quint16 port);
     void setLocalOnly(bool localOnly);
+    /// An empty password shares openly; otherwise clients must prove it. Never saved.
+    void setPassword(const QString &password);
     bool start();
     void stop();
     bool isRunning() const;
@@ -63,6 +65,7 @@ private:
     void showError(const Failure &failure);
     QString bannerMessage() const;
     void updateRunningUi();
+    void updatePasswordNote();
     void updateStats();
     void saveLog();
     void saveSettings() const;
@@ -81,6 +84,9 @@ private:
     QLabel *m_bindLabel;
     QRadioButton *m_everyone;
     QRadioButton *m_localOnly;
+    QLabel *m_passwordLabel;
+    QLineEdit *m_password;
+    QLabel *m_passwordNote;
     QPushButton *m_startStop;
     QGroupBox *m_sharingBox;
     QLabel *m_addressHint;

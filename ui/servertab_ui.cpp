@@ -71,6 +71,15 @@ void ServerTab::buildUi()
     auto *bindGroup = new QButtonGroup(this);
     bindGroup->addButton(m_everyone);
     bindGroup->addButton(m_localOnly);
+    m_passwordLabel = new QLabel(this);
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("sharePassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_passwordLabel->setBuddy(m_password);
+    m_passwordNote = new QLabel(this);
+    m_passwordNote->setObjectName(QStringLiteral("sharePasswordNote"));
+    m_passwordNote->setWordWrap(true);
+    m_passwordNote->hide();
     m_startStop = new QPushButton(this);
     m_startStop->setObjectName(QStringLiteral("startStop"));
     m_startStop->setDefault(true);
@@ -88,6 +97,9 @@ void ServerTab::buildUi()
     bindRow->addStretch();
     form->addLayout(bindRow, 1, 2, 1, 2);
     form->addWidget(m_startStop, 1, 4);
+    form->addWidget(m_passwordLabel, 2, 0);
+    form->addWidget(m_password, 2, 1, 1, 2);
+    form->addWidget(m_passwordNote, 3, 1, 1, 3);
     form->setColumnStretch(3, 1);
 
     m_sharingBox = new QGroupBox(this);
@@ -164,6 +176,10 @@ void ServerTab::retranslateUi()
     m_bindLabel->setText(tr("Who can connect:"));
     m_everyone->setText(tr("Everyone on the network"));
     m_localOnly->setText(tr("This computer only"));
+    m_passwordLabel->setText(tr("Pass&word:"));
+    m_password->setPlaceholderText(tr("Optional: require a password"));
+    m_passwordNote->setText(
+        tr("Files still travel unencrypted; the password only decides who may download."));
     m_dropHint->setText(tr("Drop the folder here to share it"));
     m_sharingBox->setTitle(tr("Sharing"));
     m_addressHint->setText(tr("A friend can type one of these addresses in Ferry:"));

@@ -6,9 +6,11 @@ namespace ferry {
 
 SessionHost::SessionHost(QObject *parent) : QObject(parent) { }
 
-ClientSession *SessionHost::create(quint64 attempt, const QString &host, quint16 port)
+ClientSession *SessionHost::create(
+    quint64 attempt, const QString &host, quint16 port, const QByteArray &password)
 {
     auto *session = new ClientSession(this);
+    session->setPassword(password);
     m_sessions.insert(attempt, session);
     // A connection that fails before any file was asked for finishes nothing, so the
     // failure itself ends the attempt.
@@ -35,10 +37,10 @@ void SessionHost::release(quint64 attempt, bool abort)
 }
 
 void SessionHost::startTransfer(quint64 attempt, const QString &host, quint16 port,
-    const QString &remoteName, const GetOptions &options)
+    const QByteArray &password, const QString &remoteName, const GetOptions &options)
 {
     qCDebug(lcUi) << "transfer" << attempt << remoteName << "from" << host << port;
-    ClientSession *session = create(attempt, host, port);
+    ClientSession *session = create(attempt, host, port, password);
     connect(session, &ClientSession::ready, this,
         [=] { session->requestFile(remoteName, QString(), options); });
     connect(session, &ClientSession::fileStarted, this,
@@ -64,9 +66,10 @@ void SessionHost::abortTransfer(quint64 attempt)
     emit failed(attempt, Failure {ErrorCode::Cancelled, {}});
 }
 
-void SessionHost::fetchListing(quint64 attempt, const QString &host, quint16 port)
+void SessionHost::fetchListing(
+    quint64 attempt, const QString &host, quint16 port, const QByteArray &password)
 {
-    ClientSession *session = create(attempt, host, port);
+    ClientSession *session = create(attempt, host, port, password);
     connect(session, &ClientSession::ready, session, &ClientSession::requestList);
     connect(session, &ClientSession::listReceived, this,
         [this, attempt](const QList<protocol::FileEntry> &entries) {

@@ -16,11 +16,13 @@ class SessionHost : public QObject
 public:
     explicit SessionHost(QObject *parent = nullptr);
 
-    // Called through QMetaObject::invokeMethod from the UI thread.
+    // Called through QMetaObject::invokeMethod from the UI thread. An empty password means
+    // none; a protected share then fails the attempt with AuthRequired.
     void startTransfer(quint64 attempt, const QString &host, quint16 port,
-        const QString &remoteName, const ferry::GetOptions &options);
+        const QByteArray &password, const QString &remoteName, const ferry::GetOptions &options);
     void abortTransfer(quint64 attempt);
-    void fetchListing(quint64 attempt, const QString &host, quint16 port);
+    void fetchListing(
+        quint64 attempt, const QString &host, quint16 port, const QByteArray &password);
     void abortAll();
 
 signals:
@@ -31,7 +33,8 @@ signals:
     void listing(quint64 attempt, const QList<ferry::protocol::FileEntry> &entries);
 
 private:
-    ClientSession *create(quint64 attempt, const QString &host, quint16 port);
+    ClientSession *create(
+        quint64 attempt, const QString &host, quint16 port, const QByteArray &password);
     void release(quint64 attempt, bool abort);
 
     QHash<quint64, ClientSession *> m_sessions;

@@ -61,9 +61,9 @@ void TransferQueue::pump()
         m_model->changed(id);
         QMetaObject::invokeMethod(
             m_host,
-            [host = m_host, attempt, server = t->host, port = t->port, name = t->remoteName,
-                options = t->options] {
-                host->startTransfer(attempt, server, port, name, options);
+            [host = m_host, attempt, server = t->host, port = t->port, password = m_password,
+                name = t->remoteName, options = t->options] {
+                host->startTransfer(attempt, server, port, password, name, options);
             },
             Qt::QueuedConnection);
     }
@@ -116,9 +116,10 @@ void TransferQueue::fetchListing(const QString &host, quint16 port)
     m_listingAttempt = m_nextAttempt++;
     QMetaObject::invokeMethod(
         m_host,
-        [host = m_host, previous, attempt = m_listingAttempt, server = host, port] {
+        [host = m_host, previous, attempt = m_listingAttempt, server = host, port,
+            password = m_password] {
             host->abortTransfer(previous);
-            host->fetchListing(attempt, server, port);
+            host->fetchListing(attempt, server, port, password);
         },
         Qt::QueuedConnection);
 }

@@ -26,6 +26,9 @@ public:
     void retry(quint64 id, bool resume);
     /// Starts a row again with a new conflict policy (the answer to "replace?").
     void retryWith(quint64 id, ConflictPolicy policy);
+    /// The password every session started from now on proves (empty: none). Kept in memory
+    /// only, never in a Transfer row, so nothing that shows or saves rows can leak it.
+    void setPassword(const QByteArray &password) { m_password = password; }
     void setMaxRunning(int count) { m_maxRunning = qMax(1, count); }
     int maxRunning() const { return m_maxRunning; }
     int running() const { return int(m_attempts.size()); }
@@ -54,6 +57,7 @@ private:
     SessionHost *m_host;
     QList<quint64> m_queue; ///< Row ids waiting for a slot, in order.
     QHash<quint64, quint64> m_attempts; ///< Running attempt -> row id.
+    QByteArray m_password;
     quint64 m_nextAttempt = 1;
     quint64 m_listingAttempt = 0;
     int m_maxRunning = 4;

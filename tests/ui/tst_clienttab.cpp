@@ -7,6 +7,7 @@
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
+#include "uisettings.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -41,10 +42,12 @@ private slots:
     void existingFileAsks();
     void queuedRowsCanBeCancelled();
     void interruptedDownloadResumes();
+    void protectedShareAsksForThePassword();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
     QString destPath(const QString &name) const { return m_dest->filePath(name); }
+    void enterServer(quint16 port);
     void connectToServer();
     const Transfer *waitForEnd(int row);
     void drop(const QMimeData *mime);
@@ -88,7 +91,7 @@ void tst_ClientTab::cleanup()
     m_dest.reset();
 }
 
-void tst_ClientTab::connectToServer()
+void tst_ClientTab::enterServer(quint16 serverPort)
 {
     auto *host = m_tab->findChild<QComboBox *>(QStringLiteral("host"));
     auto *port = m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"));
@@ -97,8 +100,13 @@ void tst_ClientTab::connectToServer()
     QTest::keyClicks(host->lineEdit(), QStringLiteral("127.0.0.1"));
     port->setFocus();
     port->selectAll();
-    QTest::keyClicks(port, QString::number(m_server.serverPort()));
-    QCOMPARE(port->value(), int(m_server.serverPort()));
+    QTest::keyClicks(port, QString::number(serverPort));
+    QCOMPARE(port->value(), int(serverPort));
+}
+
+void tst_ClientTab::connectToServer()
+{
+    enterServer(m_server.serverPort());
     QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("connect")), Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
 }
@@ -394,6 +402,86 @@ void tst_ClientTab::interruptedDownloadResumes()
     QCOMPARE(int(t->state), int(Transfer::State::Verified));
     QVERIFY(t->offset > 0);
     QCOMPARE(test::md5OfFile(destPath(QStringLiteral("large.bin"))), md5);
+}
+
+void tst_ClientTab::protectedShareAsksForThePassword()
+{
+    // A share of its own, so the other tests' server stays open.
+    QTemporaryDir share;
+    const QByteArray md5
+        = test::writeRandomFile(share.filePath(QStringLiteral("secret.bin")), 200 * 1024, 5);
+    const QString secret = QStringLiteral("open sesame 7");
+    Server server;
+    ServerConfig config;
+    config.root = share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    config.password = secret.toUtf8();
+    Failure error;
+    QVERIFY2(server.start(config, &error), qPrintable(error.detail));
+
+    auto *password = m_tab->findChild<QLineEdit *>(QStringLiteral("clientPassword"));
+    QVERIFY(password);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    auto *connectButton = m_tab->findChild<QPushButton *>(QStringLiteral("connect"));
+    const QString needsPassword = ErrorText::describe({ErrorCode::AuthRequired, {}});
+    const QString wrongPassword = ErrorText::describe({ErrorCode::AuthFailed, {}});
+
+    // A download without a password fails with the reason, and the cursor goes to the field.
+    enterServer(server.serverPort());
+    m_tab->request({QStringLiteral("secret.bin")});
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::AuthRequired);
+    QCOMPARE(m_tab->bannerText(), needsPassword);
+    QCOMPARE(m_tab->focusWidget(), password);
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("secret.bin"))));
+
+    // The listing without a password: the same reason, nothing listed.
+    connectButton->setFocus();
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(connectButton->isEnabled(), 20000);
+    QCOMPARE(m_tab->bannerText(), needsPassword);
+    QCOMPARE(m_tab->listModel()->rowCount(), 0);
+    QCOMPARE(m_tab->focusWidget(), password);
+
+    // A wrong password (one failure, so the server's slow-down stays at 250 ms).
+    QTest::keyClicks(password, QStringLiteral("guess"));
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(connectButton->isEnabled(), 20000);
+    QCOMPARE(m_tab->bannerText(), wrongPassword);
+    QCOMPARE(m_tab->listModel()->rowCount(), 0);
+    QCOMPARE(m_tab->focusWidget(), password);
+    QCOMPARE(password->selectedText(), QStringLiteral("guess"));
+
+    // The right one, typed over the selected wrong one, then Refresh.
+    QTest::keyClicks(password, secret);
+    QCOMPARE(password->text(), secret);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 1, 20000);
+    QCOMPARE(m_tab->listModel()->names(), QStringList(QStringLiteral("secret.bin")));
+    QVERIFY(m_tab->bannerText().isEmpty());
+
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    const QRect rect = view->visualRect(view->model()->index(0, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+    TransferModel *model = m_tab->transferModel();
+    QTRY_COMPARE(model->rowCount(), 2);
+    t = waitForEnd(1);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QCOMPARE(test::md5OfFile(destPath(QStringLiteral("secret.bin"))), md5);
+    const QString md5Cell = model->index(1, TransferModel::Md5Column).data().toString();
+    QVERIFY2(md5Cell.endsWith(QString::fromLatin1(md5)), qPrintable(md5Cell));
+
+    // Closing the tab saves its settings; the password must not be among them.
+    m_tab.reset();
+    UiSettings settings;
+    const QStringList keys = settings.allKeys();
+    QVERIFY(!keys.isEmpty());
+    for (const QString &key : keys)
+        QVERIFY2(!settings.value(key).toString().contains(secret), qPrintable(key));
 }
 
 QTEST_MAIN(tst_ClientTab)

@@ -3,6 +3,7 @@
 #include "server.h"
 #include "servertab.h"
 #include "testutil.h"
+#include "uisettings.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>
@@ -35,6 +36,7 @@ private slots:
     void droppedFolderIsChosen();
     void droppedFileIsRefused();
     void languageSwitchRerendersOldRows();
+    void passwordProtectsTheShare();
 
 private:
     void startFromUi();
@@ -254,6 +256,81 @@ void tst_ServerTab::languageSwitchRerendersOldRows()
     QCoreApplication::removeTranslator(&translator);
     QTRY_COMPARE(m_tab->findChild<QPushButton *>(QStringLiteral("startStop"))->text(),
         QStringLiteral("Stop sharing"));
+}
+
+namespace {
+
+struct ListOutcome
+{
+    bool done = false;
+    ErrorCode failure = ErrorCode::None;
+    QStringList names;
+};
+
+/// Lists the share at \a port over a real connection, proving \a password if the share asks.
+ListOutcome listShare(quint16 port, const QByteArray &password)
+{
+    ListOutcome outcome;
+    ClientSession session;
+    session.setPassword(password);
+    QObject::connect(&session, &ClientSession::ready, &session, &ClientSession::requestList);
+    QObject::connect(
+        &session, &ClientSession::listReceived, [&](const QList<protocol::FileEntry> &entries) {
+            for (const protocol::FileEntry &entry : entries)
+                outcome.names << entry.name;
+            outcome.done = true;
+        });
+    QObject::connect(&session, &ClientSession::failed, [&](const Failure &failure) {
+        outcome.failure = failure.code;
+        outcome.done = true;
+    });
+    session.connectToServer(QStringLiteral("127.0.0.1"), port);
+    QTest::qWaitFor([&] { return outcome.done; }, 20000);
+    return outcome;
+}
+
+} // namespace
+
+void tst_ServerTab::passwordProtectsTheShare()
+{
+    const QString secret = QStringLiteral("correct horse 42");
+    auto *password = m_tab->findChild<QLineEdit *>(QStringLiteral("sharePassword"));
+    auto *note = m_tab->findChild<QLabel *>(QStringLiteral("sharePasswordNote"));
+    QVERIFY(password && note);
+    QCOMPARE(password->echoMode(), QLineEdit::Password);
+    QVERIFY(!note->isVisible());
+    QTest::keyClicks(password, secret);
+    QVERIFY(note->isVisible());
+    QVERIFY2(note->text().contains(QStringLiteral("unencrypted")), qPrintable(note->text()));
+    startFromUi();
+    QVERIFY(!password->isEnabled());
+
+    const ListOutcome without = listShare(m_tab->listeningPort(), {});
+    QVERIFY(without.done);
+    QCOMPARE(without.failure, ErrorCode::AuthRequired);
+    QVERIFY(without.names.isEmpty());
+
+    const ListOutcome with = listShare(m_tab->listeningPort(), secret.toUtf8());
+    QVERIFY(with.done);
+    QCOMPARE(with.failure, ErrorCode::None);
+    QStringList names = with.names;
+    names.sort();
+    QCOMPARE(names, QStringList({QStringLiteral("a.bin"), QStringLiteral("b.txt")}));
+
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
+    QVERIFY(password->isEnabled());
+    QVERIFY(note->isVisible());
+    password->clear();
+    QVERIFY(!note->isVisible());
+    QTest::keyClicks(password, secret);
+
+    // Closing the tab saves its settings; the password must not be among them.
+    m_tab.reset();
+    UiSettings settings;
+    const QStringList keys = settings.allKeys();
+    QVERIFY(!keys.isEmpty());
+    for (const QString &key : keys)
+        QVERIFY2(!settings.value(key).toString().contains(secret), qPrintable(key));
 }
 
 QTEST_MAIN(tst_ServerTab)
