@@ -175,24 +175,27 @@ int ServeCommand::run(const QStringList &arguments)
     }
     if (ok && parser.isSet(QStringLiteral("bind")))
         ok = config.bindAddress.setAddress(parser.value(QStringLiteral("bind")));
-    if (ok)
-        config.maxConnections = parseCount(parser, QStringLiteral("max-connections"),
-                                           config.maxConnections, &ok);
-    if (ok)
-        config.maxPerPeer = parseCount(parser, QStringLiteral("max-per-peer"),
-                                       config.maxPerPeer, &ok);
-    if (ok)
-        config.maxQueuedRequests = parseCount(parser, QStringLiteral("max-queued-requests"),
-                                              config.maxQueuedRequests, &ok);
-    if (ok)
-        config.handshakeTimeoutMs = parseSeconds(parser, QStringLiteral("handshake-timeout"),
-                                                 config.handshakeTimeoutMs, &ok);
-    if (ok)
-        config.requestTimeoutMs = parseSeconds(parser, QStringLiteral("request-timeout"),
-                                               config.requestTimeoutMs, &ok);
-    if (ok)
-        config.transferTimeoutMs = parseSeconds(parser, QStringLiteral("transfer-timeout"),
-                                                config.transferTimeoutMs, &ok);
+    // Counts are whole numbers above zero; timeouts are seconds, kept in milliseconds.
+    const struct
+    {
+        const char *option;
+        int *value;
+        bool seconds;
+    } numbers[] = {
+        {"max-connections", &config.maxConnections, false},
+        {"max-per-peer", &config.maxPerPeer, false},
+        {"max-queued-requests", &config.maxQueuedRequests, false},
+        {"handshake-timeout", &config.handshakeTimeoutMs, true},
+        {"request-timeout", &config.requestTimeoutMs, true},
+        {"transfer-timeout", &config.transferTimeoutMs, true},
+    };
+    for (const auto &n : numbers) {
+        if (!ok)
+            break;
+        const QString name = QLatin1String(n.option);
+        *n.value = n.seconds ? parseSeconds(parser, name, *n.value, &ok)
+                             : parseCount(parser, name, *n.value, &ok);
+    }
     if (!ok) {
         err << "ferry serve: " << tr("invalid --port, --bind, limit or timeout value") << '\n';
         return ExitUsage;
