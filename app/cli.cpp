@@ -32,18 +32,17 @@ public:
 
 void setUpGlobal(QCommandLineParser &parser)
 {
-    parser.setApplicationDescription(
-        QCoreApplication::translate("Cli", "Ferry shares a folder on the local network and "
-                                           "downloads files from it with MD5 verification."));
+    parser.setApplicationDescription(QCoreApplication::translate("Cli",
+        "Ferry shares a folder on the local network and "
+        "downloads files from it with MD5 verification."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("lang"),
-                      QCoreApplication::translate("Cli", "Language of messages: zh_CN or en."),
-                      QStringLiteral("lang")});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 QCoreApplication::translate("Cli", "serve, list, get or help."));
-    parser.setOptionsAfterPositionalArgumentsMode(
-        QCommandLineParser::ParseAsPositionalArguments);
+        QCoreApplication::translate("Cli", "Language of messages: zh_CN or en."),
+        QStringLiteral("lang")});
+    parser.addPositionalArgument(
+        QStringLiteral("command"), QCoreApplication::translate("Cli", "serve, list, get or help."));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 }
 
 int runCommand(const QString &command, const QStringList &args)
@@ -76,8 +75,7 @@ int runCli(const QStringList &arguments)
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(QStringLiteral("help")) || positional.isEmpty()) {
         QTextStream(stdout) << parser.helpText() << '\n' << Cli::commandList();
-        return positional.isEmpty() && !parser.isSet(QStringLiteral("help")) ? ExitUsage
-                                                                             : ExitOk;
+        return positional.isEmpty() && !parser.isSet(QStringLiteral("help")) ? ExitUsage : ExitOk;
     }
     const QString command = positional.first();
     if (command == QLatin1String("help")) {

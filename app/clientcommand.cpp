@@ -21,13 +21,12 @@ const QString kDefaultHost = QStringLiteral("127.0.0.1");
 
 QString duration(qint64 seconds)
 {
-    return seconds >= 3600 ? QStringLiteral("%1:%2:%3")
-                                 .arg(seconds / 3600)
-                                 .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
-                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'))
-                           : QStringLiteral("%1:%2")
-                                 .arg(seconds / 60)
-                                 .arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    return seconds >= 3600
+        ? QStringLiteral("%1:%2:%3")
+              .arg(seconds / 3600)
+              .arg(seconds / 60 % 60, 2, 10, QLatin1Char('0'))
+              .arg(seconds % 60, 2, 10, QLatin1Char('0'))
+        : QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
 }
 bool isConnectionFailure(ErrorCode code)
 {
@@ -53,32 +52,32 @@ int ClientCommand::run(const QStringList &arguments)
     const bool get = m_mode == Mode::Get;
     const QString command = get ? QStringLiteral("get") : QStringLiteral("list");
     QCommandLineParser parser;
-    parser.setApplicationDescription(get ? tr("Download files and verify their MD5.")
-                                         : tr("Show the files a server shares."));
+    parser.setApplicationDescription(
+        get ? tr("Download files and verify their MD5.") : tr("Show the files a server shares."));
     parser.addHelpOption();
     if (get)
         parser.addPositionalArgument(QStringLiteral("NAME"),
-                                     tr("Names as the server lists them, e.g. photos/a.jpg."),
-                                     QStringLiteral("get NAME..."));
+            tr("Names as the server lists them, e.g. photos/a.jpg."),
+            QStringLiteral("get NAME..."));
     else
         parser.addPositionalArgument(QStringLiteral("list"), QString(), QStringLiteral("list"));
     parser.addOptions({
         {{QStringLiteral("H"), QStringLiteral("host")},
-         tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
+            tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
         {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
-         QStringLiteral("port")},
+            QStringLiteral("port")},
         {QStringLiteral("password-file"),
-         tr("Read the share's password from the first line of this file (without it, a "
-            "terminal prompts when the server asks for one)."),
-         QStringLiteral("file")},
+            tr("Read the share's password from the first line of this file (without it, a "
+               "terminal prompts when the server asks for one)."),
+            QStringLiteral("file")},
     });
     if (get) {
         parser.addOptions({
             {{QStringLiteral("o"), QStringLiteral("output")},
-             tr("Folder to save into (default: the current folder)."), QStringLiteral("dir")},
+                tr("Folder to save into (default: the current folder)."), QStringLiteral("dir")},
             {QStringLiteral("resume"), tr("Continue interrupted downloads from their .part.")},
             {QStringLiteral("overwrite"),
-             tr("Replace existing files, once the new one is verified.")},
+                tr("Replace existing files, once the new one is verified.")},
         });
     }
     QTextStream err(stderr);
@@ -106,21 +105,20 @@ int ClientCommand::run(const QStringList &arguments)
         port = quint16(value);
     }
     if (!ok) {
-        err << "ferry " << command << ": " << tr("invalid port: %1").arg(parser.value(QStringLiteral("port")))
-            << '\n';
+        err << "ferry " << command << ": "
+            << tr("invalid port: %1").arg(parser.value(QStringLiteral("port"))) << '\n';
         return ExitUsage;
     }
     const QString host = parser.isSet(QStringLiteral("host")) ? parser.value(QStringLiteral("host"))
                                                               : kDefaultHost;
     GetOptions options;
     options.outputDir = QDir(get && parser.isSet(QStringLiteral("output"))
-                                 ? parser.value(QStringLiteral("output"))
-                                 : QDir::currentPath())
+            ? parser.value(QStringLiteral("output"))
+            : QDir::currentPath())
                             .absolutePath();
     options.resume = get && parser.isSet(QStringLiteral("resume"));
-    options.conflict = get && parser.isSet(QStringLiteral("overwrite"))
-        ? ConflictPolicy::Overwrite
-        : ConflictPolicy::Fail;
+    options.conflict = get && parser.isSet(QStringLiteral("overwrite")) ? ConflictPolicy::Overwrite
+                                                                        : ConflictPolicy::Fail;
     m_outputDir = options.outputDir;
     m_tty = ::isatty(STDERR_FILENO);
 
@@ -148,8 +146,7 @@ int ClientCommand::run(const QStringList &arguments)
 }
 
 int ClientCommand::runSession(const QString &host, quint16 port, const QStringList &names,
-                              const GetOptions &options, const QByteArray &password,
-                              bool mayPrompt, bool *wantsPassword)
+    const GetOptions &options, const QByteArray &password, bool mayPrompt, bool *wantsPassword)
 {
     const bool get = m_mode == Mode::Get;
     const QString command = get ? QStringLiteral("get") : QStringLiteral("list");
@@ -158,19 +155,18 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     session.setPassword(password);
     int exitCode = ExitOk;
     QObject::connect(&session, &ClientSession::listReceived, &session,
-                     [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
+        [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
     QObject::connect(&session, &ClientSession::fileStarted, &session,
-                     [this](quint64, const QString &name, qint64, qint64 offset) {
-                         m_currentName = printableName(name);
-                         m_startDone = offset;
-                         m_clock.start();
-                     });
+        [this](quint64, const QString &name, qint64, qint64 offset) {
+            m_currentName = printableName(name);
+            m_startDone = offset;
+            m_clock.start();
+        });
     QObject::connect(&session, &ClientSession::fileProgress, &session,
-                     [this](quint64, qint64 done, qint64 total) { printProgress(done, total); });
+        [this](quint64, qint64 done, qint64 total) { printProgress(done, total); });
     QObject::connect(&session, &ClientSession::fileFinished, &session,
-                     [this](const FileResult &r) { printResult(r); });
-    QObject::connect(&session, &ClientSession::idle, &session,
-                     [] { QCoreApplication::exit(0); });
+        [this](const FileResult &r) { printResult(r); });
+    QObject::connect(&session, &ClientSession::idle, &session, [] { QCoreApplication::exit(0); });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
         if (f.code == ErrorCode::AuthRequired && mayPrompt)
@@ -251,14 +247,15 @@ void ClientCommand::printProgress(qint64 done, qint64 total)
     const QLocale locale;
     const double seconds = qMax<qint64>(1, m_clock.elapsed()) / 1000.0;
     const double rate = (done - m_startDone) / seconds;
-    const QString eta = rate > 0 ? duration(qint64((total - done) / rate)) : QStringLiteral("--:--");
+    const QString eta
+        = rate > 0 ? duration(qint64((total - done) / rate)) : QStringLiteral("--:--");
     const int percent = total > 0 ? int(done * 100 / total) : 100;
-    const QString line = tr("%1  %2%  %3 of %4  %5/s  ETA %6")
-                             .arg(m_currentName)
-                             .arg(percent)
-                             .arg(locale.formattedDataSize(done, 1),
-                                  locale.formattedDataSize(total, 1),
-                                  locale.formattedDataSize(qint64(rate), 1), eta);
+    const QString line
+        = tr("%1  %2%  %3 of %4  %5/s  ETA %6")
+              .arg(m_currentName)
+              .arg(percent)
+              .arg(locale.formattedDataSize(done, 1), locale.formattedDataSize(total, 1),
+                  locale.formattedDataSize(qint64(rate), 1), eta);
     QTextStream(stderr) << '\r' << line << "\x1b[K" << Qt::flush;
     m_progressShown = true;
 }

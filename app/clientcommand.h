@@ -17,15 +17,12 @@ public:
         List,
         Get,
     };
-    explicit ClientCommand(Mode mode)
-        : m_mode(mode)
-    {}
+    explicit ClientCommand(Mode mode) : m_mode(mode) { }
     int run(const QStringList &arguments);
 
 private:
     int runSession(const QString &host, quint16 port, const QStringList &names,
-                   const GetOptions &options, const QByteArray &password, bool mayPrompt,
-                   bool *wantsPassword);
+        const GetOptions &options, const QByteArray &password, bool mayPrompt, bool *wantsPassword);
     void printListing(const QList<protocol::FileEntry> &entries);
     void printResult(const FileResult &result);
     void printProgress(qint64 done, qint64 total);

@@ -22,15 +22,13 @@ QString CliText::describe(const Failure &failure, const QString &peer, const QSt
     case ErrorCode::ReadFailed:
         return tr("the server could not read the file: %1").arg(detail);
     case ErrorCode::Busy:
-        return tr("the server at %1 is busy (too many connections); try again later")
-            .arg(peer);
+        return tr("the server at %1 is busy (too many connections); try again later").arg(peer);
     case ErrorCode::FileChanged:
         return tr("the file changed on the server while it was sent: %1; try again").arg(detail);
     case ErrorCode::ProtocolError:
         return tr("the server at %1 broke the protocol (%2)").arg(peer, detail);
     case ErrorCode::VersionMismatch:
-        return tr("the server at %1 speaks another version of Ferry; update both sides")
-            .arg(peer);
+        return tr("the server at %1 speaks another version of Ferry; update both sides").arg(peer);
     case ErrorCode::AuthRequired:
         return tr("the server at %1 needs a password; use --password-file").arg(peer);
     case ErrorCode::AuthFailed:

@@ -14,8 +14,8 @@ class CliText
     Q_DECLARE_TR_FUNCTIONS(CliText)
 public:
     /// \a peer is "host:port"; \a outputDir is where downloads go.
-    static QString describe(const Failure &failure, const QString &peer,
-                            const QString &outputDir = {});
+    static QString describe(
+        const Failure &failure, const QString &peer, const QString &outputDir = {});
 };
 
 } // namespace ferry

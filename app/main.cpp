@@ -1,5 +1,5 @@
-#include "cli.h"
 #include "appicon.h"
+#include "cli.h"
 #include "languages.h"
 #include "mainwindow.h"
 #include "uisettings.h"
@@ -54,8 +54,8 @@ int runWindow(int argc, char *argv[], const QString &langOverride)
         languages.apply(choice.isEmpty() ? ferry::Languages::fromSystem() : choice);
     };
     applyChoice(langOverride.isEmpty()
-                    ? ferry::UiSettings().value(QStringLiteral("ui/language")).toString()
-                    : langOverride);
+            ? ferry::UiSettings().value(QStringLiteral("ui/language")).toString()
+            : langOverride);
     ferry::MainWindow window;
     // Installing the new translators sends every widget a LanguageChange: no restart.
     QObject::connect(&window, &ferry::MainWindow::languageRequested, &window, applyChoice);

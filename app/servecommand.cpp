@@ -23,8 +23,8 @@ QStringList reachableAddresses(const QHostAddress &bind, quint16 port)
     QStringList out;
     const bool any = bind == QHostAddress::Any || bind == QHostAddress::AnyIPv4
         || bind == QHostAddress::AnyIPv6;
-    QList<QHostAddress> addresses = any ? QNetworkInterface::allAddresses()
-                                        : QList<QHostAddress>{bind};
+    QList<QHostAddress> addresses
+        = any ? QNetworkInterface::allAddresses() : QList<QHostAddress> {bind};
     for (const QHostAddress &a : std::as_const(addresses)) {
         if (any && (a.isLoopback() || a.isLinkLocal()))
             continue;
@@ -58,8 +58,7 @@ void raiseDescriptorLimit()
 }
 
 /// A timeout given in seconds on the command line, in ms.
-int parseSeconds(const QCommandLineParser &parser, const QString &name, int fallbackMs,
-                 bool *ok)
+int parseSeconds(const QCommandLineParser &parser, const QString &name, int fallbackMs, bool *ok)
 {
     if (!parser.isSet(name))
         return fallbackMs;
@@ -111,43 +110,43 @@ int ServeCommand::run(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("Share a folder on the local network."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("DIR"), tr("The folder to share."),
-                                 QStringLiteral("serve DIR"));
+    parser.addPositionalArgument(
+        QStringLiteral("DIR"), tr("The folder to share."), QStringLiteral("serve DIR"));
     const ServerConfig defaults;
     parser.addOptions({
         {{QStringLiteral("p"), QStringLiteral("port")},
-         tr("Port to listen on (default %1).").arg(defaults.port), QStringLiteral("port")},
+            tr("Port to listen on (default %1).").arg(defaults.port), QStringLiteral("port")},
         {{QStringLiteral("b"), QStringLiteral("bind")},
-         tr("Address to listen on, e.g. 127.0.0.1 (default: all interfaces)."),
-         QStringLiteral("address")},
+            tr("Address to listen on, e.g. 127.0.0.1 (default: all interfaces)."),
+            QStringLiteral("address")},
         {QStringLiteral("max-connections"),
-         tr("Most connections at once (default %1).").arg(defaults.maxConnections),
-         QStringLiteral("n")},
+            tr("Most connections at once (default %1).").arg(defaults.maxConnections),
+            QStringLiteral("n")},
         {QStringLiteral("max-per-peer"),
-         tr("Most connections from one address (default %1).").arg(defaults.maxPerPeer),
-         QStringLiteral("n")},
+            tr("Most connections from one address (default %1).").arg(defaults.maxPerPeer),
+            QStringLiteral("n")},
         {QStringLiteral("max-queued-requests"),
-         tr("Most requests one connection may have waiting (default %1).")
-             .arg(defaults.maxQueuedRequests),
-         QStringLiteral("n")},
+            tr("Most requests one connection may have waiting (default %1).")
+                .arg(defaults.maxQueuedRequests),
+            QStringLiteral("n")},
         {QStringLiteral("handshake-timeout"),
-         tr("Seconds a new connection has to say hello and prove the password (default %1).")
-             .arg(defaults.handshakeTimeoutMs / 1000),
-         QStringLiteral("s")},
+            tr("Seconds a new connection has to say hello and prove the password (default %1).")
+                .arg(defaults.handshakeTimeoutMs / 1000),
+            QStringLiteral("s")},
         {QStringLiteral("request-timeout"),
-         tr("Seconds an idle connection is kept open (default %1).")
-             .arg(defaults.requestTimeoutMs / 1000),
-         QStringLiteral("s")},
+            tr("Seconds an idle connection is kept open (default %1).")
+                .arg(defaults.requestTimeoutMs / 1000),
+            QStringLiteral("s")},
         {QStringLiteral("transfer-timeout"),
-         tr("Seconds a transfer may make no progress (default %1).")
-             .arg(defaults.transferTimeoutMs / 1000),
-         QStringLiteral("s")},
+            tr("Seconds a transfer may make no progress (default %1).")
+                .arg(defaults.transferTimeoutMs / 1000),
+            QStringLiteral("s")},
         {QStringLiteral("password-file"),
-         tr("Require the password on the first line of this file. Contents are still sent "
-            "unencrypted."),
-         QStringLiteral("file")},
+            tr("Require the password on the first line of this file. Contents are still sent "
+               "unencrypted."),
+            QStringLiteral("file")},
         {QStringLiteral("no-md5-cache"),
-         tr("Hash every file on every download, even when it has not changed.")},
+            tr("Hash every file on every download, even when it has not changed.")},
     });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -202,8 +201,7 @@ int ServeCommand::run(const QStringList &arguments)
     }
     if (parser.isSet(QStringLiteral("password-file"))) {
         QString error;
-        config.password = Password::readFile(parser.value(QStringLiteral("password-file")),
-                                             &error);
+        config.password = Password::readFile(parser.value(QStringLiteral("password-file")), &error);
         if (config.password.isEmpty()) {
             err << "ferry serve: " << error << '\n';
             return ExitUsage;
@@ -229,9 +227,8 @@ int ServeCommand::run(const QStringList &arguments)
         out << tr("A password is required; contents still travel unencrypted.") << '\n';
     out << tr("Press Ctrl+C to stop.") << Qt::endl;
 
-    QObject::connect(&server, &Server::event, &server, [](const ServerEvent &e) {
-        QTextStream(stdout) << logLine(e) << Qt::endl;
-    });
+    QObject::connect(&server, &Server::event, &server,
+        [](const ServerEvent &e) { QTextStream(stdout) << logLine(e) << Qt::endl; });
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, &server, [](int) {
         QTextStream(stdout) << tr("Stopping.") << Qt::endl;

@@ -33,15 +33,13 @@ int main(int argc, char *argv[])
     QElapsedTimer total;
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
-    QObject::connect(&probe, &QTimer::timeout, [&] {
-        gaps.push_back(clock.restart());
-    });
+    QObject::connect(&probe, &QTimer::timeout, [&] { gaps.push_back(clock.restart()); });
     bool ok = false;
     QObject::connect(client, &ferry::ClientTab::notice, &app,
-                     [&](const QString &, const QString &, bool success) {
-                         ok = success;
-                         app.quit();
-                     });
+        [&](const QString &, const QString &, bool success) {
+            ok = success;
+            app.quit();
+        });
     QTimer::singleShot(0, &app, [&] {
         total.start();
         clock.start();

@@ -21,8 +21,7 @@ constexpr int kProgressIntervalMs = 100;
 constexpr qsizetype kMaxListedFiles = 1000000;
 } // namespace
 
-ClientSession::ClientSession(QObject *parent)
-    : QObject(parent)
+ClientSession::ClientSession(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<ferry::FileResult>();
     qRegisterMetaType<ferry::Failure>();
@@ -73,8 +72,8 @@ void ClientSession::requestList()
     sendPending();
 }
 
-QList<quint64> ClientSession::requestFiles(const QStringList &remoteNames,
-                                           const GetOptions &options)
+QList<quint64> ClientSession::requestFiles(
+    const QStringList &remoteNames, const GetOptions &options)
 {
     QList<quint64> ids;
     for (const QString &name : remoteNames)
@@ -82,8 +81,8 @@ QList<quint64> ClientSession::requestFiles(const QStringList &remoteNames,
     return ids;
 }
 
-quint64 ClientSession::requestFile(const QString &remoteName, const QString &localName,
-                                   const GetOptions &options)
+quint64 ClientSession::requestFile(
+    const QString &remoteName, const QString &localName, const GetOptions &options)
 {
     Pending p;
     p.request.id = m_nextId++;
@@ -113,11 +112,11 @@ void ClientSession::sendPending()
              ++it) {
             if (it->sent || !it->early.ok())
                 continue;
-            const Download check(it->options.outputDir, it->request.localName,
-                                 it->options.conflict, it->options.resume);
+            const Download check(it->options.outputDir, it->request.localName, it->options.conflict,
+                it->options.resume);
             it->early = isValidRelativeName(it->request.remoteName)
                 ? check.precheck()
-                : Failure{ErrorCode::InvalidName, printableName(it->request.remoteName)};
+                : Failure {ErrorCode::InvalidName, printableName(it->request.remoteName)};
             if (!it->early.ok())
                 continue;
             it->sent = true;
@@ -196,8 +195,8 @@ bool ClientSession::handleFrame(FrameType type, QByteArrayView body)
     case Phase::Listing:
         break;
     }
-    fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame 0x%1")
-                                        .arg(int(type), 2, 16, QLatin1Char('0'))});
+    fail({ErrorCode::ProtocolError,
+        QStringLiteral("unexpected frame 0x%1").arg(int(type), 2, 16, QLatin1Char('0'))});
     return false;
 }
 
@@ -224,8 +223,8 @@ bool ClientSession::handleHello(QByteArrayView body)
         // Only the proof leaves this machine, never the password or the key.
         const QByteArray clientNonce = auth::randomNonce();
         const QByteArray key = auth::deriveKey(m_password);
-        m_socket->write(protocol::encodeAuthProof(
-            clientNonce, auth::proof(key, hello->nonce, clientNonce)));
+        m_socket->write(
+            protocol::encodeAuthProof(clientNonce, auth::proof(key, hello->nonce, clientNonce)));
         m_state = State::AwaitAuth;
         m_stallTimer.start(m_connectTimeoutMs);
         return true;
@@ -290,8 +289,8 @@ bool ClientSession::beginFile(const protocol::FileEntry &offer)
 {
     const Pending &p = m_pending.head();
     m_size = offer.size;
-    m_download = std::make_unique<Download>(p.options.outputDir, p.request.localName,
-                                            p.options.conflict, p.options.resume);
+    m_download = std::make_unique<Download>(
+        p.options.outputDir, p.request.localName, p.options.conflict, p.options.resume);
     Failure failure;
     m_offset = m_download->begin(offer, &failure);
     if (m_offset < 0) {
@@ -364,8 +363,8 @@ bool ClientSession::handleError(QByteArrayView body)
     return false;
 }
 
-void ClientSession::finishCurrent(FileResult::Outcome outcome, const Failure &failure,
-                                  const QByteArray &remoteMd5)
+void ClientSession::finishCurrent(
+    FileResult::Outcome outcome, const Failure &failure, const QByteArray &remoteMd5)
 {
     const Pending p = m_pending.dequeue();
     if (p.sent)
@@ -381,7 +380,8 @@ void ClientSession::finishCurrent(FileResult::Outcome outcome, const Failure &fa
     r.outcome = outcome;
     r.failure = failure;
     if (m_download) {
-        r.localMd5 = outcome == FileResult::Outcome::Failed && failure.code != ErrorCode::AlreadyExists
+        r.localMd5
+            = outcome == FileResult::Outcome::Failed && failure.code != ErrorCode::AlreadyExists
             ? QByteArray()
             : m_download->localMd5();
         if (outcome == FileResult::Outcome::Verified)
@@ -409,7 +409,7 @@ void ClientSession::onSocketError()
 {
     if (m_state == State::Closed)
         return;
-    Failure f{ErrorCode::ConnectionLost, m_peer};
+    Failure f {ErrorCode::ConnectionLost, m_peer};
     switch (m_socket->error()) {
     case QAbstractSocket::ConnectionRefusedError:
         f.code = ErrorCode::ConnectionRefused;
@@ -425,7 +425,8 @@ void ClientSession::onSocketError()
         break;
     default:
         if (m_state == State::Connecting)
-            f = {ErrorCode::NetworkError, m_peer + QStringLiteral(" (") + m_socket->errorString() + QLatin1Char(')')};
+            f = {ErrorCode::NetworkError,
+                m_peer + QStringLiteral(" (") + m_socket->errorString() + QLatin1Char(')')};
         break;
     }
     fail(f);
@@ -433,7 +434,7 @@ void ClientSession::onSocketError()
 
 void ClientSession::onStall()
 {
-    Failure f{ErrorCode::Timeout, m_peer};
+    Failure f {ErrorCode::Timeout, m_peer};
     if (m_state == State::AwaitHello)
         f.code = ErrorCode::NotFerryServer;
     fail(f);

@@ -57,8 +57,8 @@ struct FileResult
 class ClientSession : public QObject
 {
     Q_OBJECT
-    static constexpr qint64 kReadBound =
-        protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
+    static constexpr qint64 kReadBound
+        = protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
 
 public:
     enum class State {
@@ -80,8 +80,8 @@ public:
     void requestList();
     /// Queues files; returns their ids in order. Requests are pipelined on the connection.
     QList<quint64> requestFiles(const QStringList &remoteNames, const GetOptions &options);
-    quint64 requestFile(const QString &remoteName, const QString &localName,
-                        const GetOptions &options);
+    quint64 requestFile(
+        const QString &remoteName, const QString &localName, const GetOptions &options);
     /// Closes the connection; pending and running files fail with Cancelled (.part kept).
     void abort();
     State state() const { return m_state; }
@@ -131,8 +131,8 @@ private:
     bool handleError(QByteArrayView body);
     void sendPending();
     bool beginFile(const protocol::FileEntry &offer);
-    void finishCurrent(FileResult::Outcome outcome, const Failure &failure,
-                       const QByteArray &remoteMd5 = {});
+    void finishCurrent(
+        FileResult::Outcome outcome, const Failure &failure, const QByteArray &remoteMd5 = {});
     void fail(const Failure &failure);
     void maybeIdle();
     void emitProgress(bool force);
@@ -142,7 +142,7 @@ private:
     State m_state = State::Disconnected;
     QString m_host;
     QString m_peer;
-    protocol::FrameReader m_reader{kReadBound};
+    protocol::FrameReader m_reader {kReadBound};
     QByteArray m_password;
     QByteArray m_serverNonce;
     int m_connectTimeoutMs = 10000;
@@ -153,7 +153,7 @@ private:
     QQueue<Job> m_jobs; ///< Sent jobs, in the order the server answers them.
     bool m_listWanted = false;
     QList<protocol::FileEntry> m_listing;
-    QQueue<Pending> m_pending;  ///< Files not yet answered, in order.
+    QQueue<Pending> m_pending; ///< Files not yet answered, in order.
     int m_unsent = 0;
     quint64 m_nextId = 1;
     Phase m_phase = Phase::None;

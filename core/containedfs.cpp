@@ -119,8 +119,8 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     fd = openBeneath(rootFd, name, O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
     if (fd == -2)
 #endif
-        fd = walkNoFollow(rootFd, name.split(QLatin1Char('/')), O_RDONLY | O_NOCTTY | O_NONBLOCK,
-                          0);
+        fd = walkNoFollow(
+            rootFd, name.split(QLatin1Char('/')), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
     if (fd < 0) {
         setError(error, errnoFailure(errno, name));
         return -1;
@@ -182,8 +182,7 @@ int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Fa
     return fd;
 }
 
-bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace,
-                 Failure *error)
+bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace, Failure *error)
 {
     const QByteArray f = QFile::encodeName(from);
     const QByteArray t = QFile::encodeName(to);

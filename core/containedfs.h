@@ -26,8 +26,7 @@ int openParentDir(int rootFd, const QString &name, Failure *error);
 int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error);
 
 /// Renames \a from to \a to inside \a dirFd; fails with AlreadyExists unless \a replace.
-bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace,
-                 Failure *error);
+bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace, Failure *error);
 
 bool existsInDir(int dirFd, const QString &leaf);
 bool removeInDir(int dirFd, const QString &leaf);

@@ -32,16 +32,15 @@ QString numberedName(const QString &leaf, int n)
 
 Failure writeFailure(int err, const QString &name)
 {
-    return {ErrorCode::WriteFailed, name + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err))};
+    return {ErrorCode::WriteFailed,
+        name + QStringLiteral(": ") + QString::fromLocal8Bit(strerror(err))};
 }
 
 } // namespace
 
-Download::Download(const QString &outputDir, const QString &localName, ConflictPolicy policy,
-                   bool resume)
-    : m_localName(localName)
-    , m_policy(policy)
-    , m_resume(resume)
+Download::Download(
+    const QString &outputDir, const QString &localName, ConflictPolicy policy, bool resume)
+    : m_localName(localName), m_policy(policy), m_resume(resume)
 {
     QDir().mkpath(outputDir);
     m_rootFd = containedfs::openRoot(outputDir, &m_rootError);
@@ -126,7 +125,8 @@ bool Download::hashExisting(qint64 size, Failure *error)
     QByteArray buf(1024 * 1024, Qt::Uninitialized);
     qint64 done = 0;
     while (done < size) {
-        const ssize_t got = ::pread(m_fd, buf.data(), size_t(qMin<qint64>(buf.size(), size - done)), done);
+        const ssize_t got
+            = ::pread(m_fd, buf.data(), size_t(qMin<qint64>(buf.size(), size - done)), done);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
@@ -187,7 +187,7 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
             break;
         if (f.code != ErrorCode::AlreadyExists || m_policy != ConflictPolicy::KeepBoth
             || n > 9999) {
-            *error = f.code == ErrorCode::AlreadyExists ? Failure{f.code, m_localName} : f;
+            *error = f.code == ErrorCode::AlreadyExists ? Failure {f.code, m_localName} : f;
             return md5; // The verified .part stays; nothing under the final name changed.
         }
         leaf = numberedName(m_leaf, n);
@@ -252,8 +252,8 @@ void Download::writeMeta() const
     const int fd = containedfs::openForWrite(m_dirFd, m_metaLeaf, true, true, &ignored);
     if (fd < 0)
         return;
-    const QByteArray text = QByteArray::number(m_offer.size) + ' '
-        + QByteArray::number(m_offer.mtimeMs) + '\n';
+    const QByteArray text
+        = QByteArray::number(m_offer.size) + ' ' + QByteArray::number(m_offer.mtimeMs) + '\n';
     [[maybe_unused]] const ssize_t n = ::write(fd, text.constData(), size_t(text.size()));
     containedfs::closeFd(fd);
 }

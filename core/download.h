@@ -12,9 +12,9 @@ namespace ferry {
 
 /// What to do when the final name already exists.
 enum class ConflictPolicy {
-    Fail,      ///< Refuse; nothing is downloaded.
+    Fail, ///< Refuse; nothing is downloaded.
     Overwrite, ///< Replace it, but only after verification.
-    KeepBoth,  ///< Save as "name (1).ext".
+    KeepBoth, ///< Save as "name (1).ext".
 };
 
 /// One download as a transaction: NAME.part is created exclusively (never through a
@@ -23,8 +23,8 @@ enum class ConflictPolicy {
 class Download
 {
 public:
-    Download(const QString &outputDir, const QString &localName, ConflictPolicy policy,
-             bool resume);
+    Download(
+        const QString &outputDir, const QString &localName, ConflictPolicy policy, bool resume);
     ~Download();
     Download(const Download &) = delete;
     Download &operator=(const Download &) = delete;
@@ -70,7 +70,7 @@ private:
     protocol::FileEntry m_offer;
     qint64 m_received = 0;
     QByteArray m_md5;
-    QCryptographicHash m_hash{QCryptographicHash::Md5};
+    QCryptographicHash m_hash {QCryptographicHash::Md5};
     std::unique_ptr<FileSink> m_sink; ///< Declared after m_hash: it uses it until destroyed.
 };
 

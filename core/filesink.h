@@ -46,7 +46,7 @@ private:
     void submitCurrent();
 
     int m_fd;
-    qint64 m_filePos;   ///< Where the next write lands; the writer's side.
+    qint64 m_filePos; ///< Where the next write lands; the writer's side.
     QCryptographicHash *m_hash;
     qint64 m_blockStart; ///< File position of m_current's first byte; the socket's side.
     bool m_async;
@@ -58,8 +58,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_cond;
     std::deque<Block> m_hashQueue; ///< Full blocks for the hasher.
-    std::deque<Block> m_queue;     ///< Hashed blocks for the writer.
-    bool m_hashed = false;         ///< The hasher has seen the last block.
+    std::deque<Block> m_queue; ///< Hashed blocks for the writer.
+    bool m_hashed = false; ///< The hasher has seen the last block.
     std::deque<char *> m_free; ///< Empty buffers for the socket side.
     bool m_stopping = false;
     int m_error = 0; ///< The first errno; guarded by m_mutex while the thread runs.

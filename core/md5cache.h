@@ -21,8 +21,7 @@ public:
         qint64 mtimeNs = 0;
         bool operator==(const Key &o) const
         {
-            return device == o.device && inode == o.inode && size == o.size
-                && mtimeNs == o.mtimeNs;
+            return device == o.device && inode == o.inode && size == o.size && mtimeNs == o.mtimeNs;
         }
     };
 

@@ -19,13 +19,13 @@ bool isWindowsDeviceName(const QString &component)
     // CON, PRN, AUX, NUL, CONIN$, CONOUT$, COM0-9 and LPT0-9 (also with the superscript
     // digits Windows accepts there), with or without an extension.
     const QString stem = component.section(QLatin1Char('.'), 0, 0).trimmed().toUpper();
-    static const QStringList fixed = {QStringLiteral("CON"), QStringLiteral("PRN"),
-                                      QStringLiteral("AUX"), QStringLiteral("NUL"),
-                                      QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
+    static const QStringList fixed
+        = {QStringLiteral("CON"), QStringLiteral("PRN"), QStringLiteral("AUX"),
+            QStringLiteral("NUL"), QStringLiteral("CONIN$"), QStringLiteral("CONOUT$")};
     if (fixed.contains(stem))
         return true;
-    if (stem.size() == 4 && (stem.startsWith(QLatin1String("COM"))
-                             || stem.startsWith(QLatin1String("LPT")))) {
+    if (stem.size() == 4
+        && (stem.startsWith(QLatin1String("COM")) || stem.startsWith(QLatin1String("LPT")))) {
         const char16_t d = stem.at(3).unicode();
         return (d >= u'0' && d <= u'9') || d == 0x00b9 || d == 0x00b2 || d == 0x00b3;
     }

@@ -1,7 +1,7 @@
 #include "server.h"
 
-#include "servershared.h"
 #include "serversession.h"
+#include "servershared.h"
 
 #include <QLoggingCategory>
 #include <QThread>
@@ -14,8 +14,7 @@ namespace {
 constexpr int kAcceptRetryMs = 100;
 } // namespace
 
-Server::Server(QObject *parent)
-    : QTcpServer(parent)
+Server::Server(QObject *parent) : QTcpServer(parent)
 {
     qRegisterMetaType<ferry::ServerEvent>();
     qRegisterMetaType<ferry::ServerTransfer>();
@@ -63,8 +62,8 @@ bool Server::start(const ServerConfig &config, Failure *error)
         return false;
     }
     m_shared = shared;
-    const int threads = config.workerThreads > 0 ? config.workerThreads
-                                                 : qMax(2, QThread::idealThreadCount());
+    const int threads
+        = config.workerThreads > 0 ? config.workerThreads : qMax(2, QThread::idealThreadCount());
     for (int i = 0; i < threads; ++i) {
         auto *thread = new QThread(this);
         thread->setObjectName(QStringLiteral("ferry-worker-%1").arg(i));
@@ -74,8 +73,8 @@ bool Server::start(const ServerConfig &config, Failure *error)
         m_threads.append(thread);
         m_contexts.append(context);
     }
-    qCInfo(lcServer) << "listening on" << serverAddress().toString() << serverPort()
-                     << "sharing" << config.root << "with" << threads << "workers";
+    qCInfo(lcServer) << "listening on" << serverAddress().toString() << serverPort() << "sharing"
+                     << config.root << "with" << threads << "workers";
     return true;
 }
 
@@ -86,8 +85,8 @@ void Server::stop()
     for (int i = 0; i < m_threads.size(); ++i) {
         QObject *context = m_contexts.at(i);
         // Sessions die in their own thread, where their sockets live.
-        QMetaObject::invokeMethod(context, [context] { delete context; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [context] { delete context; }, Qt::BlockingQueuedConnection);
         m_threads.at(i)->quit();
         m_threads.at(i)->wait();
         delete m_threads.at(i);

@@ -19,12 +19,12 @@ struct ServerConfig
     int requestTimeoutMs = 120000;
     int transferTimeoutMs = 30000;
     int workerThreads = 0; ///< 0: one per core, at least 2.
-    QByteArray password;   ///< Empty: no password.
+    QByteArray password; ///< Empty: no password.
     /// A failed password proof makes the next answer to the same address wait this long,
     /// doubling with each further attempt up to authDelayCapMs.
     int authDelayMs = 250;
     int authDelayCapMs = 8000;
-    bool md5Cache = true;  ///< Remember MD5s of unchanged files between downloads.
+    bool md5Cache = true; ///< Remember MD5s of unchanged files between downloads.
 };
 
 } // namespace ferry

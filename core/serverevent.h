@@ -16,9 +16,9 @@ struct ServerEvent
         Connected,
         Listed,
         Requested,
-        Sent,    ///< A whole file went out with its MD5.
+        Sent, ///< A whole file went out with its MD5.
         Refused, ///< A request was answered with an error code.
-        Failed,  ///< The session ended with an error.
+        Failed, ///< The session ended with an error.
         Disconnected,
         LimitHit,
     };
@@ -26,7 +26,7 @@ struct ServerEvent
     quint64 sessionId = 0;
     QString peer; ///< "address:port"
     Kind kind = Kind::Connected;
-    QString name;     ///< The requested file, if any.
+    QString name; ///< The requested file, if any.
     qint64 bytes = 0; ///< Bytes sent for this request, or files listed.
     ErrorCode code = ErrorCode::None;
     QString detail;

@@ -6,8 +6,8 @@
 #include "protocol/decoder.h"
 #include "servershared.h"
 
-#include <QLoggingCategory>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QTcpSocket>
 
 #include <fcntl.h>
@@ -33,11 +33,9 @@ QByteArray &scratch()
 }
 } // namespace
 
-ServerSession::ServerSession(qintptr descriptor, std::shared_ptr<ServerShared> shared,
-                             QObject *parent)
-    : QObject(parent)
-    , m_descriptor(descriptor)
-    , m_shared(std::move(shared))
+ServerSession::ServerSession(
+    qintptr descriptor, std::shared_ptr<ServerShared> shared, QObject *parent)
+    : QObject(parent), m_descriptor(descriptor), m_shared(std::move(shared))
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &ServerSession::onDeadline);
@@ -148,7 +146,7 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
         if (type == FrameType::ListRequest || type == FrameType::GetRequest) {
             if (m_jobs.size() >= m_shared->config().maxQueuedRequests) {
                 emitEvent(ServerEvent::Kind::LimitHit, {}, 0,
-                          {ErrorCode::TooManyRequests, QStringLiteral("max-queued-requests")});
+                    {ErrorCode::TooManyRequests, QStringLiteral("max-queued-requests")});
                 fail({ErrorCode::TooManyRequests, QString()});
                 return false;
             }
@@ -181,9 +179,10 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
     case State::Closing:
         return false;
     }
-    fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame 0x%1 in state %2")
-                                        .arg(int(type), 2, 16, QLatin1Char('0'))
-                                        .arg(int(m_state))});
+    fail({ErrorCode::ProtocolError,
+        QStringLiteral("unexpected frame 0x%1 in state %2")
+            .arg(int(type), 2, 16, QLatin1Char('0'))
+            .arg(int(m_state))});
     return false;
 }
 
@@ -196,9 +195,9 @@ bool ServerSession::handleHello(QByteArrayView body)
     }
     if (hello->version != protocol::kProtocolVersion) {
         fail({ErrorCode::VersionMismatch,
-              QStringLiteral("client %1, server %2")
-                  .arg(hello->version)
-                  .arg(protocol::kProtocolVersion)});
+            QStringLiteral("client %1, server %2")
+                .arg(hello->version)
+                .arg(protocol::kProtocolVersion)});
         return false;
     }
     setState(m_shared->passwordRequired() ? State::AwaitAuth : State::AwaitRequest);
@@ -214,8 +213,8 @@ bool ServerSession::handleAuth(QByteArrayView body)
     }
     const qint64 wait = m_shared->reserveAuthAnswer(m_peerAddress);
     if (wait < 0) {
-        emitEvent(ServerEvent::Kind::LimitHit, {}, 0,
-                  {ErrorCode::Busy, QStringLiteral("auth-attempts")});
+        emitEvent(
+            ServerEvent::Kind::LimitHit, {}, 0, {ErrorCode::Busy, QStringLiteral("auth-attempts")});
         fail({ErrorCode::Busy, QStringLiteral("auth-attempts")});
         return false;
     }
@@ -371,9 +370,8 @@ void ServerSession::pump()
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
-            const Failure f = got == 0
-                ? Failure{ErrorCode::FileChanged, m_entry.name}
-                : Failure{ErrorCode::ReadFailed, m_entry.name};
+            const Failure f = got == 0 ? Failure {ErrorCode::FileChanged, m_entry.name}
+                                       : Failure {ErrorCode::ReadFailed, m_entry.name};
             fail(f);
             return;
         }
@@ -467,7 +465,7 @@ void ServerSession::onDisconnected()
         m_disconnectLogged = true;
         if (m_state == State::Sending || m_state == State::AwaitAccept) {
             emitEvent(ServerEvent::Kind::Failed, m_entry.name, m_pos - m_offset,
-                      {ErrorCode::ConnectionLost, {}});
+                {ErrorCode::ConnectionLost, {}});
             emitProgress(true);
         }
         if (m_admitted)
@@ -479,8 +477,8 @@ void ServerSession::onDisconnected()
     }
 }
 
-void ServerSession::emitEvent(ServerEvent::Kind kind, const QString &name, qint64 bytes,
-                              const Failure &failure)
+void ServerSession::emitEvent(
+    ServerEvent::Kind kind, const QString &name, qint64 bytes, const Failure &failure)
 {
     ServerEvent e;
     e.time = QDateTime::currentDateTime();

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "md5cache.h"
 #include "protocol/frame.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
-#include "md5cache.h"
 #include "serverevent.h"
 
 #include <QCryptographicHash>
@@ -39,8 +39,8 @@ public:
     };
     Q_ENUM(State)
 
-    ServerSession(qintptr descriptor, std::shared_ptr<ServerShared> shared,
-                  QObject *parent = nullptr);
+    ServerSession(
+        qintptr descriptor, std::shared_ptr<ServerShared> shared, QObject *parent = nullptr);
     ~ServerSession() override;
 
     /// Takes over the socket; call in the session's thread.
@@ -77,7 +77,7 @@ private:
     void refuse(const Failure &failure);
     void fail(const Failure &failure);
     void emitEvent(ServerEvent::Kind kind, const QString &name = {}, qint64 bytes = 0,
-                   const Failure &failure = {});
+        const Failure &failure = {});
     void emitProgress(bool finished);
 
     qintptr m_descriptor;
@@ -90,7 +90,7 @@ private:
     QString m_peerAddress;
     bool m_admitted = false;
     bool m_disconnectLogged = false;
-    protocol::FrameReader m_reader{kReadBound};
+    protocol::FrameReader m_reader {kReadBound};
     QByteArray m_nonce;
     bool m_authAnswerPending = false;
     QQueue<Job> m_jobs;
@@ -102,7 +102,7 @@ private:
     protocol::FileEntry m_entry;
     qint64 m_offset = 0;
     qint64 m_pos = 0;
-    QCryptographicHash m_hash{QCryptographicHash::Md5};
+    QCryptographicHash m_hash {QCryptographicHash::Md5};
     QByteArray m_knownMd5; ///< From the cache: no hashing, no reading the resumed head.
     quint64 m_device = 0;
     quint64 m_inode = 0;

@@ -8,9 +8,7 @@ constexpr qint64 kForgetFailuresMs = 15 * 60 * 1000;
 constexpr int kMaxAuthRecords = 65536;
 } // namespace
 
-ServerShared::ServerShared(const ServerConfig &config)
-    : m_config(config)
-    , m_folder(config.root)
+ServerShared::ServerShared(const ServerConfig &config) : m_config(config), m_folder(config.root)
 {
     if (!config.password.isEmpty())
         m_authKey = auth::deriveKey(config.password);
@@ -59,8 +57,8 @@ qint64 ServerShared::reserveAuthAnswer(const QString &peerAddress)
         r = {};
     const qint64 backoff = r.attempts == 0
         ? 0
-        : qMin<qint64>(m_config.authDelayCapMs,
-                       qint64(m_config.authDelayMs) << qMin(r.attempts - 1, 20));
+        : qMin<qint64>(
+            m_config.authDelayCapMs, qint64(m_config.authDelayMs) << qMin(r.attempts - 1, 20));
     const qint64 at = qMax(now, r.nextAnswerMs) + backoff;
     if (at - now > m_config.handshakeTimeoutMs) {
         // Not answered, so not a guess: it doesn't count as an attempt.

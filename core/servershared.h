@@ -62,7 +62,7 @@ private:
     QHash<QString, int> m_perPeer;
     QHash<QString, AuthRecord> m_auth;
     QElapsedTimer m_clock;
-    std::atomic<quint64> m_lastSessionId{0};
+    std::atomic<quint64> m_lastSessionId {0};
 };
 
 } // namespace ferry

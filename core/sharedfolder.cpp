@@ -10,8 +10,7 @@
 
 namespace ferry {
 
-SharedFolder::SharedFolder(const QString &root)
-    : m_root(QDir(root).absolutePath())
+SharedFolder::SharedFolder(const QString &root) : m_root(QDir(root).absolutePath())
 {
     m_rootFd = containedfs::openRoot(m_root, &m_openError);
 }
@@ -55,7 +54,7 @@ QList<protocol::FileEntry> SharedFolder::list() const
         return entries;
     const QDir root(m_root);
     QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
+        QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
@@ -78,7 +77,7 @@ QList<protocol::FileEntry> SharedFolder::list() const
         entries.append(entry);
     }
     std::sort(entries.begin(), entries.end(),
-              [](const auto &a, const auto &b) { return a.name < b.name; });
+        [](const auto &a, const auto &b) { return a.name < b.name; });
     return entries;
 }
 

@@ -175,20 +175,19 @@ struct ClientRun
 };
 
 inline ClientRun runClient(quint16 port, const std::function<void(ClientSession &)> &ask,
-                           const QByteArray &password = {}, int timeoutMs = 20000,
-                           int stallMs = 5000)
+    const QByteArray &password = {}, int timeoutMs = 20000, int stallMs = 5000)
 {
     ClientRun run;
     ClientSession session;
     session.setTimeouts(stallMs, stallMs);
     session.setPassword(password);
     QObject::connect(&session, &ClientSession::fileFinished, &session,
-                     [&](const FileResult &r) { run.results.append(r); });
-    QObject::connect(&session, &ClientSession::listReceived, &session,
-                     [&](const QList<protocol::FileEntry> &l) {
-                         run.listing = l;
-                         run.listed = true;
-                     });
+        [&](const FileResult &r) { run.results.append(r); });
+    QObject::connect(
+        &session, &ClientSession::listReceived, &session, [&](const QList<protocol::FileEntry> &l) {
+            run.listing = l;
+            run.listed = true;
+        });
     QObject::connect(&session, &ClientSession::idle, &session, [&] { run.finished = true; });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         run.failure = f;

@@ -47,7 +47,7 @@ struct Result
 /// Runs ferry to its end while this thread's event loop keeps running (a fake server in the
 /// test may need to answer it).
 Result runFerry(const QStringList &args, int timeoutMs = 120000,
-               const QProcessEnvironment &env = childEnvironment())
+    const QProcessEnvironment &env = childEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
@@ -544,27 +544,26 @@ void tst_Cli::followsTheLocale_data()
     QTest::addColumn<QString>("expected");
     const QString zh = QStringLiteral("zh_CN.UTF-8");
     const QString c = QStringLiteral("C");
-    const QStringList help{QStringLiteral("--help")};
-    const QStringList noNames{QStringLiteral("get")};
-    const QStringList refused{QStringLiteral("get"), QStringLiteral("a.txt"),
-                              QStringLiteral("--port"), QString::number(closedPort())};
-    const QStringList lang{QStringLiteral("--lang"), QStringLiteral("zh_CN")};
+    const QStringList help {QStringLiteral("--help")};
+    const QStringList noNames {QStringLiteral("get")};
+    const QStringList refused {QStringLiteral("get"), QStringLiteral("a.txt"),
+        QStringLiteral("--port"), QString::number(closedPort())};
+    const QStringList lang {QStringLiteral("--lang"), QStringLiteral("zh_CN")};
     // Chinese usage text (Qt's own words and ours), Chinese errors; the same exit codes.
-    QTest::newRow("zh help") << zh << QStringList() << help << 0
-                             << QString::fromUtf8("用法");
+    QTest::newRow("zh help") << zh << QStringList() << help << 0 << QString::fromUtf8("用法");
     QTest::newRow("zh commands") << zh << QStringList() << help << 0
                                  << QString::fromUtf8("共享一个文件夹");
-    QTest::newRow("zh usage error") << zh << QStringList() << noNames << 2
-                                    << QString::fromUtf8("请至少指定");
+    QTest::newRow("zh usage error")
+        << zh << QStringList() << noNames << 2 << QString::fromUtf8("请至少指定");
     QTest::newRow("zh refused") << zh << QStringList() << refused << 1
                                 << QString::fromUtf8("没有 Ferry 服务端");
     QTest::newRow("C help") << c << QStringList() << help << 0 << QStringLiteral("Usage:");
-    QTest::newRow("C usage error") << c << QStringList() << noNames << 2
-                                   << QStringLiteral("name at least one file to get");
+    QTest::newRow("C usage error")
+        << c << QStringList() << noNames << 2 << QStringLiteral("name at least one file to get");
     QTest::newRow("C refused") << c << QStringList() << refused << 1
                                << QStringLiteral("no Ferry server at");
-    QTest::newRow("--lang beats LANG") << c << lang << refused << 1
-                                       << QString::fromUtf8("没有 Ferry 服务端");
+    QTest::newRow("--lang beats LANG")
+        << c << lang << refused << 1 << QString::fromUtf8("没有 Ferry 服务端");
 }
 
 void tst_Cli::followsTheLocale()

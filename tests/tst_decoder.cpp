@@ -115,7 +115,7 @@ void tst_Decoder::stickyFramesInOneRead()
             QCOMPARE(r.body.toByteArray(), QByteArray("abc"));
         pos += r.consumed;
     }
-    QCOMPARE(types, (QList<FrameType>{FrameType::Offer, FrameType::Data, FrameType::End}));
+    QCOMPARE(types, (QList<FrameType> {FrameType::Offer, FrameType::Data, FrameType::End}));
     QCOMPARE(stream.size() - pos, 4); // The partial frame waits for more.
 }
 
@@ -134,8 +134,7 @@ void tst_Decoder::rejects_data()
     QTest::newRow("data over bound") << header(0x24, quint32(kMaxDataBody + 1)) << Problem::TooLong;
     QTest::newRow("negative as u32") << header(0x24, 0xffffffffu) << Problem::TooLong;
     QTest::newRow("hello too long") << header(0x01, 1000) << Problem::TooLong;
-    QTest::newRow("get over name bound") << header(0x20, 2 + kMaxNameBytes + 1)
-                                         << Problem::TooLong;
+    QTest::newRow("get over name bound") << header(0x20, 2 + kMaxNameBytes + 1) << Problem::TooLong;
     QTest::newRow("list-request with body") << header(0x10, 1) << Problem::TooLong;
     QTest::newRow("end not 32") << header(0x25, 31) << Problem::TooShort;
     QTest::newRow("empty data") << header(0x24, 0) << Problem::TooShort;

@@ -94,8 +94,9 @@ void tst_Faults::diskFullOnReceiverFailsCleanly()
         rlimit limit = {1 << 20, 1 << 20};
         ::setrlimit(RLIMIT_FSIZE, &limit);
     });
-    get.start(bin, {QStringLiteral("get"), QStringLiteral("big.bin"), QStringLiteral("-p"),
-                    QString::number(port), QStringLiteral("-o"), out()});
+    get.start(bin,
+        {QStringLiteral("get"), QStringLiteral("big.bin"), QStringLiteral("-p"),
+            QString::number(port), QStringLiteral("-o"), out()});
     QVERIFY(get.waitForStarted());
     // The server lives in this thread, so wait with the event loop running.
     QVERIFY(QTest::qWaitFor([&] { return get.state() == QProcess::NotRunning; }, 60000));
@@ -122,7 +123,7 @@ void tst_Faults::sourceTruncatedWhileSentFails()
         }
     });
     connect(&session, &ClientSession::fileFinished, this,
-            [&](const FileResult &r) { run.results.append(r); });
+        [&](const FileResult &r) { run.results.append(r); });
     connect(&session, &ClientSession::failed, this, [&](const Failure &f) { run.failure = f; });
     session.connectToServer(QStringLiteral("127.0.0.1"), port);
     session.requestFiles({QStringLiteral("big.bin")}, {out(), ConflictPolicy::Fail, false});
@@ -158,7 +159,7 @@ void tst_Faults::sourceChangedWhileSentFails()
         changed = ::utimes(QFile::encodeName(source).constData(), times) == 0;
     });
     connect(&session, &ClientSession::fileFinished, this,
-            [&](const FileResult &r) { run.results.append(r); });
+        [&](const FileResult &r) { run.results.append(r); });
     session.connectToServer(QStringLiteral("127.0.0.1"), port);
     session.requestFiles({QStringLiteral("big.bin")}, {out(), ConflictPolicy::Fail, false});
     QVERIFY(QTest::qWaitFor([&] { return !run.results.isEmpty(); }, 60000));

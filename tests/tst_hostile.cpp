@@ -8,10 +8,10 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
-#include <QtEndian>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace ferry;
 using namespace ferry::test;
@@ -109,9 +109,11 @@ private:
     ServerConfig config() const;
     quint16 start(const ServerConfig &config);
     /// Waits for a server event of \a kind (and \a code, unless None).
-    bool waitForEvent(ServerEvent::Kind kind, ErrorCode code = ErrorCode::None,
-                      int ms = 10000);
-    QString out(const QString &name = {}) const { return m_tmp->filePath(QStringLiteral("out/") + name); }
+    bool waitForEvent(ServerEvent::Kind kind, ErrorCode code = ErrorCode::None, int ms = 10000);
+    QString out(const QString &name = {}) const
+    {
+        return m_tmp->filePath(QStringLiteral("out/") + name);
+    }
 
     std::unique_ptr<QTemporaryDir> m_tmp;
     QString m_share;
@@ -160,8 +162,8 @@ ServerConfig tst_Hostile::config() const
 quint16 tst_Hostile::start(const ServerConfig &c)
 {
     m_server = std::make_unique<Server>();
-    connect(m_server.get(), &Server::event, this,
-            [this](const ServerEvent &e) { m_events.append(e); });
+    connect(
+        m_server.get(), &Server::event, this, [this](const ServerEvent &e) { m_events.append(e); });
     Failure failure;
     if (!m_server->start(c, &failure))
         return 0;
@@ -187,8 +189,8 @@ void tst_Hostile::lengthOverBoundIsRejected_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     for (auto t : {FrameType::Hello, FrameType::AuthProof, FrameType::ListRequest,
-                   FrameType::GetRequest, FrameType::Accept, FrameType::Data, FrameType::End,
-                   FrameType::Error, FrameType::ListEntries}) {
+             FrameType::GetRequest, FrameType::Accept, FrameType::Data, FrameType::End,
+             FrameType::Error, FrameType::ListEntries}) {
         const quint32 bound = quint32(protocol::maxBodySize(quint8(t)));
         QTest::addRow("type 0x%02x, bound + 1", int(t)) << header(quint8(t), bound + 1);
     }
@@ -306,8 +308,8 @@ void tst_Hostile::frameSplitAtEveryByteIsAccepted()
     RawClient peer(start(config()));
     peer.socket().setSocketOption(QAbstractSocket::LowDelayOption, 1);
     QVERIFY(peer.readHello());
-    const QByteArray bytes =
-        protocol::encodeHello({}) + protocol::encodeFrame(FrameType::ListRequest);
+    const QByteArray bytes
+        = protocol::encodeHello({}) + protocol::encodeFrame(FrameType::ListRequest);
     for (char c : bytes) {
         peer.send(QByteArray(1, c));
         QTest::qWait(5);
@@ -353,10 +355,10 @@ void tst_Hostile::requestNamesEscapingTheShareAreRefused()
 
 void tst_Hostile::symlinkInShareToOutsideIsRefused()
 {
-    QVERIFY(QFile::link(m_tmp->filePath(QStringLiteral("outside/secret")),
-                        m_share + QStringLiteral("/link")));
-    QVERIFY(QFile::link(m_tmp->filePath(QStringLiteral("outside")),
-                        m_share + QStringLiteral("/linkdir")));
+    QVERIFY(QFile::link(
+        m_tmp->filePath(QStringLiteral("outside/secret")), m_share + QStringLiteral("/link")));
+    QVERIFY(QFile::link(
+        m_tmp->filePath(QStringLiteral("outside")), m_share + QStringLiteral("/linkdir")));
     const quint16 port = start(config());
     const ClientRun run = runClient(port, [](ClientSession &s) { s.requestList(); });
     QVERIFY(run.listed);
@@ -364,7 +366,7 @@ void tst_Hostile::symlinkInShareToOutsideIsRefused()
         QVERIFY2(!e.name.startsWith(QLatin1String("link")), qPrintable(e.name));
     const ClientRun get = runClient(port, [&](ClientSession &s) {
         s.requestFiles({QStringLiteral("link"), QStringLiteral("linkdir/secret")},
-                       {out(), ConflictPolicy::Fail, false});
+            {out(), ConflictPolicy::Fail, false});
     });
     QCOMPARE(get.results.size(), 2);
     for (const FileResult &r : get.results)
@@ -381,7 +383,8 @@ void tst_Hostile::symlinkSwappedInAfterListingIsNotFollowed()
     QCOMPARE(listed.listing.size(), 2); // a.txt and d/f.txt
     // Between the check (the listing) and the open, d becomes a link to outside/.
     QVERIFY(QDir(m_share).rename(QStringLiteral("d"), QStringLiteral("d.orig")));
-    QVERIFY(QFile::link(m_tmp->filePath(QStringLiteral("outside")), m_share + QStringLiteral("/d")));
+    QVERIFY(
+        QFile::link(m_tmp->filePath(QStringLiteral("outside")), m_share + QStringLiteral("/d")));
     const ClientRun get = runClient(port, [&](ClientSession &s) {
         s.requestFiles({QStringLiteral("d/f.txt")}, {out(), ConflictPolicy::Fail, false});
     });
@@ -448,7 +451,7 @@ void tst_Hostile::clientThatNeverReadsIsCutAtTransferDeadline()
     peer.send(protocol::encodeAccept(0));
     // From here on the peer reads nothing: the server must give up, not wait forever.
     QVERIFY(QTest::qWaitFor([&] { return m_server->activeSessions() == 0; },
-                            kTransferMs + kHandshakeMs + 2 * kSlackMs));
+        kTransferMs + kHandshakeMs + 2 * kSlackMs));
     QVERIFY(clock.elapsed() < kTransferMs + kHandshakeMs + 2 * kSlackMs);
     QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout));
 }
@@ -466,8 +469,8 @@ void tst_Hostile::thousandsOfTinyRequestsHitTheQueueLimit()
         flood += protocol::encodeFrame(FrameType::ListRequest);
     peer.send(flood);
     QVERIFY(waitForEvent(ServerEvent::Kind::LimitHit, ErrorCode::TooManyRequests));
-    QVERIFY(QTest::qWaitFor([&] { return m_server->activeSessions() == 0; },
-                            kHandshakeMs + kSlackMs));
+    QVERIFY(
+        QTest::qWaitFor([&] { return m_server->activeSessions() == 0; }, kHandshakeMs + kSlackMs));
 }
 
 void tst_Hostile::connectionsOverTotalLimitAreTurnedAway()
@@ -571,12 +574,11 @@ void tst_Hostile::protectedShareListsNothingBeforeAuth()
     QVERIFY(hello->flags & protocol::PasswordRequired);
     QCOMPARE(hello->nonce.size(), auth::kNonceSize);
     peer.send(protocol::encodeHello({}) + protocol::encodeFrame(FrameType::ListRequest)
-              + protocol::encodeGetRequest(QStringLiteral("a.txt")));
+        + protocol::encodeGetRequest(QStringLiteral("a.txt")));
     for (;;) {
         const RawFrame f = peer.next();
         QVERIFY(f.type >= 0);
-        QVERIFY(!f.is(FrameType::ListEntries) && !f.is(FrameType::Offer)
-                && !f.is(FrameType::Data));
+        QVERIFY(!f.is(FrameType::ListEntries) && !f.is(FrameType::Offer) && !f.is(FrameType::Data));
         if (f.is(FrameType::Error)) {
             QCOMPARE(f.errorCode(), ErrorCode::ProtocolError);
             break;
@@ -637,7 +639,7 @@ void tst_Hostile::malformedAuthProofIsRejected()
     RawClient peer(start(c));
     QVERIFY(peer.readHello());
     peer.send(protocol::encodeHello({})
-              + protocol::encodeAuthProof(QByteArray(15, 'n'), QByteArray(32, 'p')));
+        + protocol::encodeAuthProof(QByteArray(15, 'n'), QByteArray(32, 'p')));
     QCOMPARE(peer.nextError(), ErrorCode::ProtocolError);
     QVERIFY(peer.waitClosed(kSlackMs));
 }
@@ -654,8 +656,8 @@ void tst_Hostile::replayedAuthProofIsRejected()
     RawClient first(port);
     const auto hello = first.readHello();
     QVERIFY(hello);
-    const QByteArray proof =
-        protocol::encodeAuthProof(clientNonce, auth::proof(key, hello->nonce, clientNonce));
+    const QByteArray proof
+        = protocol::encodeAuthProof(clientNonce, auth::proof(key, hello->nonce, clientNonce));
     first.send(protocol::encodeHello({}) + proof);
     QVERIFY(first.next().is(FrameType::AuthResult));
 
@@ -685,13 +687,12 @@ void tst_Hostile::repeatedAuthFailuresAreSlowedDown()
         QElapsedTimer clock;
         clock.start();
         peer.send(protocol::encodeHello({})
-                  + protocol::encodeAuthProof(QByteArray(16, 'n'), QByteArray(32, char(k))));
+            + protocol::encodeAuthProof(QByteArray(16, 'n'), QByteArray(32, char(k))));
         QCOMPARE(peer.nextError(c.authDelayCapMs + kSlackMs), ErrorCode::AuthFailed);
         // A lower bound only: the delay is a minimum, never a promise of speed.
         QVERIFY2(clock.elapsed() >= minimum.at(k) * 9 / 10,
-                 qPrintable(QStringLiteral("attempt %1 answered after %2 ms")
-                                .arg(k + 1)
-                                .arg(clock.elapsed())));
+            qPrintable(
+                QStringLiteral("attempt %1 answered after %2 ms").arg(k + 1).arg(clock.elapsed())));
     }
 }
 
@@ -713,8 +714,7 @@ void tst_Hostile::parallelGuessesFromOneAddressAreSpacedOut()
     clock.start();
     for (int i = 0; i < kGuesses; ++i)
         peers[i]->send(protocol::encodeHello({})
-                       + protocol::encodeAuthProof(QByteArray(16, 'n'),
-                                                   QByteArray(32, char(i))));
+            + protocol::encodeAuthProof(QByteArray(16, 'n'), QByteArray(32, char(i))));
     int failed = 0;
     int busy = 0;
     for (auto &p : peers) {
@@ -747,15 +747,17 @@ void tst_Hostile::passwordNeverAppearsOnTheWireOrInTheLog()
         if (f.is(FrameType::AuthProof))
             s.send(protocol::encodeError(ErrorCode::AuthFailed, {}));
     };
-    const ClientRun run = runClient(fake.port(), [](ClientSession &s) { s.requestList(); },
-                                    kPassword);
+    const ClientRun run = runClient(
+        fake.port(), [](ClientSession &s) { s.requestList(); }, kPassword);
     // And a real server that is given wrong and right proofs.
     ServerConfig c = config();
     c.password = kPassword;
     c.handshakeTimeoutMs = 10000;
     const quint16 port = start(c);
-    runClient(port, [](ClientSession &s) { s.requestList(); }, "nope");
-    runClient(port, [](ClientSession &s) { s.requestList(); }, kPassword);
+    runClient(
+        port, [](ClientSession &s) { s.requestList(); }, "nope");
+    runClient(
+        port, [](ClientSession &s) { s.requestList(); }, kPassword);
 
     qInstallMessageHandler(previous);
     QLoggingCategory::setFilterRules(QStringLiteral("ferry.*.info=false"));
@@ -834,9 +836,7 @@ void tst_Hostile::unrequestedFrameFromServerIsRejected()
     ClientRun run;
     {
         ClientSession session;
-        connect(&session, &ClientSession::failed, this, [&](const Failure &f) {
-            run.failure = f;
-        });
+        connect(&session, &ClientSession::failed, this, [&](const Failure &f) { run.failure = f; });
         connect(&session, &ClientSession::listReceived, this, [&] { run.listed = true; });
         session.connectToServer(QStringLiteral("127.0.0.1"), fake.port());
         session.requestList();
@@ -940,10 +940,9 @@ void tst_Hostile::endlessListingIsCut()
 void tst_Hostile::unsafeLocalNamesAreRefusedBeforeAsking_data()
 {
     QTest::addColumn<QString>("name");
-    for (const char *n : {"CON", "nul.txt", "Aux.tar.gz", "com1.log", "LPT9", "CONIN$",
-                          "dir/prn", "trailing.", "trailing ", "dir./x", "dir /x", "a:b",
-                          "../x", "a/../../x", "/etc/passwd", "C:\\x", "\\\\?\\x", "a\\b",
-                          "\x1b]0;title\x07", "a//b"})
+    for (const char *n : {"CON", "nul.txt", "Aux.tar.gz", "com1.log", "LPT9", "CONIN$", "dir/prn",
+             "trailing.", "trailing ", "dir./x", "dir /x", "a:b", "../x", "a/../../x",
+             "/etc/passwd", "C:\\x", "\\\\?\\x", "a\\b", "\x1b]0;title\x07", "a//b"})
         QTest::newRow(n) << QString::fromLatin1(n);
     QTest::newRow("over-long component") << QString(256, QLatin1Char('x'));
     QTest::newRow("over-long name")
@@ -982,10 +981,9 @@ void tst_Hostile::prePlantedSymlinkAtPartIsNotFollowed()
         QFile meta(out(QStringLiteral("a.txt.part.meta")));
         QVERIFY(meta.open(QIODevice::WriteOnly));
         meta.write(QByteArray::number(QFileInfo(m_share + QStringLiteral("/a.txt")).size()) + ' '
-                   + QByteArray::number(QFileInfo(m_share + QStringLiteral("/a.txt"))
-                                            .lastModified()
-                                            .toMSecsSinceEpoch())
-                   + '\n');
+            + QByteArray::number(
+                QFileInfo(m_share + QStringLiteral("/a.txt")).lastModified().toMSecsSinceEpoch())
+            + '\n');
     }
     const ClientRun run = runClient(start(config()), [&](ClientSession &s) {
         s.requestFiles({QStringLiteral("a.txt")}, {out(), ConflictPolicy::Fail, resume});
@@ -1017,8 +1015,7 @@ void tst_Hostile::prePlantedSymlinkAtFinalPathIsNotFollowed()
     QVERIFY(QFile::link(victim, out(QStringLiteral("a.txt"))));
     const ClientRun run = runClient(start(config()), [&](ClientSession &s) {
         s.requestFiles({QStringLiteral("a.txt")},
-                       {out(), overwrite ? ConflictPolicy::Overwrite : ConflictPolicy::Fail,
-                        false});
+            {out(), overwrite ? ConflictPolicy::Overwrite : ConflictPolicy::Fail, false});
     });
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(md5OfFile(victim), before);

@@ -31,7 +31,7 @@ private slots:
 
 void tst_Messages::helloRoundTrip()
 {
-    const Hello in{kProtocolVersion, PasswordRequired, QByteArray(16, 'x')};
+    const Hello in {kProtocolVersion, PasswordRequired, QByteArray(16, 'x')};
     const auto out = parseHello(bodyOf(encodeHello(in)));
     QVERIFY(out);
     QCOMPARE(out->version, in.version);
@@ -79,7 +79,7 @@ void tst_Messages::listingRejectsLyingCount()
 {
     QByteArray body = bodyOf(encodeListEntries({{QStringLiteral("a"), 1, 2}})).toByteArray();
     body.chop(5); // Drop the ListEnd frame that follows.
-    body[3] = 2;  // Claims two entries, carries one.
+    body[3] = 2; // Claims two entries, carries one.
     QVERIFY(!parseListEntries(body));
     QByteArray huge("\xff\xff\xff\xff", 4);
     QVERIFY(!parseListEntries(huge));
@@ -87,7 +87,7 @@ void tst_Messages::listingRejectsLyingCount()
 
 void tst_Messages::offerRoundTripOver4GiB()
 {
-    const FileEntry in{QStringLiteral("big.iso"), 5LL * 1024 * 1024 * 1024 + 7, 1700000000123LL};
+    const FileEntry in {QStringLiteral("big.iso"), 5LL * 1024 * 1024 * 1024 + 7, 1700000000123LL};
     const auto out = parseOffer(bodyOf(encodeOffer(in)));
     QVERIFY(out);
     QCOMPARE(*out, in);

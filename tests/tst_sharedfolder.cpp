@@ -34,9 +34,9 @@ void tst_SharedFolder::init()
     // A sibling whose name starts like the share: a prefix check would let it through.
     test::writeRandomFile(m_tmp->filePath(QStringLiteral("share_evil/secret")), 5);
     QFile::link(m_tmp->filePath(QStringLiteral("share_evil/secret")),
-                m_share + QStringLiteral("/evil-link"));
-    QFile::link(m_tmp->filePath(QStringLiteral("share_evil")),
-                m_share + QStringLiteral("/evil-dir"));
+        m_share + QStringLiteral("/evil-link"));
+    QFile::link(
+        m_tmp->filePath(QStringLiteral("share_evil")), m_share + QStringLiteral("/evil-dir"));
     QFile::link(QStringLiteral("a.txt"), m_share + QStringLiteral("/inside-link"));
 }
 
@@ -47,9 +47,9 @@ void tst_SharedFolder::listsRegularFilesRecursively()
     QStringList names;
     for (const auto &e : folder.list())
         names.append(e.name);
-    QCOMPARE(names, (QStringList{QStringLiteral("a.txt"), QStringLiteral("inside-link"),
-                                 QStringLiteral("photos/b.jpg"),
-                                 QStringLiteral("photos/deep/c.bin")}));
+    QCOMPARE(names,
+        (QStringList {QStringLiteral("a.txt"), QStringLiteral("inside-link"),
+            QStringLiteral("photos/b.jpg"), QStringLiteral("photos/deep/c.bin")}));
 }
 
 void tst_SharedFolder::opensAFileAndReportsItsSizeAndTime()

@@ -6,16 +6,13 @@
 
 namespace ferry {
 
-Languages::Languages(QObject *parent)
-    : QObject(parent)
-{}
+Languages::Languages(QObject *parent) : QObject(parent) { }
 
 QString Languages::normalize(const QString &localeName)
 {
     // zh_TW and zh_HK read Simplified Chinese better than English; we ship one Chinese.
-    return localeName.startsWith(QLatin1String("zh"), Qt::CaseInsensitive)
-        ? QStringLiteral("zh_CN")
-        : QStringLiteral("en");
+    return localeName.startsWith(QLatin1String("zh"), Qt::CaseInsensitive) ? QStringLiteral("zh_CN")
+                                                                           : QStringLiteral("en");
 }
 
 QString Languages::fromEnvironment()
@@ -49,7 +46,7 @@ void Languages::apply(const QString &language)
         QCoreApplication::installTranslator(&m_ferry);
     if (lang != QLatin1String("en")
         && m_qt.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(&m_qt);
 }
 

@@ -13,19 +13,16 @@ class FrameReader
 {
 public:
     enum class Result {
-        Drained,   ///< Everything available was read; a partial frame may wait in the buffer.
-        Stopped,   ///< The handler returned false.
+        Drained, ///< Everything available was read; a partial frame may wait in the buffer.
+        Stopped, ///< The handler returned false.
         Malformed, ///< The decoder refused the bytes.
     };
 
-    explicit FrameReader(qint64 bound)
-        : m_bound(bound)
-    {}
+    explicit FrameReader(qint64 bound) : m_bound(bound) { }
 
     /// Calls \a onFrame(FrameType, QByteArrayView body) for each frame; the body is valid only
     /// during the call. Stops as soon as the handler returns false.
-    template<typename Handler>
-    Result read(QIODevice *device, Handler &&onFrame)
+    template<typename Handler> Result read(QIODevice *device, Handler &&onFrame)
     {
         while (device->bytesAvailable() > 0) {
             const qint64 room = m_bound - m_buffer.size();

@@ -22,8 +22,7 @@ public:
     QByteArray take() { return std::move(m_out); }
 
 private:
-    template<typename T>
-    void put(T v)
+    template<typename T> void put(T v)
     {
         char buf[sizeof(T)];
         qToBigEndian<T>(v, buf);
@@ -36,9 +35,7 @@ private:
 class Reader
 {
 public:
-    explicit Reader(QByteArrayView in)
-        : m_in(in)
-    {}
+    explicit Reader(QByteArrayView in) : m_in(in) { }
     bool ok() const { return m_ok; }
     bool atEnd() const { return m_pos == m_in.size(); }
     quint16 u16() { return get<quint16>(); }
@@ -72,12 +69,11 @@ public:
     }
 
 private:
-    template<typename T>
-    T get()
+    template<typename T> T get()
     {
         if (!m_ok || m_in.size() - m_pos < qint64(sizeof(T))) {
             m_ok = false;
-            return T{};
+            return T {};
         }
         T v = qFromBigEndian<T>(m_in.data() + m_pos);
         m_pos += sizeof(T);

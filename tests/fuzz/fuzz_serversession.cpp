@@ -4,8 +4,8 @@
 // event loop runs until the session has ended. Timers never fire within one input, so runs
 // are repeatable.
 
-#include "servershared.h"
 #include "serversession.h"
+#include "servershared.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -55,8 +55,7 @@ ServerConfig config(const QString &root, const QByteArray &password)
 void drain(int fd)
 {
     char buf[65536];
-    while (::read(fd, buf, sizeof buf) > 0) {
-    }
+    while (::read(fd, buf, sizeof buf) > 0) { }
 }
 
 } // namespace
@@ -101,8 +100,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     ::fcntl(client, F_SETFL, O_NONBLOCK);
 
-    QPointer<ServerSession> session =
-        new ServerSession(server, protectedShare ? g_protected : g_open);
+    QPointer<ServerSession> session
+        = new ServerSession(server, protectedShare ? g_protected : g_open);
     session->start();
 
     size_t sent = 0;

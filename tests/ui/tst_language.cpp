@@ -80,8 +80,7 @@ void tst_Language::menuSwitchesEverythingAtOnce()
     auto *folder = tab->findChild<QLineEdit *>(QStringLiteral("sharedFolder"));
     folder->setText(share.path());
     tab->findChild<QSpinBox *>(QStringLiteral("serverPort"))->setValue(0);
-    QTest::mouseClick(tab->findChild<QRadioButton *>(QStringLiteral("localOnly")),
-                      Qt::LeftButton);
+    QTest::mouseClick(tab->findChild<QRadioButton *>(QStringLiteral("localOnly")), Qt::LeftButton);
     auto *startStop = tab->findChild<QPushButton *>(QStringLiteral("startStop"));
     QTest::mouseClick(startStop, Qt::LeftButton);
     QVERIFY(tab->isRunning());
@@ -103,8 +102,9 @@ void tst_Language::menuSwitchesEverythingAtOnce()
     QCOMPARE(window.tabs()->tabText(0), QString::fromUtf8("\u670d\u52a1\u7aef(&S)"));
     QCOMPARE(result.data().toString(), QString::fromUtf8("\u5df2\u8fde\u63a5"));
     QCOMPARE(log->headerData(LogModel::TimeColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
-             QString::fromUtf8("\u65f6\u95f4"));
-    QVERIFY(window.menuBar()->actions().first()->text().contains(QString::fromUtf8("\u6587\u4ef6")));
+        QString::fromUtf8("\u65f6\u95f4"));
+    QVERIFY(
+        window.menuBar()->actions().first()->text().contains(QString::fromUtf8("\u6587\u4ef6")));
 
     QAction *english = languageAction(window, QStringLiteral("English"));
     QVERIFY(english);
