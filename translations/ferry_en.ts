@@ -745,8 +745,8 @@
             <translation>Pass&amp;word:</translation>
         </message>
         <message>
-            <source>Only if the share needs one</source>
-            <translation>Only if the share needs one</translation>
+            <source>If the share has one</source>
+            <translation>If the share has one</translation>
         </message>
     </context>
     <context>

@@ -1,1199 +1,1199 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>Cli</name>
-        <message>
-            <source>Commands:
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Commands:
   (none)         start the window
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
   help COMMAND   show the options of a command
 </source>
-            <translation>命令：
+        <translation>命令：
   （无）         打开窗口
   serve 文件夹   共享一个文件夹
   list           列出服务端共享的文件
   get 名称...    下载文件并校验 MD5
   help 命令      显示某个命令的选项
 </translation>
-        </message>
-        <message>
-            <source>unknown command: %1</source>
-            <translation>未知命令：%1</translation>
-        </message>
-        <message>
-            <source>Try 'ferry --help'.</source>
-            <translation>请运行“ferry --help”查看用法。</translation>
-        </message>
-        <message>
-            <source>Ferry shares a folder on the local network and downloads files from it with MD5 verification.</source>
-            <translation>Ferry 在局域网中共享文件夹，并从中下载文件、校验 MD5。</translation>
-        </message>
-        <message>
-            <source>Language of messages: zh_CN or en.</source>
-            <translation>提示信息的语言：zh_CN 或 en。</translation>
-        </message>
-        <message>
-            <source>serve, list, get or help.</source>
-            <translation>serve、list、get 或 help。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CliText</name>
-        <message>
-            <source>not found on the server: %1</source>
-            <translation>服务端上没有这个文件：%1</translation>
-        </message>
-        <message>
-            <source>not a regular file on the server: %1</source>
-            <translation>服务端上的这个名称不是普通文件：%1</translation>
-        </message>
-        <message>
-            <source>the server refused the name: %1</source>
-            <translation>服务端拒绝了这个名称：%1</translation>
-        </message>
-        <message>
-            <source>the server could not read the file: %1</source>
-            <translation>服务端无法读取文件：%1</translation>
-        </message>
-        <message>
-            <source>the server at %1 is busy (too many connections); try again later</source>
-            <translation>%1 上的服务端正忙（连接过多），请稍后再试</translation>
-        </message>
-        <message>
-            <source>the file changed on the server while it was sent: %1; try again</source>
-            <translation>文件在发送过程中被服务端修改了：%1；请重试</translation>
-        </message>
-        <message>
-            <source>the server at %1 broke the protocol (%2)</source>
-            <translation>%1 上的服务端违反了协议（%2）</translation>
-        </message>
-        <message>
-            <source>the server at %1 speaks another version of Ferry; update both sides</source>
-            <translation>%1 上的服务端使用的是另一个版本的 Ferry，请把两端都更新到同一版本</translation>
-        </message>
-        <message>
-            <source>the server at %1 needs a password; use --password-file</source>
-            <translation>%1 上的服务端需要密码，请使用 --password-file</translation>
-        </message>
-        <message>
-            <source>wrong password for %1</source>
-            <translation>%1 的密码错误</translation>
-        </message>
-        <message>
-            <source>the server at %1 stopped answering</source>
-            <translation>%1 上的服务端没有响应</translation>
-        </message>
-        <message>
-            <source>the server at %1 refused so many requests at once</source>
-            <translation>%1 上的服务端拒绝了一次性提交的过多请求</translation>
-        </message>
-        <message>
-            <source>no Ferry server at %1 (connection refused)</source>
-            <translation>%1 上没有 Ferry 服务端（连接被拒绝）</translation>
-        </message>
-        <message>
-            <source>host not found: %1</source>
-            <translation>找不到主机：%1</translation>
-        </message>
-        <message>
-            <source>%1 is not a Ferry server</source>
-            <translation>%1 不是 Ferry 服务端</translation>
-        </message>
-        <message>
-            <source>the connection to %1 was lost; run the same command with --resume to continue</source>
-            <translation>与 %1 的连接已断开；加上 --resume 再次运行同一命令即可续传</translation>
-        </message>
-        <message>
-            <source>could not write %1</source>
-            <translation>无法写入 %1</translation>
-        </message>
-        <message>
-            <source>%1 already exists in %2; use --overwrite to replace it after verification</source>
-            <translation>%2 中已有 %1；如需在校验通过后替换它，请使用 --overwrite</translation>
-        </message>
-        <message>
-            <source>MD5 mismatch for %1: the download was corrupted and has been deleted</source>
-            <translation>%1 的 MD5 不一致：下载的内容已损坏，已被删除</translation>
-        </message>
-        <message>
-            <source>%1 is left from an interrupted download in %2; use --resume to continue it</source>
-            <translation>%2 中的 %1 是一次中断的下载留下的；请使用 --resume 续传</translation>
-        </message>
-        <message>
-            <source>not a valid file name: %1</source>
-            <translation>不是有效的文件名：%1</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <source>network error: %1</source>
-            <translation>网络错误：%1</translation>
-        </message>
-        <message>
-            <source>port %1 is already in use; try --port</source>
-            <translation>端口 %1 已被占用，请用 --port 换一个端口</translation>
-        </message>
-        <message>
-            <source>the folder does not exist: %1</source>
-            <translation>文件夹不存在：%1</translation>
-        </message>
-        <message>
-            <source>permission denied: %1</source>
-            <translation>没有权限：%1</translation>
-        </message>
-        <message>
-            <source>internal error (%1)</source>
-            <translation>内部错误（%1）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClientCommand</name>
-        <message>
-            <source>Download files and verify their MD5.</source>
-            <translation>下载文件并校验 MD5。</translation>
-        </message>
-        <message>
-            <source>Show the files a server shares.</source>
-            <translation>列出服务端共享的文件。</translation>
-        </message>
-        <message>
-            <source>Names as the server lists them, e.g. photos/a.jpg.</source>
-            <translation>文件名，与服务端列出的一致，例如 photos/a.jpg。</translation>
-        </message>
-        <message>
-            <source>Server to connect to (default %1).</source>
-            <translation>要连接的服务端（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Server port (default %1).</source>
-            <translation>服务端端口（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Folder to save into (default: the current folder).</source>
-            <translation>保存到的文件夹（默认：当前文件夹）。</translation>
-        </message>
-        <message>
-            <source>Continue interrupted downloads from their .part.</source>
-            <translation>从 .part 文件续传中断的下载。</translation>
-        </message>
-        <message>
-            <source>Replace existing files, once the new one is verified.</source>
-            <translation>新文件校验通过后替换已有的同名文件。</translation>
-        </message>
-        <message>
-            <source>Try 'ferry help %1'.</source>
-            <translation>请运行“ferry help %1”查看用法。</translation>
-        </message>
-        <message>
-            <source>name at least one file to get</source>
-            <translation>请至少指定一个要下载的文件</translation>
-        </message>
-        <message>
-            <source>list takes no names</source>
-            <translation>list 命令不接受文件名</translation>
-        </message>
-        <message>
-            <source>invalid port: %1</source>
-            <translation>无效的端口：%1</translation>
-        </message>
-        <message>
-            <source>interrupted; run the same command with --resume to continue</source>
-            <translation>已中断；加上 --resume 再次运行同一命令即可续传</translation>
-        </message>
-        <message>
-            <source>interrupted</source>
-            <translation>已中断</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s), %1</source>
-            <translation>
-                <numerusform>共 %n 个文件，%1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1  %2%  %3 of %4  %5/s  ETA %6</source>
-            <translation>%1  %2%  %3 / %4  %5/秒  剩余 %6</translation>
-        </message>
-        <message>
-            <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
-            <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorText</name>
-        <message>
-            <source>No error.</source>
-            <translation>没有错误。</translation>
-        </message>
-        <message>
-            <source>The server has no file named "%1".</source>
-            <translation>服务端上没有名为“%1”的文件。</translation>
-        </message>
-        <message>
-            <source>The server has no such file.</source>
-            <translation>服务端上没有这个文件。</translation>
-        </message>
-        <message>
-            <source>"%1" is not a regular file on the server.</source>
-            <translation>“%1”在服务端上不是普通文件。</translation>
-        </message>
-        <message>
-            <source>That is not a regular file on the server.</source>
-            <translation>它在服务端上不是普通文件。</translation>
-        </message>
-        <message>
-            <source>The server refused the request for "%1".</source>
-            <translation>服务端拒绝了对“%1”的请求。</translation>
-        </message>
-        <message>
-            <source>The server refused the request.</source>
-            <translation>服务端拒绝了这个请求。</translation>
-        </message>
-        <message>
-            <source>The server could not read the file: %1</source>
-            <translation>服务端无法读取文件：%1</translation>
-        </message>
-        <message>
-            <source>The server could not read the file.</source>
-            <translation>服务端无法读取这个文件。</translation>
-        </message>
-        <message>
-            <source>The server is busy; try again later. (%1)</source>
-            <translation>服务端正忙，请稍后再试。（%1）</translation>
-        </message>
-        <message>
-            <source>The server is busy; try again later.</source>
-            <translation>服务端正忙，请稍后再试。</translation>
-        </message>
-        <message>
-            <source>The file changed on the server while it was being sent: %1</source>
-            <translation>文件在发送过程中被服务端修改了：%1</translation>
-        </message>
-        <message>
-            <source>The file changed on the server while it was being sent.</source>
-            <translation>文件在发送过程中被服务端修改了。</translation>
-        </message>
-        <message>
-            <source>The other side broke the Ferry protocol: %1</source>
-            <translation>对方违反了 Ferry 协议：%1</translation>
-        </message>
-        <message>
-            <source>The other side broke the Ferry protocol.</source>
-            <translation>对方违反了 Ferry 协议。</translation>
-        </message>
-        <message>
-            <source>The server speaks a different Ferry protocol version: %1</source>
-            <translation>服务端使用的 Ferry 协议版本不同：%1</translation>
-        </message>
-        <message>
-            <source>The server speaks a different Ferry protocol version.</source>
-            <translation>服务端使用的 Ferry 协议版本不同。</translation>
-        </message>
-        <message>
-            <source>The server needs a password.</source>
-            <translation>服务端需要密码。</translation>
-        </message>
-        <message>
-            <source>The server did not accept the password.</source>
-            <translation>服务端不接受这个密码。</translation>
-        </message>
-        <message>
-            <source>The connection timed out: %1</source>
-            <translation>连接超时：%1</translation>
-        </message>
-        <message>
-            <source>The connection timed out.</source>
-            <translation>连接超时。</translation>
-        </message>
-        <message>
-            <source>The server refused more requests at once. (%1)</source>
-            <translation>服务端拒绝了一次性提交的更多请求。（%1）</translation>
-        </message>
-        <message>
-            <source>The server refused more requests at once.</source>
-            <translation>服务端拒绝了一次性提交的更多请求。</translation>
-        </message>
-        <message>
-            <source>Nothing is listening at %1. Is the Ferry server started?</source>
-            <translation>%1 上没有程序在监听。Ferry 服务端启动了吗？</translation>
-        </message>
-        <message>
-            <source>Nothing is listening there. Is the Ferry server started?</source>
-            <translation>那里没有程序在监听。Ferry 服务端启动了吗？</translation>
-        </message>
-        <message>
-            <source>The host %1 could not be found.</source>
-            <translation>找不到主机 %1。</translation>
-        </message>
-        <message>
-            <source>The host could not be found.</source>
-            <translation>找不到这台主机。</translation>
-        </message>
-        <message>
-            <source>%1 is not a Ferry server.</source>
-            <translation>%1 不是 Ferry 服务端。</translation>
-        </message>
-        <message>
-            <source>That is not a Ferry server.</source>
-            <translation>那不是 Ferry 服务端。</translation>
-        </message>
-        <message>
-            <source>The connection was lost: %1</source>
-            <translation>连接已断开：%1</translation>
-        </message>
-        <message>
-            <source>The connection was lost.</source>
-            <translation>连接已断开。</translation>
-        </message>
-        <message>
-            <source>The file could not be written: %1</source>
-            <translation>无法写入文件：%1</translation>
-        </message>
-        <message>
-            <source>The file could not be written.</source>
-            <translation>无法写入文件。</translation>
-        </message>
-        <message>
-            <source>A file named "%1" already exists in the destination.</source>
-            <translation>保存位置中已有名为“%1”的文件。</translation>
-        </message>
-        <message>
-            <source>A file of that name already exists in the destination.</source>
-            <translation>保存位置中已有同名文件。</translation>
-        </message>
-        <message>
-            <source>The MD5 checksum of "%1" does not match; the download was discarded.</source>
-            <translation>“%1”的 MD5 不一致，下载的内容已丢弃。</translation>
-        </message>
-        <message>
-            <source>The MD5 checksum does not match; the download was discarded.</source>
-            <translation>MD5 不一致，下载的内容已丢弃。</translation>
-        </message>
-        <message>
-            <source>An unfinished download of "%1" is already there; resume it or remove it.</source>
-            <translation>已有“%1”未完成的下载，请续传或删除它。</translation>
-        </message>
-        <message>
-            <source>An unfinished download is already there; resume it or remove it.</source>
-            <translation>已有未完成的下载，请续传或删除它。</translation>
-        </message>
-        <message>
-            <source>"%1" is not an allowed file name.</source>
-            <translation>“%1”不是允许的文件名。</translation>
-        </message>
-        <message>
-            <source>That is not an allowed file name.</source>
-            <translation>这不是允许的文件名。</translation>
-        </message>
-        <message>
-            <source>Cancelled.</source>
-            <translation>已取消。</translation>
-        </message>
-        <message>
-            <source>A network error occurred: %1</source>
-            <translation>发生网络错误：%1</translation>
-        </message>
-        <message>
-            <source>A network error occurred.</source>
-            <translation>发生网络错误。</translation>
-        </message>
-        <message>
-            <source>The port is already in use by another program: %1</source>
-            <translation>端口已被其他程序占用：%1</translation>
-        </message>
-        <message>
-            <source>The port is already in use by another program.</source>
-            <translation>端口已被其他程序占用。</translation>
-        </message>
-        <message>
-            <source>The shared folder does not exist any more: %1</source>
-            <translation>共享文件夹已不存在：%1</translation>
-        </message>
-        <message>
-            <source>The shared folder does not exist any more.</source>
-            <translation>共享文件夹已不存在。</translation>
-        </message>
-        <message>
-            <source>Permission denied: %1</source>
-            <translation>没有权限：%1</translation>
-        </message>
-        <message>
-            <source>Permission denied.</source>
-            <translation>没有权限。</translation>
-        </message>
-        <message>
-            <source>An internal error occurred: %1</source>
-            <translation>发生内部错误：%1</translation>
-        </message>
-        <message>
-            <source>An internal error occurred.</source>
-            <translation>发生内部错误。</translation>
-        </message>
-        <message>
-            <source>Unknown error %1.</source>
-            <translation>未知错误 %1。</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>正常</translation>
-        </message>
-        <message>
-            <source>not found</source>
-            <translation>未找到</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <source>already exists</source>
-            <translation>已存在</translation>
-        </message>
-        <message>
-            <source>MD5 mismatch</source>
-            <translation>MD5 不一致</translation>
-        </message>
-        <message>
-            <source>refused</source>
-            <translation>已拒绝</translation>
-        </message>
-        <message>
-            <source>timed out</source>
-            <translation>超时</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>错误</translation>
-        </message>
-    </context>
-    <context>
-        <name>Password</name>
-        <message>
-            <source>cannot read the password file %1: %2</source>
-            <translation>无法读取密码文件 %1：%2</translation>
-        </message>
-        <message>
-            <source>the password file %1 is empty</source>
-            <translation>密码文件 %1 是空的</translation>
-        </message>
-        <message>
-            <source>Password for %1: </source>
-            <translation>%1 的密码：</translation>
-        </message>
-    </context>
-    <context>
-        <name>ServeCommand</name>
-        <message>
-            <source>connected</source>
-            <translation>已连接</translation>
-        </message>
-        <message numerus="yes">
-            <source>listed %n file(s)</source>
-            <translation>
-                <numerusform>列出了 %n 个文件</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>requested %1</source>
-            <translation>请求 %1</translation>
-        </message>
-        <message>
-            <source>sent %1 (%2 bytes) with its MD5</source>
-            <translation>已发送 %1（%2 字节）及其 MD5</translation>
-        </message>
-        <message>
-            <source>refused %1: %2</source>
-            <translation>拒绝 %1：%2</translation>
-        </message>
-        <message>
-            <source>error: %1</source>
-            <translation>错误：%1</translation>
-        </message>
-        <message>
-            <source>error sending %1: %2</source>
-            <translation>发送 %1 时出错：%2</translation>
-        </message>
-        <message>
-            <source>disconnected</source>
-            <translation>已断开</translation>
-        </message>
-        <message>
-            <source>turned away: limit %1 reached</source>
-            <translation>已拒绝连接：达到上限 %1</translation>
-        </message>
-        <message>
-            <source>Share a folder on the local network.</source>
-            <translation>在局域网中共享一个文件夹。</translation>
-        </message>
-        <message>
-            <source>The folder to share.</source>
-            <translation>要共享的文件夹。</translation>
-        </message>
-        <message>
-            <source>Port to listen on (default %1).</source>
-            <translation>监听的端口（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Address to listen on, e.g. 127.0.0.1 (default: all interfaces).</source>
-            <translation>监听的地址，例如 127.0.0.1（默认：所有网络接口）。</translation>
-        </message>
-        <message>
-            <source>Most connections at once (default %1).</source>
-            <translation>同时连接数上限（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Most connections from one address (default %1).</source>
-            <translation>单个地址的连接数上限（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Hash every file on every download, even when it has not changed.</source>
-            <translation>每次下载都重新计算文件的 MD5，即使文件没有变化。</translation>
-        </message>
-        <message>
-            <source>Try 'ferry help serve'.</source>
-            <translation>请运行“ferry help serve”查看用法。</translation>
-        </message>
-        <message>
-            <source>name exactly one folder to share</source>
-            <translation>请指定一个且只能一个要共享的文件夹</translation>
-        </message>
-        <message>
-            <source>Sharing %1</source>
-            <translation>正在共享 %1</translation>
-        </message>
-        <message>
-            <source>  listening on %1</source>
-            <translation>  监听地址 %1</translation>
-        </message>
-        <message>
-            <source>Press Ctrl+C to stop.</source>
-            <translation>按 Ctrl+C 停止。</translation>
-        </message>
-        <message>
-            <source>Stopping.</source>
-            <translation>正在停止。</translation>
-        </message>
-        <message>
-            <source>Most requests one connection may have waiting (default %1).</source>
-            <translation>单个连接中排队请求数的上限（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Seconds a new connection has to say hello and prove the password (default %1).</source>
-            <translation>新连接完成握手和密码验证的时限，单位为秒（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Seconds an idle connection is kept open (default %1).</source>
-            <translation>空闲连接保持打开的秒数（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Seconds a transfer may make no progress (default %1).</source>
-            <translation>传输没有进展时允许等待的秒数（默认 %1）。</translation>
-        </message>
-        <message>
-            <source>Require the password on the first line of this file. Contents are still sent unencrypted.</source>
-            <translation>要求提供这个文件第一行中的密码。文件内容仍以未加密的形式发送。</translation>
-        </message>
-        <message>
-            <source>invalid --port, --bind, limit or timeout value</source>
-            <translation>--port、--bind、上限或超时的值无效</translation>
-        </message>
-        <message>
-            <source>A password is required; contents still travel unencrypted.</source>
-            <translation>需要密码；文件内容仍以未加密的形式传输。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::AddressPanel</name>
-        <message>
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <source>Copy this address to the clipboard</source>
-            <translation>把这个地址复制到剪贴板</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::ClientTab</name>
-        <message>
-            <source>Connecting to %1...</source>
-            <translation>正在连接 %1……</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) on %1</source>
-            <translation>
-                <numerusform>%1 上有 %n 个文件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Requested %n file(s)</source>
-            <translation>
-                <numerusform>已请求 %n 个文件</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Choose where to save</source>
-            <translation>选择保存位置</translation>
-        </message>
-        <message>
-            <source>Download verified</source>
-            <translation>下载已校验</translation>
-        </message>
-        <message>
-            <source>%1 arrived and its MD5 matches.</source>
-            <translation>%1 已收到，MD5 一致。</translation>
-        </message>
-        <message>
-            <source>Download failed</source>
-            <translation>下载失败</translation>
-        </message>
-        <message>
-            <source>&amp;Host:</source>
-            <translation>主机(&amp;H)：</translation>
-        </message>
-        <message>
-            <source>Address shown on the other computer</source>
-            <translation>另一台电脑上显示的地址</translation>
-        </message>
-        <message>
-            <source>P&amp;ort:</source>
-            <translation>端口(&amp;O)：</translation>
-        </message>
-        <message>
-            <source>Files on the server:</source>
-            <translation>服务端文件列表：</translation>
-        </message>
-        <message>
-            <source>Filter by name</source>
-            <translation>按名称筛选</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>名称(&amp;N)：</translation>
-        </message>
-        <message>
-            <source>Type a file name to request it</source>
-            <translation>输入文件名以请求该文件</translation>
-        </message>
-        <message>
-            <source>&amp;Get</source>
-            <translation>获取(&amp;G)</translation>
-        </message>
-        <message>
-            <source>&amp;Download selected</source>
-            <translation>下载所选(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Download the selected files (Enter)</source>
-            <translation>下载选中的文件（回车键）</translation>
-        </message>
-        <message>
-            <source>Save &amp;to:</source>
-            <translation>保存到(&amp;T)：</translation>
-        </message>
-        <message>
-            <source>C&amp;hoose...</source>
-            <translation>选择(&amp;H)……</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation>取消(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Retry</source>
-            <translation>重试(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Re&amp;sume</source>
-            <translation>续传(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Continue from the part already downloaded</source>
-            <translation>从已下载的部分继续</translation>
-        </message>
-        <message>
-            <source>Open &amp;folder</source>
-            <translation>打开文件夹(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Clear finished</source>
-            <translation>清除已完成</translation>
-        </message>
-        <message>
-            <source>Type the address of the computer running Ferry first.</source>
-            <translation>请先输入运行 Ferry 的电脑的地址。</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Co&amp;nnect</source>
-            <translation>连接(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation>密码(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>Only if the share needs one</source>
-            <translation>仅当共享需要密码时填写</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::ConflictPrompt</name>
-        <message>
-            <source>File already exists</source>
-            <translation>文件已存在</translation>
-        </message>
-        <message>
-            <source>"%1" already exists in %2.</source>
-            <translation>%2 中已有“%1”。</translation>
-        </message>
-        <message>
-            <source>Replace it once the new copy is verified, keep both files, or cancel this download?</source>
-            <translation>要在新文件校验通过后替换它、保留两者，还是取消这次下载？</translation>
-        </message>
-        <message>
-            <source>&amp;Replace</source>
-            <translation>替换(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Keep both</source>
-            <translation>保留两者(&amp;K)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::LogModel</name>
-        <message>
-            <source>(connected)</source>
-            <translation>（已连接）</translation>
-        </message>
-        <message>
-            <source>(file list)</source>
-            <translation>（文件列表）</translation>
-        </message>
-        <message>
-            <source>(disconnected)</source>
-            <translation>（已断开）</translation>
-        </message>
-        <message>
-            <source>(limit)</source>
-            <translation>（上限）</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s)</source>
-            <translation>
-                <numerusform>%n 个文件</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>connected</source>
-            <translation>已连接</translation>
-        </message>
-        <message>
-            <source>listed</source>
-            <translation>已列出</translation>
-        </message>
-        <message>
-            <source>requested</source>
-            <translation>已请求</translation>
-        </message>
-        <message>
-            <source>done, verified sent</source>
-            <translation>完成，已发送并附 MD5</translation>
-        </message>
-        <message>
-            <source>refused: %1</source>
-            <translation>已拒绝：%1</translation>
-        </message>
-        <message>
-            <source>error: %1</source>
-            <translation>错误：%1</translation>
-        </message>
-        <message>
-            <source>disconnected</source>
-            <translation>已断开</translation>
-        </message>
-        <message>
-            <source>limit reached: %1</source>
-            <translation>达到上限：%1</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Peer</source>
-            <translation>对方地址</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>请求</translation>
-        </message>
-        <message>
-            <source>Bytes</source>
-            <translation>字节数</translation>
-        </message>
-        <message>
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::MainWindow</name>
-        <message>
-            <source>Ferry</source>
-            <translation>Ferry（摆渡）</translation>
-        </message>
-        <message>
-            <source>&amp;Server</source>
-            <translation>服务端(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Share a folder with computers on your network</source>
-            <translation>与局域网中的电脑共享一个文件夹</translation>
-        </message>
-        <message>
-            <source>&amp;Client</source>
-            <translation>客户端(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Download files from another computer running Ferry</source>
-            <translation>从另一台运行 Ferry 的电脑下载文件</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>查看(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Server tab</source>
-            <translation>服务端标签页(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Client tab</source>
-            <translation>客户端标签页(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Status &amp;bar</source>
-            <translation>状态栏(&amp;B)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;System language</source>
-            <translation>跟随系统(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About Ferry</source>
-            <translation>关于 Ferry(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation>关于 Qt(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>Sharing on port %1</source>
-            <translation>正在端口 %1 上共享</translation>
-        </message>
-        <message>
-            <source>Not sharing</source>
-            <translation>未共享</translation>
-        </message>
-        <message>
-            <source>About Ferry</source>
-            <translation>关于 Ferry</translation>
-        </message>
-        <message>
-            <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Ferry（摆渡）%1&lt;/h3&gt;&lt;p&gt;在局域网中共享文件夹并从中获取文件，每个文件都经过 MD5 校验。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::RemoteListModel</name>
-        <message numerus="yes">
-            <source>%n byte(s)</source>
-            <translation>
-                <numerusform>%n 字节</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <source>Modified</source>
-            <translation>修改时间</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::ServerTab</name>
-        <message>
-            <source>Choose the folder to share</source>
-            <translation>选择要共享的文件夹</translation>
-        </message>
-        <message>
-            <source>Sharing %1 on port %2</source>
-            <translation>正在端口 %2 上共享 %1</translation>
-        </message>
-        <message>
-            <source>Sharing stopped</source>
-            <translation>已停止共享</translation>
-        </message>
-        <message>
-            <source>Stop sharing</source>
-            <translation>停止共享</translation>
-        </message>
-        <message>
-            <source>Start sharing</source>
-            <translation>开始共享</translation>
-        </message>
-        <message>
-            <source>Counting the shared files...</source>
-            <translation>正在统计共享的文件……</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n file(s) shared, %1 in total</source>
-            <extracomment>%n is the number of files, %1 their total size such as "1.5 GiB".</extracomment>
-            <translation>
-                <numerusform>共享了 %n 个文件，共 %1</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Text files (*.txt)</source>
-            <translation>文本文件 (*.txt)</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv)</source>
-            <translation>CSV 文件 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Save the connection log</source>
-            <translation>保存连接日志</translation>
-        </message>
-        <message>
-            <source>Log saved to %1</source>
-            <translation>日志已保存到 %1</translation>
-        </message>
-        <message>
-            <source>Could not save the log to %1</source>
-            <translation>无法把日志保存到 %1</translation>
-        </message>
-        <message>
-            <source>Choose a folder to share first.</source>
-            <translation>请先选择要共享的文件夹。</translation>
-        </message>
-        <message>
-            <source>Shared &amp;folder:</source>
-            <translation>共享文件夹(&amp;F)：</translation>
-        </message>
-        <message>
-            <source>Choose a folder, or drop one here</source>
-            <translation>选择一个文件夹，或把文件夹拖到这里</translation>
-        </message>
-        <message>
-            <source>&amp;Browse...</source>
-            <translation>浏览(&amp;B)……</translation>
-        </message>
-        <message>
-            <source>&amp;Port:</source>
-            <translation>端口(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>any free port</source>
-            <translation>任意空闲端口</translation>
-        </message>
-        <message>
-            <source>Who can connect:</source>
-            <translation>谁可以连接：</translation>
-        </message>
-        <message>
-            <source>Everyone on the network</source>
-            <translation>局域网内所有人</translation>
-        </message>
-        <message>
-            <source>This computer only</source>
-            <translation>仅本机</translation>
-        </message>
-        <message>
-            <source>Drop the folder here to share it</source>
-            <translation>把文件夹拖到这里即可共享</translation>
-        </message>
-        <message>
-            <source>Sharing</source>
-            <translation>共享状态</translation>
-        </message>
-        <message>
-            <source>A friend can type one of these addresses in Ferry:</source>
-            <translation>朋友可以在 Ferry 中输入以下任一地址：</translation>
-        </message>
-        <message>
-            <source>Files being sent</source>
-            <translation>正在发送的文件</translation>
-        </message>
-        <message>
-            <source>Connection log</source>
-            <translation>连接日志</translation>
-        </message>
-        <message>
-            <source>C&amp;lear</source>
-            <translation>清空(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Save as...</source>
-            <translation>另存为(&amp;S)……</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation>密码(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>Optional: require a password</source>
-            <translation>可选：要求输入密码</translation>
-        </message>
-        <message>
-            <source>Files still travel unencrypted; the password only decides who may download.</source>
-            <translation>文件仍以未加密的形式传输；密码只决定谁可以下载。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::ServerTransferModel</name>
-        <message>
-            <source>%1 of %2</source>
-            <translation>%1 / %2</translation>
-        </message>
-        <message>
-            <source>Peer</source>
-            <translation>对方地址</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>进度</translation>
-        </message>
-        <message>
-            <source>Bytes</source>
-            <translation>字节数</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::TransferModel</name>
-        <message>
-            <source>Queued</source>
-            <translation>排队中</translation>
-        </message>
-        <message>
-            <source>Connecting</source>
-            <translation>正在连接</translation>
-        </message>
-        <message>
-            <source>Resuming</source>
-            <translation>正在续传</translation>
-        </message>
-        <message>
-            <source>Downloading</source>
-            <translation>正在下载</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <source>%1 verified  %2</source>
-            <extracomment>%1 is a check mark, %2 the MD5 in hex. The verdict comes first so a narrow column still shows it.</extracomment>
-            <translation>%1 已校验  %2</translation>
-        </message>
-        <message>
-            <source>%1 MISMATCH  %2</source>
-            <extracomment>%1 is a cross mark, %2 the MD5 in hex.</extracomment>
-            <translation>%1 MD5 不一致  %2</translation>
-        </message>
-        <message>
-            <source>%1 of %2</source>
-            <translation>%1 / %2</translation>
-        </message>
-        <message>
-            <source>%1/s</source>
-            <translation>%1/秒</translation>
-        </message>
-        <message>
-            <source>more than 99 h</source>
-            <translation>超过 99 小时</translation>
-        </message>
-        <message>
-            <source>%1:%2:%3</source>
-            <translation>%1:%2:%3</translation>
-        </message>
-        <message>
-            <source>%1:%2</source>
-            <translation>%1:%2</translation>
-        </message>
-        <message>
-            <source>Local MD5: %1
+    </message>
+    <message>
+        <source>unknown command: %1</source>
+        <translation>未知命令：%1</translation>
+    </message>
+    <message>
+        <source>Try &apos;ferry --help&apos;.</source>
+        <translation>请运行“ferry --help”查看用法。</translation>
+    </message>
+    <message>
+        <source>Ferry shares a folder on the local network and downloads files from it with MD5 verification.</source>
+        <translation>Ferry 在局域网中共享文件夹，并从中下载文件、校验 MD5。</translation>
+    </message>
+    <message>
+        <source>Language of messages: zh_CN or en.</source>
+        <translation>提示信息的语言：zh_CN 或 en。</translation>
+    </message>
+    <message>
+        <source>serve, list, get or help.</source>
+        <translation>serve、list、get 或 help。</translation>
+    </message>
+</context>
+<context>
+    <name>CliText</name>
+    <message>
+        <source>not found on the server: %1</source>
+        <translation>服务端上没有这个文件：%1</translation>
+    </message>
+    <message>
+        <source>not a regular file on the server: %1</source>
+        <translation>服务端上的这个名称不是普通文件：%1</translation>
+    </message>
+    <message>
+        <source>the server refused the name: %1</source>
+        <translation>服务端拒绝了这个名称：%1</translation>
+    </message>
+    <message>
+        <source>the server could not read the file: %1</source>
+        <translation>服务端无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>the server at %1 is busy (too many connections); try again later</source>
+        <translation>%1 上的服务端正忙（连接过多），请稍后再试</translation>
+    </message>
+    <message>
+        <source>the file changed on the server while it was sent: %1; try again</source>
+        <translation>文件在发送过程中被服务端修改了：%1；请重试</translation>
+    </message>
+    <message>
+        <source>the server at %1 broke the protocol (%2)</source>
+        <translation>%1 上的服务端违反了协议（%2）</translation>
+    </message>
+    <message>
+        <source>the server at %1 speaks another version of Ferry; update both sides</source>
+        <translation>%1 上的服务端使用的是另一个版本的 Ferry，请把两端都更新到同一版本</translation>
+    </message>
+    <message>
+        <source>the server at %1 needs a password; use --password-file</source>
+        <translation>%1 上的服务端需要密码，请使用 --password-file</translation>
+    </message>
+    <message>
+        <source>wrong password for %1</source>
+        <translation>%1 的密码错误</translation>
+    </message>
+    <message>
+        <source>the server at %1 stopped answering</source>
+        <translation>%1 上的服务端没有响应</translation>
+    </message>
+    <message>
+        <source>the server at %1 refused so many requests at once</source>
+        <translation>%1 上的服务端拒绝了一次性提交的过多请求</translation>
+    </message>
+    <message>
+        <source>no Ferry server at %1 (connection refused)</source>
+        <translation>%1 上没有 Ferry 服务端（连接被拒绝）</translation>
+    </message>
+    <message>
+        <source>host not found: %1</source>
+        <translation>找不到主机：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a Ferry server</source>
+        <translation>%1 不是 Ferry 服务端</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost; run the same command with --resume to continue</source>
+        <translation>与 %1 的连接已断开；加上 --resume 再次运行同一命令即可续传</translation>
+    </message>
+    <message>
+        <source>could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>%1 already exists in %2; use --overwrite to replace it after verification</source>
+        <translation>%2 中已有 %1；如需在校验通过后替换它，请使用 --overwrite</translation>
+    </message>
+    <message>
+        <source>MD5 mismatch for %1: the download was corrupted and has been deleted</source>
+        <translation>%1 的 MD5 不一致：下载的内容已损坏，已被删除</translation>
+    </message>
+    <message>
+        <source>%1 is left from an interrupted download in %2; use --resume to continue it</source>
+        <translation>%2 中的 %1 是一次中断的下载留下的；请使用 --resume 续传</translation>
+    </message>
+    <message>
+        <source>not a valid file name: %1</source>
+        <translation>不是有效的文件名：%1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>network error: %1</source>
+        <translation>网络错误：%1</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use; try --port</source>
+        <translation>端口 %1 已被占用，请用 --port 换一个端口</translation>
+    </message>
+    <message>
+        <source>the folder does not exist: %1</source>
+        <translation>文件夹不存在：%1</translation>
+    </message>
+    <message>
+        <source>permission denied: %1</source>
+        <translation>没有权限：%1</translation>
+    </message>
+    <message>
+        <source>internal error (%1)</source>
+        <translation>内部错误（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>ClientCommand</name>
+    <message>
+        <source>Download files and verify their MD5.</source>
+        <translation>下载文件并校验 MD5。</translation>
+    </message>
+    <message>
+        <source>Show the files a server shares.</source>
+        <translation>列出服务端共享的文件。</translation>
+    </message>
+    <message>
+        <source>Names as the server lists them, e.g. photos/a.jpg.</source>
+        <translation>文件名，与服务端列出的一致，例如 photos/a.jpg。</translation>
+    </message>
+    <message>
+        <source>Server to connect to (default %1).</source>
+        <translation>要连接的服务端（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Server port (default %1).</source>
+        <translation>服务端端口（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Folder to save into (default: the current folder).</source>
+        <translation>保存到的文件夹（默认：当前文件夹）。</translation>
+    </message>
+    <message>
+        <source>Continue interrupted downloads from their .part.</source>
+        <translation>从 .part 文件续传中断的下载。</translation>
+    </message>
+    <message>
+        <source>Replace existing files, once the new one is verified.</source>
+        <translation>新文件校验通过后替换已有的同名文件。</translation>
+    </message>
+    <message>
+        <source>Try &apos;ferry help %1&apos;.</source>
+        <translation>请运行“ferry help %1”查看用法。</translation>
+    </message>
+    <message>
+        <source>name at least one file to get</source>
+        <translation>请至少指定一个要下载的文件</translation>
+    </message>
+    <message>
+        <source>list takes no names</source>
+        <translation>list 命令不接受文件名</translation>
+    </message>
+    <message>
+        <source>invalid port: %1</source>
+        <translation>无效的端口：%1</translation>
+    </message>
+    <message>
+        <source>interrupted; run the same command with --resume to continue</source>
+        <translation>已中断；加上 --resume 再次运行同一命令即可续传</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1</source>
+        <translation>
+            <numerusform>共 %n 个文件，%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1  %2%  %3 of %4  %5/s  ETA %6</source>
+        <translation>%1  %2%  %3 / %4  %5/秒  剩余 %6</translation>
+    </message>
+    <message>
+        <source>Read the share&apos;s password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
+        <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <source>No error.</source>
+        <translation>没有错误。</translation>
+    </message>
+    <message>
+        <source>The server has no file named &quot;%1&quot;.</source>
+        <translation>服务端上没有名为“%1”的文件。</translation>
+    </message>
+    <message>
+        <source>The server has no such file.</source>
+        <translation>服务端上没有这个文件。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a regular file on the server.</source>
+        <translation>“%1”在服务端上不是普通文件。</translation>
+    </message>
+    <message>
+        <source>That is not a regular file on the server.</source>
+        <translation>它在服务端上不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The server refused the request for &quot;%1&quot;.</source>
+        <translation>服务端拒绝了对“%1”的请求。</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>服务端拒绝了这个请求。</translation>
+    </message>
+    <message>
+        <source>The server could not read the file: %1</source>
+        <translation>服务端无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>The server could not read the file.</source>
+        <translation>服务端无法读取这个文件。</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again later. (%1)</source>
+        <translation>服务端正忙，请稍后再试。（%1）</translation>
+    </message>
+    <message>
+        <source>The server is busy; try again later.</source>
+        <translation>服务端正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The file changed on the server while it was being sent: %1</source>
+        <translation>文件在发送过程中被服务端修改了：%1</translation>
+    </message>
+    <message>
+        <source>The file changed on the server while it was being sent.</source>
+        <translation>文件在发送过程中被服务端修改了。</translation>
+    </message>
+    <message>
+        <source>The other side broke the Ferry protocol: %1</source>
+        <translation>对方违反了 Ferry 协议：%1</translation>
+    </message>
+    <message>
+        <source>The other side broke the Ferry protocol.</source>
+        <translation>对方违反了 Ferry 协议。</translation>
+    </message>
+    <message>
+        <source>The server speaks a different Ferry protocol version: %1</source>
+        <translation>服务端使用的 Ferry 协议版本不同：%1</translation>
+    </message>
+    <message>
+        <source>The server speaks a different Ferry protocol version.</source>
+        <translation>服务端使用的 Ferry 协议版本不同。</translation>
+    </message>
+    <message>
+        <source>The server needs a password.</source>
+        <translation>服务端需要密码。</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password.</source>
+        <translation>服务端不接受这个密码。</translation>
+    </message>
+    <message>
+        <source>The connection timed out: %1</source>
+        <translation>连接超时：%1</translation>
+    </message>
+    <message>
+        <source>The connection timed out.</source>
+        <translation>连接超时。</translation>
+    </message>
+    <message>
+        <source>The server refused more requests at once. (%1)</source>
+        <translation>服务端拒绝了一次性提交的更多请求。（%1）</translation>
+    </message>
+    <message>
+        <source>The server refused more requests at once.</source>
+        <translation>服务端拒绝了一次性提交的更多请求。</translation>
+    </message>
+    <message>
+        <source>Nothing is listening at %1. Is the Ferry server started?</source>
+        <translation>%1 上没有程序在监听。Ferry 服务端启动了吗？</translation>
+    </message>
+    <message>
+        <source>Nothing is listening there. Is the Ferry server started?</source>
+        <translation>那里没有程序在监听。Ferry 服务端启动了吗？</translation>
+    </message>
+    <message>
+        <source>The host %1 could not be found.</source>
+        <translation>找不到主机 %1。</translation>
+    </message>
+    <message>
+        <source>The host could not be found.</source>
+        <translation>找不到这台主机。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Ferry server.</source>
+        <translation>%1 不是 Ferry 服务端。</translation>
+    </message>
+    <message>
+        <source>That is not a Ferry server.</source>
+        <translation>那不是 Ferry 服务端。</translation>
+    </message>
+    <message>
+        <source>The connection was lost: %1</source>
+        <translation>连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>无法写入文件。</translation>
+    </message>
+    <message>
+        <source>A file named &quot;%1&quot; already exists in the destination.</source>
+        <translation>保存位置中已有名为“%1”的文件。</translation>
+    </message>
+    <message>
+        <source>A file of that name already exists in the destination.</source>
+        <translation>保存位置中已有同名文件。</translation>
+    </message>
+    <message>
+        <source>The MD5 checksum of &quot;%1&quot; does not match; the download was discarded.</source>
+        <translation>“%1”的 MD5 不一致，下载的内容已丢弃。</translation>
+    </message>
+    <message>
+        <source>The MD5 checksum does not match; the download was discarded.</source>
+        <translation>MD5 不一致，下载的内容已丢弃。</translation>
+    </message>
+    <message>
+        <source>An unfinished download of &quot;%1&quot; is already there; resume it or remove it.</source>
+        <translation>已有“%1”未完成的下载，请续传或删除它。</translation>
+    </message>
+    <message>
+        <source>An unfinished download is already there; resume it or remove it.</source>
+        <translation>已有未完成的下载，请续传或删除它。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an allowed file name.</source>
+        <translation>“%1”不是允许的文件名。</translation>
+    </message>
+    <message>
+        <source>That is not an allowed file name.</source>
+        <translation>这不是允许的文件名。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>A network error occurred: %1</source>
+        <translation>发生网络错误：%1</translation>
+    </message>
+    <message>
+        <source>A network error occurred.</source>
+        <translation>发生网络错误。</translation>
+    </message>
+    <message>
+        <source>The port is already in use by another program: %1</source>
+        <translation>端口已被其他程序占用：%1</translation>
+    </message>
+    <message>
+        <source>The port is already in use by another program.</source>
+        <translation>端口已被其他程序占用。</translation>
+    </message>
+    <message>
+        <source>The shared folder does not exist any more: %1</source>
+        <translation>共享文件夹已不存在：%1</translation>
+    </message>
+    <message>
+        <source>The shared folder does not exist any more.</source>
+        <translation>共享文件夹已不存在。</translation>
+    </message>
+    <message>
+        <source>Permission denied: %1</source>
+        <translation>没有权限：%1</translation>
+    </message>
+    <message>
+        <source>Permission denied.</source>
+        <translation>没有权限。</translation>
+    </message>
+    <message>
+        <source>An internal error occurred: %1</source>
+        <translation>发生内部错误：%1</translation>
+    </message>
+    <message>
+        <source>An internal error occurred.</source>
+        <translation>发生内部错误。</translation>
+    </message>
+    <message>
+        <source>Unknown error %1.</source>
+        <translation>未知错误 %1。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>MD5 mismatch</source>
+        <translation>MD5 不一致</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>Password</name>
+    <message>
+        <source>cannot read the password file %1: %2</source>
+        <translation>无法读取密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>the password file %1 is empty</source>
+        <translation>密码文件 %1 是空的</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>%1 的密码：</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message numerus="yes">
+        <source>listed %n file(s)</source>
+        <translation>
+            <numerusform>列出了 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>requested %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <source>sent %1 (%2 bytes) with its MD5</source>
+        <translation>已发送 %1（%2 字节）及其 MD5</translation>
+    </message>
+    <message>
+        <source>refused %1: %2</source>
+        <translation>拒绝 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>error sending %1: %2</source>
+        <translation>发送 %1 时出错：%2</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>turned away: limit %1 reached</source>
+        <translation>已拒绝连接：达到上限 %1</translation>
+    </message>
+    <message>
+        <source>Share a folder on the local network.</source>
+        <translation>在局域网中共享一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder to share.</source>
+        <translation>要共享的文件夹。</translation>
+    </message>
+    <message>
+        <source>Port to listen on (default %1).</source>
+        <translation>监听的端口（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Address to listen on, e.g. 127.0.0.1 (default: all interfaces).</source>
+        <translation>监听的地址，例如 127.0.0.1（默认：所有网络接口）。</translation>
+    </message>
+    <message>
+        <source>Most connections at once (default %1).</source>
+        <translation>同时连接数上限（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Most connections from one address (default %1).</source>
+        <translation>单个地址的连接数上限（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Hash every file on every download, even when it has not changed.</source>
+        <translation>每次下载都重新计算文件的 MD5，即使文件没有变化。</translation>
+    </message>
+    <message>
+        <source>Try &apos;ferry help serve&apos;.</source>
+        <translation>请运行“ferry help serve”查看用法。</translation>
+    </message>
+    <message>
+        <source>name exactly one folder to share</source>
+        <translation>请指定一个且只能一个要共享的文件夹</translation>
+    </message>
+    <message>
+        <source>Sharing %1</source>
+        <translation>正在共享 %1</translation>
+    </message>
+    <message>
+        <source>  listening on %1</source>
+        <translation>  监听地址 %1</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+C to stop.</source>
+        <translation>按 Ctrl+C 停止。</translation>
+    </message>
+    <message>
+        <source>Stopping.</source>
+        <translation>正在停止。</translation>
+    </message>
+    <message>
+        <source>Most requests one connection may have waiting (default %1).</source>
+        <translation>单个连接中排队请求数的上限（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds a new connection has to say hello and prove the password (default %1).</source>
+        <translation>新连接完成握手和密码验证的时限，单位为秒（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds an idle connection is kept open (default %1).</source>
+        <translation>空闲连接保持打开的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Seconds a transfer may make no progress (default %1).</source>
+        <translation>传输没有进展时允许等待的秒数（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>Require the password on the first line of this file. Contents are still sent unencrypted.</source>
+        <translation>要求提供这个文件第一行中的密码。文件内容仍以未加密的形式发送。</translation>
+    </message>
+    <message>
+        <source>invalid --port, --bind, limit or timeout value</source>
+        <translation>--port、--bind、上限或超时的值无效</translation>
+    </message>
+    <message>
+        <source>A password is required; contents still travel unencrypted.</source>
+        <translation>需要密码；文件内容仍以未加密的形式传输。</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::AddressPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy this address to the clipboard</source>
+        <translation>把这个地址复制到剪贴板</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ClientTab</name>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>正在连接 %1……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) on %1</source>
+        <translation>
+            <numerusform>%1 上有 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Requested %n file(s)</source>
+        <translation>
+            <numerusform>已请求 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>选择保存位置</translation>
+    </message>
+    <message>
+        <source>Download verified</source>
+        <translation>下载已校验</translation>
+    </message>
+    <message>
+        <source>%1 arrived and its MD5 matches.</source>
+        <translation>%1 已收到，MD5 一致。</translation>
+    </message>
+    <message>
+        <source>Download failed</source>
+        <translation>下载失败</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Address shown on the other computer</source>
+        <translation>另一台电脑上显示的地址</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Files on the server:</source>
+        <translation>服务端文件列表：</translation>
+    </message>
+    <message>
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Type a file name to request it</source>
+        <translation>输入文件名以请求该文件</translation>
+    </message>
+    <message>
+        <source>&amp;Get</source>
+        <translation>获取(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Download selected</source>
+        <translation>下载所选(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Download the selected files (Enter)</source>
+        <translation>下载选中的文件（回车键）</translation>
+    </message>
+    <message>
+        <source>Save &amp;to:</source>
+        <translation>保存到(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose...</source>
+        <translation>选择(&amp;H)……</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re&amp;sume</source>
+        <translation>续传(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Continue from the part already downloaded</source>
+        <translation>从已下载的部分继续</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>打开文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已完成</translation>
+    </message>
+    <message>
+        <source>Type the address of the computer running Ferry first.</source>
+        <translation>请先输入运行 Ferry 的电脑的地址。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>If the share has one</source>
+        <translation>共享设了密码时填写</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ConflictPrompt</name>
+    <message>
+        <source>File already exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already exists in %2.</source>
+        <translation>%2 中已有“%1”。</translation>
+    </message>
+    <message>
+        <source>Replace it once the new copy is verified, keep both files, or cancel this download?</source>
+        <translation>要在新文件校验通过后替换它、保留两者，还是取消这次下载？</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>替换(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation>保留两者(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::LogModel</name>
+    <message>
+        <source>(connected)</source>
+        <translation>（已连接）</translation>
+    </message>
+    <message>
+        <source>(file list)</source>
+        <translation>（文件列表）</translation>
+    </message>
+    <message>
+        <source>(disconnected)</source>
+        <translation>（已断开）</translation>
+    </message>
+    <message>
+        <source>(limit)</source>
+        <translation>（上限）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>listed</source>
+        <translation>已列出</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>已请求</translation>
+    </message>
+    <message>
+        <source>done, verified sent</source>
+        <translation>完成，已发送并附 MD5</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>limit reached: %1</source>
+        <translation>达到上限：%1</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对方地址</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::MainWindow</name>
+    <message>
+        <source>Ferry</source>
+        <translation>Ferry（摆渡）</translation>
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation>服务端(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Share a folder with computers on your network</source>
+        <translation>与局域网中的电脑共享一个文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Client</source>
+        <translation>客户端(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Download files from another computer running Ferry</source>
+        <translation>从另一台运行 Ferry 的电脑下载文件</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>查看(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Server tab</source>
+        <translation>服务端标签页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Client tab</source>
+        <translation>客户端标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Status &amp;bar</source>
+        <translation>状态栏(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;System language</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Ferry</source>
+        <translation>关于 Ferry(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Sharing on port %1</source>
+        <translation>正在端口 %1 上共享</translation>
+    </message>
+    <message>
+        <source>Not sharing</source>
+        <translation>未共享</translation>
+    </message>
+    <message>
+        <source>About Ferry</source>
+        <translation>关于 Ferry</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Ferry（摆渡）%1&lt;/h3&gt;&lt;p&gt;在局域网中共享文件夹并从中获取文件，每个文件都经过 MD5 校验。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::RemoteListModel</name>
+    <message numerus="yes">
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ServerTab</name>
+    <message>
+        <source>Choose the folder to share</source>
+        <translation>选择要共享的文件夹</translation>
+    </message>
+    <message>
+        <source>Sharing %1 on port %2</source>
+        <translation>正在端口 %2 上共享 %1</translation>
+    </message>
+    <message>
+        <source>Sharing stopped</source>
+        <translation>已停止共享</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>停止共享</translation>
+    </message>
+    <message>
+        <source>Start sharing</source>
+        <translation>开始共享</translation>
+    </message>
+    <message>
+        <source>Counting the shared files...</source>
+        <translation>正在统计共享的文件……</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) shared, %1 in total</source>
+        <extracomment>%n is the number of files, %1 their total size such as &quot;1.5 GiB&quot;.</extracomment>
+        <translation>
+            <numerusform>共享了 %n 个文件，共 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>文本文件 (*.txt)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the connection log</source>
+        <translation>保存连接日志</translation>
+    </message>
+    <message>
+        <source>Log saved to %1</source>
+        <translation>日志已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not save the log to %1</source>
+        <translation>无法把日志保存到 %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder to share first.</source>
+        <translation>请先选择要共享的文件夹。</translation>
+    </message>
+    <message>
+        <source>Shared &amp;folder:</source>
+        <translation>共享文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Choose a folder, or drop one here</source>
+        <translation>选择一个文件夹，或把文件夹拖到这里</translation>
+    </message>
+    <message>
+        <source>&amp;Browse...</source>
+        <translation>浏览(&amp;B)……</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>any free port</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>Who can connect:</source>
+        <translation>谁可以连接：</translation>
+    </message>
+    <message>
+        <source>Everyone on the network</source>
+        <translation>局域网内所有人</translation>
+    </message>
+    <message>
+        <source>This computer only</source>
+        <translation>仅本机</translation>
+    </message>
+    <message>
+        <source>Drop the folder here to share it</source>
+        <translation>把文件夹拖到这里即可共享</translation>
+    </message>
+    <message>
+        <source>Sharing</source>
+        <translation>共享状态</translation>
+    </message>
+    <message>
+        <source>A friend can type one of these addresses in Ferry:</source>
+        <translation>朋友可以在 Ferry 中输入以下任一地址：</translation>
+    </message>
+    <message>
+        <source>Files being sent</source>
+        <translation>正在发送的文件</translation>
+    </message>
+    <message>
+        <source>Connection log</source>
+        <translation>连接日志</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>清空(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as...</source>
+        <translation>另存为(&amp;S)……</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Optional: require a password</source>
+        <translation>可选：要求输入密码</translation>
+    </message>
+    <message>
+        <source>Files still travel unencrypted; the password only decides who may download.</source>
+        <translation>文件仍以未加密的形式传输；密码只决定谁可以下载。</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::ServerTransferModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>对方地址</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::TransferModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>Resuming</source>
+        <translation>正在续传</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>正在下载</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>%1 verified  %2</source>
+        <extracomment>%1 is a check mark, %2 the MD5 in hex. The verdict comes first so a narrow column still shows it.</extracomment>
+        <translation>%1 已校验  %2</translation>
+    </message>
+    <message>
+        <source>%1 MISMATCH  %2</source>
+        <extracomment>%1 is a cross mark, %2 the MD5 in hex.</extracomment>
+        <translation>%1 MD5 不一致  %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>more than 99 h</source>
+        <translation>超过 99 小时</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3</source>
+        <translation>%1:%2:%3</translation>
+    </message>
+    <message>
+        <source>%1:%2</source>
+        <translation>%1:%2</translation>
+    </message>
+    <message>
+        <source>Local MD5: %1
 Server MD5: %2</source>
-            <translation>本地 MD5：%1
+        <translation>本地 MD5：%1
 服务端 MD5：%2</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>进度</translation>
-        </message>
-        <message>
-            <source>Bytes</source>
-            <translation>字节数</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>速度</translation>
-        </message>
-        <message>
-            <source>Time left</source>
-            <translation>剩余时间</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>MD5</source>
-            <translation>MD5</translation>
-        </message>
-    </context>
-    <context>
-        <name>ferry::TransferView</name>
-        <message>
-            <source>Drop files or names here to download them</source>
-            <translation>把文件或文件名拖到这里即可下载</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>字节数</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>MD5</source>
+        <translation>MD5</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::TransferView</name>
+    <message>
+        <source>Drop files or names here to download them</source>
+        <translation>把文件或文件名拖到这里即可下载</translation>
+    </message>
+</context>
 </TS>

@@ -3,6 +3,7 @@
 
 #include "errorbanner.h"
 #include "errortext.h"
+#include "placeholderfit.h"
 #include "progressdelegate.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
@@ -184,7 +185,8 @@ void ClientTab::retranslateUi()
     m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
     m_portLabel->setText(tr("P&ort:"));
     m_passwordLabel->setText(tr("Pass&word:"));
-    m_password->setPlaceholderText(tr("Only if the share needs one"));
+    m_password->setPlaceholderText(tr("If the share has one"));
+    fitToPlaceholder(m_password);
     m_listingLabel->setText(tr("Files on the server:"));
     m_filter->setPlaceholderText(tr("Filter by name"));
     m_nameLabel->setText(tr("&Name:"));

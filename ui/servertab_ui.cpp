@@ -5,6 +5,7 @@
 #include "errorbanner.h"
 #include "errortext.h"
 #include "logmodel.h"
+#include "placeholderfit.h"
 #include "progressdelegate.h"
 #include "servertransfermodel.h"
 
@@ -98,7 +99,10 @@ void ServerTab::buildUi()
     form->addLayout(bindRow, 1, 2, 1, 2);
     form->addWidget(m_startStop, 1, 4);
     form->addWidget(m_passwordLabel, 2, 0);
-    form->addWidget(m_password, 2, 1, 1, 2);
+    auto *passwordRow = new QHBoxLayout;
+    passwordRow->addWidget(m_password);
+    passwordRow->addStretch();
+    form->addLayout(passwordRow, 2, 1, 1, 3);
     form->addWidget(m_passwordNote, 3, 1, 1, 3);
     form->setColumnStretch(3, 1);
 
@@ -178,6 +182,7 @@ void ServerTab::retranslateUi()
     m_localOnly->setText(tr("This computer only"));
     m_passwordLabel->setText(tr("Pass&word:"));
     m_password->setPlaceholderText(tr("Optional: require a password"));
+    fitToPlaceholder(m_password);
     m_passwordNote->setText(
         tr("Files still travel unencrypted; the password only decides who may download."));
     m_dropHint->setText(tr("Drop the folder here to share it"));
