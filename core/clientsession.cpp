@@ -363,6 +363,20 @@ bool ClientSession::handleError(QByteArrayView body)
     return false;
 }
 
+FileResult ClientSession::takeResult(const Pending &pending, const Failure &failure)
+{
+    // The size and offset belong to the file in flight; the files after it start at zero.
+    FileResult r;
+    r.id = pending.request.id;
+    r.remoteName = pending.request.remoteName;
+    r.size = m_size;
+    r.offset = m_offset;
+    r.failure = failure;
+    m_size = 0;
+    m_offset = 0;
+    return r;
+}
+
 void ClientSession::finishCurrent(
     FileResult::Outcome outcome, const Failure &failure, const QByteArray &remoteMd5)
 {
@@ -371,14 +385,9 @@ void ClientSession::finishCurrent(
         m_jobs.dequeue();
     else
         --m_unsent;
-    FileResult r;
-    r.id = p.request.id;
-    r.remoteName = p.request.remoteName;
-    r.size = m_size;
-    r.offset = m_offset;
+    FileResult r = takeResult(p, failure);
     r.remoteMd5 = remoteMd5;
     r.outcome = outcome;
-    r.failure = failure;
     if (m_download) {
         r.localMd5
             = outcome == FileResult::Outcome::Failed && failure.code != ErrorCode::AlreadyExists
@@ -389,8 +398,6 @@ void ClientSession::finishCurrent(
     }
     m_download.reset();
     m_phase = Phase::None;
-    m_size = 0;
-    m_offset = 0;
     emit fileFinished(r);
     sendPending();
 }
@@ -457,16 +464,8 @@ void ClientSession::fail(const Failure &failure)
         m_download->abandon(true);
     }
     while (!m_pending.isEmpty()) {
-        const Pending p = m_pending.dequeue();
-        FileResult r;
-        r.id = p.request.id;
-        r.remoteName = p.request.remoteName;
-        r.size = m_size;
-        r.offset = m_offset;
-        r.failure = failure;
+        const FileResult r = takeResult(m_pending.dequeue(), failure);
         m_download.reset();
-        m_size = 0;
-        m_offset = 0;
         emit fileFinished(r);
     }
     m_jobs.clear();

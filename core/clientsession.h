@@ -131,6 +131,7 @@ private:
     bool handleError(QByteArrayView body);
     void sendPending();
     bool beginFile(const protocol::FileEntry &offer);
+    FileResult takeResult(const Pending &pending, const Failure &failure);
     void finishCurrent(
         FileResult::Outcome outcome, const Failure &failure, const QByteArray &remoteMd5 = {});
     void fail(const Failure &failure);
