@@ -359,6 +359,18 @@ class Bench:
             gen.wait()
         self.md5[path] = h.hexdigest()
 
+    def make_files(self, folder, pattern, count, size):
+        """count random files of size bytes in folder; remembers their md5s."""
+        paths = []
+        for i in range(count):
+            p = os.path.join(folder, pattern.format(i))
+            b = os.urandom(size)
+            with open(p, "wb") as f:
+                f.write(b)
+            self.md5[p] = hashlib.md5(b).hexdigest()
+            paths.append(p)
+        return paths
+
     def make_data(self):
         t0 = time.monotonic()
         d = self.data
@@ -366,22 +378,10 @@ class Bench:
             os.makedirs(os.path.join(d, sub), exist_ok=True)
         self.big = os.path.join(d, "big", "big.bin")
         self.make_random_file(self.big, self.big_size)
-        self.small = []
-        for i in range(self.n_small):
-            p = os.path.join(d, "small", f"s{i:04d}.bin")
-            b = os.urandom(self.small_size)
-            with open(p, "wb") as f:
-                f.write(b)
-            self.md5[p] = hashlib.md5(b).hexdigest()
-            self.small.append(p)
-        self.mid = []
-        for i in range(self.n_mid):
-            p = os.path.join(d, "mid", f"m{i:03d}.bin")
-            b = os.urandom(self.mid_size)
-            with open(p, "wb") as f:
-                f.write(b)
-            self.md5[p] = hashlib.md5(b).hexdigest()
-            self.mid.append(p)
+        self.small = self.make_files(os.path.join(d, "small"), "s{:04d}.bin", self.n_small,
+                                     self.small_size)
+        self.mid = self.make_files(os.path.join(d, "mid"), "m{:03d}.bin", self.n_mid,
+                                   self.mid_size)
         # The latency case serves the same big file and one 4 KiB file (hard links: same inode,
         # same disk) without the other 1,000 small files in the listing.
         self.lat_big = os.path.join(d, "lat", "big.bin")

@@ -220,6 +220,24 @@ QByteArray dataFrame(const QByteArray &bytes)
     return protocol::encodeFrame(FrameType::Data, bytes);
 }
 
+/// Starts downloading \a name and pulls the plug as soon as some data is on disk, like a
+/// closed laptop lid. Returns the one result the session reported.
+FileResult interruptAfterFirstData(quint16 port, const QString &name, const QString &outDir)
+{
+    ClientSession session;
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    QObject::connect(
+        &session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
+            if (done > 0)
+                session.abort();
+        });
+    session.connectToServer(kLocalHost, port);
+    session.requestFile(name, {}, into(outDir));
+    if (!QTest::qWaitFor([&] { return finished.count() == 1; }, kWait))
+        return {};
+    return finished.at(0).at(0).value<FileResult>();
+}
+
 QByteArray hexMd5(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
@@ -602,18 +620,8 @@ void tst_Transfer::resumesAfterClientAbort()
     const QString part = fx.out(QStringLiteral("big.iso.part"));
 
     {
-        ClientSession session;
-        QSignalSpy finished(&session, &ClientSession::fileFinished);
-        // Pull the plug as soon as some data is on disk, like a closed laptop lid.
-        connect(
-            &session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
-                if (done > 0)
-                    session.abort();
-            });
-        session.connectToServer(kLocalHost, fx.port());
-        session.requestFile(QStringLiteral("big.iso"), {}, into(fx.out()));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
-        const auto r = finished.at(0).at(0).value<FileResult>();
+        const FileResult r
+            = interruptAfterFirstData(fx.port(), QStringLiteral("big.iso"), fx.out());
         QCOMPARE(r.outcome, FileResult::Outcome::Failed);
         QCOMPARE(r.failure.code, ErrorCode::Cancelled);
     }
@@ -652,18 +660,7 @@ void tst_Transfer::startsOverWhenSourceChangedBeforeResume()
     const qint64 size = 128 * 1024 * 1024;
     fx.write(QStringLiteral("big.iso"), size, 3);
     QVERIFY(fx.start());
-    {
-        ClientSession session;
-        QSignalSpy finished(&session, &ClientSession::fileFinished);
-        connect(
-            &session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
-                if (done > 0)
-                    session.abort();
-            });
-        session.connectToServer(kLocalHost, fx.port());
-        session.requestFile(QStringLiteral("big.iso"), {}, into(fx.out()));
-        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
-    }
+    interruptAfterFirstData(fx.port(), QStringLiteral("big.iso"), fx.out());
     QVERIFY(QFileInfo(fx.out(QStringLiteral("big.iso.part"))).size() > 0);
 
     // New content of the same size, and a different mtime: the .part is worthless now.
