@@ -16,6 +16,9 @@ using protocol::FrameType;
 
 namespace {
 constexpr int kPipelineDepth = 64;
+/// Files up to this size are accepted in the request itself, so many small files don't each
+/// cost a round trip. A file we then can't save is read past, so this also bounds the waste.
+constexpr qint64 kAcceptUpTo = 8 * 1024 * 1024;
 constexpr int kProgressIntervalMs = 100;
 /// A server could send listing frames forever; a million entries is past any real share.
 constexpr qsizetype kMaxListedFiles = 1000000;
@@ -112,18 +115,21 @@ void ClientSession::sendPending()
              ++it) {
             if (it->sent || !it->early.ok())
                 continue;
-            const Download check(it->options.outputDir, it->request.localName, it->options.conflict,
-                it->options.resume);
+            const Download check(folderFor(it->options.outputDir), it->request.localName,
+                it->options.conflict, it->options.resume);
+            bool partPresent = false;
             it->early = isValidRelativeName(it->request.remoteName)
-                ? check.precheck()
+                ? check.precheck(&partPresent)
                 : Failure {ErrorCode::InvalidName, printableName(it->request.remoteName)};
             if (!it->early.ok())
                 continue;
             it->sent = true;
+            // A .part to resume needs the Offer's size and mtime first.
+            it->acceptUpTo = partPresent ? -1 : kAcceptUpTo;
             --m_unsent;
             ++inFlight;
             m_jobs.enqueue(Job::File);
-            m_socket->write(protocol::encodeGetRequest(it->request.remoteName));
+            m_socket->write(protocol::encodeGetRequest(it->request.remoteName, it->acceptUpTo));
         }
         if (m_pending.isEmpty() || m_pending.head().sent || m_state != State::Ready)
             break;
@@ -192,6 +198,8 @@ bool ClientSession::handleFrame(FrameType type, QByteArrayView body)
         if (type == FrameType::End)
             return handleEnd(body);
         break;
+    case Phase::Discarding:
+        return discard(type, body);
     case Phase::Listing:
         break;
     }
@@ -288,19 +296,28 @@ bool ClientSession::handleOffer(QByteArrayView body)
 bool ClientSession::beginFile(const protocol::FileEntry &offer)
 {
     const Pending &p = m_pending.head();
+    const bool accepted = offer.size <= p.acceptUpTo;
     m_size = offer.size;
     m_download = std::make_unique<Download>(
-        p.options.outputDir, p.request.localName, p.options.conflict, p.options.resume);
+        folderFor(p.options.outputDir), p.request.localName, p.options.conflict, p.options.resume);
     Failure failure;
-    m_offset = m_download->begin(offer, &failure);
+    m_offset = m_download->begin(offer, accepted, &failure);
     if (m_offset < 0) {
-        m_socket->write(protocol::encodeFrame(FrameType::Decline));
         m_download.reset();
         m_offset = 0;
+        if (accepted) {
+            // The bytes are already coming: read past them, then report this file only.
+            m_discardFailure = failure;
+            m_discardLeft = offer.size;
+            m_phase = Phase::Discarding;
+            return true;
+        }
+        m_socket->write(protocol::encodeFrame(FrameType::Decline));
         finishCurrent(FileResult::Outcome::Failed, failure);
         return m_state != State::Closed;
     }
-    m_socket->write(protocol::encodeAccept(m_offset));
+    if (!accepted)
+        m_socket->write(protocol::encodeAccept(m_offset));
     m_phase = Phase::Receiving;
     emit fileStarted(p.request.id, p.request.remoteName, m_size, m_offset);
     m_progressClock.start();
@@ -339,6 +356,28 @@ bool ClientSession::handleEnd(QByteArrayView body)
     return m_state != State::Closed;
 }
 
+bool ClientSession::discard(FrameType type, QByteArrayView body)
+{
+    if (type == FrameType::Data && body.size() <= m_discardLeft) {
+        m_discardLeft -= body.size();
+        return true;
+    }
+    if (type == FrameType::End && m_discardLeft == 0 && protocol::parseEnd(body)) {
+        finishCurrent(FileResult::Outcome::Failed, m_discardFailure);
+        return m_state != State::Closed;
+    }
+    fail({ErrorCode::ProtocolError, QStringLiteral("data past the offered size")});
+    return false;
+}
+
+std::shared_ptr<OutputFolder> ClientSession::folderFor(const QString &path)
+{
+    // Reopened when the folder was removed or replaced meanwhile, as a new session would.
+    if (!m_folder || m_folder->path() != path || !m_folder->isCurrent())
+        m_folder = std::make_shared<OutputFolder>(path);
+    return m_folder;
+}
+
 bool ClientSession::handleError(QByteArrayView body)
 {
     const auto failure = protocol::parseError(body);
@@ -350,7 +389,7 @@ bool ClientSession::handleError(QByteArrayView body)
     const bool perRequest = failure->code == ErrorCode::NotFound
         || failure->code == ErrorCode::NotRegularFile || failure->code == ErrorCode::Refused;
     if (perRequest && m_state == State::Ready && !m_jobs.isEmpty() && m_jobs.head() == Job::File
-        && m_phase != Phase::Receiving) {
+        && m_phase != Phase::Receiving && m_phase != Phase::Discarding) {
         Failure f = *failure;
         f.detail = m_pending.head().request.remoteName;
         finishCurrent(FileResult::Outcome::Failed, f);

@@ -104,6 +104,7 @@ private:
         FileRequest request;
         GetOptions options;
         bool sent = false;
+        qint64 acceptUpTo = -1; ///< What the request accepted in advance; see GetRequest.
         Failure early; ///< Known to fail before asking, e.g. the final file exists.
     };
     enum class Phase {
@@ -111,6 +112,7 @@ private:
         Listing,
         AwaitOffer,
         Receiving,
+        Discarding, ///< An accepted-in-advance file we can't save: read past it.
     };
     enum class Job {
         List,
@@ -129,6 +131,8 @@ private:
     bool handleData(QByteArrayView body);
     bool handleEnd(QByteArrayView body);
     bool handleError(QByteArrayView body);
+    bool discard(protocol::FrameType type, QByteArrayView body);
+    std::shared_ptr<OutputFolder> folderFor(const QString &path);
     void sendPending();
     bool beginFile(const protocol::FileEntry &offer);
     FileResult takeResult(const Pending &pending, const Failure &failure);
@@ -159,6 +163,9 @@ private:
     quint64 m_nextId = 1;
     Phase m_phase = Phase::None;
     std::unique_ptr<Download> m_download;
+    std::shared_ptr<OutputFolder> m_folder; ///< The last one used; most sessions have one.
+    Failure m_discardFailure;
+    qint64 m_discardLeft = 0;
     qint64 m_offset = 0;
     qint64 m_size = 0;
     QElapsedTimer m_progressClock;

@@ -4,11 +4,13 @@
 #include "names.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ferry {
@@ -38,12 +40,31 @@ Failure writeFailure(int err, const QString &name)
 
 } // namespace
 
-Download::Download(
-    const QString &outputDir, const QString &localName, ConflictPolicy policy, bool resume)
-    : m_localName(localName), m_policy(policy), m_resume(resume)
+OutputFolder::OutputFolder(const QString &path) : m_path(path)
 {
-    QDir().mkpath(outputDir);
-    m_rootFd = containedfs::openRoot(outputDir, &m_rootError);
+    QDir().mkpath(path);
+    m_fd = containedfs::openRoot(path, &m_error);
+}
+
+OutputFolder::~OutputFolder()
+{
+    containedfs::closeFd(m_fd);
+}
+
+bool OutputFolder::isCurrent() const
+{
+    if (m_fd < 0)
+        return false;
+    struct stat byPath;
+    struct stat byFd;
+    return ::stat(QFile::encodeName(m_path).constData(), &byPath) == 0 && ::fstat(m_fd, &byFd) == 0
+        && byPath.st_dev == byFd.st_dev && byPath.st_ino == byFd.st_ino;
+}
+
+Download::Download(std::shared_ptr<const OutputFolder> folder, const QString &localName,
+    ConflictPolicy policy, bool resume)
+    : m_folder(std::move(folder)), m_localName(localName), m_policy(policy), m_resume(resume)
+{
     m_leaf = localName.section(QLatin1Char('/'), -1);
     m_partLeaf = m_leaf + kPartSuffix;
     m_metaLeaf = m_leaf + kMetaSuffix;
@@ -54,30 +75,34 @@ Download::~Download()
 {
     containedfs::closeFd(m_fd);
     containedfs::closeFd(m_dirFd);
-    containedfs::closeFd(m_rootFd);
 }
 
-Failure Download::precheck() const
+Failure Download::precheck(bool *partPresent) const
 {
+    if (partPresent)
+        *partPresent = false;
     if (!isSafeLocalName(m_localName))
         return {ErrorCode::InvalidName, printableName(m_localName)};
-    if (m_rootFd < 0)
-        return {ErrorCode::WriteFailed, m_rootError.detail};
+    if (m_folder->fd() < 0)
+        return {ErrorCode::WriteFailed, m_folder->error().detail};
     // The parent folders may not exist yet; then neither does the file.
     Failure ignored;
-    const int dir = containedfs::openParentDir(m_rootFd, m_localName, &ignored);
+    const int dir = containedfs::openParentDir(m_folder->fd(), m_localName, &ignored);
     if (dir < 0)
         return {};
     Failure result;
+    const bool part = containedfs::existsInDir(dir, m_partLeaf);
     if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
         result = {ErrorCode::AlreadyExists, m_localName};
-    else if (!m_resume && containedfs::existsInDir(dir, m_partLeaf))
+    else if (!m_resume && part)
         result = {ErrorCode::PartExists, m_localName + kPartSuffix};
     containedfs::closeFd(dir);
+    if (partPresent)
+        *partPresent = part;
     return result;
 }
 
-qint64 Download::begin(const protocol::FileEntry &offer, Failure *error)
+qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure *error)
 {
     m_offer = offer;
     m_received = 0;
@@ -87,12 +112,13 @@ qint64 Download::begin(const protocol::FileEntry &offer, Failure *error)
         *error = pre;
         return -1;
     }
-    m_dirFd = containedfs::openParentDir(m_rootFd, m_localName, error);
+    m_dirFd = containedfs::openParentDir(m_folder->fd(), m_localName, error);
     if (m_dirFd < 0)
         return -1;
-    if (m_resume && containedfs::existsInDir(m_dirFd, m_partLeaf)) {
+    if (m_resume && !fromStart && containedfs::existsInDir(m_dirFd, m_partLeaf)) {
         protocol::FileEntry meta;
-        if (readMeta(&meta) && meta.size == offer.size && meta.mtimeMs == offer.mtimeMs) {
+        m_hasMeta = readMeta(&meta);
+        if (m_hasMeta && meta.size == offer.size && meta.mtimeMs == offer.mtimeMs) {
             m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
             if (m_fd < 0)
                 return -1;
@@ -192,7 +218,8 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         }
         leaf = numberedName(m_leaf, n);
     }
-    containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    if (m_hasMeta)
+        containedfs::removeInDir(m_dirFd, m_metaLeaf);
     m_finalName = dirPart + leaf;
     return md5;
 }
@@ -221,6 +248,7 @@ void Download::removePart()
     if (m_dirFd >= 0) {
         containedfs::removeInDir(m_dirFd, m_partLeaf);
         containedfs::removeInDir(m_dirFd, m_metaLeaf);
+        m_hasMeta = false;
     }
 }
 
@@ -245,8 +273,9 @@ bool Download::readMeta(protocol::FileEntry *meta) const
     return okSize && okTime;
 }
 
-void Download::writeMeta() const
+void Download::writeMeta()
 {
+    m_hasMeta = true;
     Failure ignored;
     containedfs::removeInDir(m_dirFd, m_metaLeaf);
     const int fd = containedfs::openForWrite(m_dirFd, m_metaLeaf, true, true, &ignored);

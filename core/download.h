@@ -17,24 +17,48 @@ enum class ConflictPolicy {
     KeepBoth, ///< Save as "name (1).ext".
 };
 
+/// The folder downloads are saved into: created if missing and opened once, then shared by
+/// the downloads of a session, so each file costs no more than its own handful of calls.
+class OutputFolder
+{
+public:
+    explicit OutputFolder(const QString &path);
+    ~OutputFolder();
+    OutputFolder(const OutputFolder &) = delete;
+    OutputFolder &operator=(const OutputFolder &) = delete;
+
+    QString path() const { return m_path; }
+    int fd() const { return m_fd; } ///< -1 when it could not be opened; see error().
+    Failure error() const { return m_error; }
+    /// The handle is open and \a path still names that folder (not removed or replaced).
+    bool isCurrent() const;
+
+private:
+    QString m_path;
+    int m_fd = -1;
+    Failure m_error;
+};
+
 /// One download as a transaction: NAME.part is created exclusively (never through a
 /// symlink), its MD5 is computed as bytes arrive, and only a verified file is renamed to the
 /// final name. NAME.part.meta beside it remembers the source's size and mtime for resume.
 class Download
 {
 public:
-    Download(
-        const QString &outputDir, const QString &localName, ConflictPolicy policy, bool resume);
+    Download(std::shared_ptr<const OutputFolder> folder, const QString &localName,
+        ConflictPolicy policy, bool resume);
     ~Download();
     Download(const Download &) = delete;
     Download &operator=(const Download &) = delete;
 
     /// Checks before asking: a bad local name or a final file that exists (policy Fail).
-    Failure precheck() const;
+    /// \a partPresent tells whether a .part waits to be resumed.
+    Failure precheck(bool *partPresent = nullptr) const;
 
     /// Prepares for \a offer: creates or reopens the .part and hashes what it already holds.
-    /// Returns the offset to accept at, or -1 with \a error.
-    qint64 begin(const protocol::FileEntry &offer, Failure *error);
+    /// Returns the offset to accept at, or -1 with \a error. With \a fromStart (the data
+    /// is already on its way from byte 0) an existing .part is never resumed.
+    qint64 begin(const protocol::FileEntry &offer, bool fromStart, Failure *error);
 
     bool append(QByteArrayView data, Failure *error);
     qint64 received() const { return m_received; }
@@ -53,11 +77,10 @@ public:
 private:
     bool hashExisting(qint64 size, Failure *error);
     bool readMeta(protocol::FileEntry *meta) const;
-    void writeMeta() const;
+    void writeMeta();
     void removePart();
 
-    int m_rootFd = -1;
-    Failure m_rootError;
+    std::shared_ptr<const OutputFolder> m_folder;
     int m_dirFd = -1;
     int m_fd = -1;
     QString m_localName;
@@ -67,6 +90,7 @@ private:
     QString m_finalName;
     ConflictPolicy m_policy;
     bool m_resume;
+    bool m_hasMeta = false; ///< NAME.part.meta may exist: remove it with the .part.
     protocol::FileEntry m_offer;
     qint64 m_received = 0;
     QByteArray m_md5;

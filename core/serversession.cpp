@@ -153,12 +153,13 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
             Job job;
             job.list = type == FrameType::ListRequest;
             if (!job.list) {
-                const auto name = protocol::parseGetRequest(body);
-                if (!name) {
+                const auto request = protocol::parseGetRequest(body);
+                if (!request) {
                     fail({ErrorCode::ProtocolError, QStringLiteral("malformed request")});
                     return false;
                 }
-                job.name = *name;
+                job.name = request->name;
+                job.acceptUpTo = request->acceptUpTo;
             }
             m_jobs.enqueue(job);
             if (m_state == State::AwaitRequest)
@@ -272,7 +273,7 @@ void ServerSession::startNextJob()
             if (job.list)
                 sendListing();
             else
-                offer(job.name);
+                offer(job);
         },
         Qt::QueuedConnection);
 }
@@ -286,11 +287,11 @@ void ServerSession::sendListing()
     startNextJob();
 }
 
-void ServerSession::offer(const QString &name)
+void ServerSession::offer(const Job &job)
 {
-    emitEvent(ServerEvent::Kind::Requested, name);
+    emitEvent(ServerEvent::Kind::Requested, job.name);
     Failure failure;
-    m_fd = m_shared->folder().open(name, &m_entry, &failure);
+    m_fd = m_shared->folder().open(job.name, &m_entry, &failure);
     if (m_fd < 0) {
         refuse(failure);
         return;
@@ -300,6 +301,11 @@ void ServerSession::offer(const QString &name)
     m_inode = st.inode;
     m_mtimeNs = st.mtimeNs;
     m_socket->write(protocol::encodeOffer(m_entry));
+    if (m_entry.size <= job.acceptUpTo) {
+        // The client accepted files this small when it asked: no round trip per file.
+        startSending(0);
+        return;
+    }
     setState(State::AwaitAccept);
 }
 
@@ -318,7 +324,13 @@ bool ServerSession::handleAccept(QByteArrayView body)
         fail({ErrorCode::ProtocolError, QStringLiteral("bad offset")});
         return false;
     }
-    m_offset = *offset;
+    startSending(*offset);
+    return m_state != State::Closing;
+}
+
+void ServerSession::startSending(qint64 offset)
+{
+    m_offset = offset;
     m_pos = 0;
     m_hash.reset();
     Md5Cache *cache = m_shared->md5Cache();
@@ -327,7 +339,7 @@ bool ServerSession::handleAccept(QByteArrayView body)
         m_pos = m_offset;
         if (::lseek(m_fd, m_offset, SEEK_SET) != m_offset) {
             fail({ErrorCode::ReadFailed, m_entry.name});
-            return false;
+            return;
         }
     }
     ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -335,7 +347,6 @@ bool ServerSession::handleAccept(QByteArrayView body)
     setState(State::Sending);
     emitProgress(false);
     pump();
-    return m_state != State::Closing;
 }
 
 void ServerSession::onBytesWritten()

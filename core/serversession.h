@@ -55,6 +55,7 @@ private:
     {
         bool list = false;
         QString name;
+        qint64 acceptUpTo = -1; ///< Files this small are sent without waiting for Accept.
     };
 
     void onReadyRead();
@@ -66,10 +67,11 @@ private:
     bool handleAuth(QByteArrayView body);
     void answerAuth(bool accepted);
     bool handleAccept(QByteArrayView body);
+    void startSending(qint64 offset);
     void setState(State state);
     void startNextJob();
     void sendListing();
-    void offer(const QString &name);
+    void offer(const Job &job);
     void pump();
     void finishFile();
     void closeFile();

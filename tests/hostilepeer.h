@@ -44,6 +44,17 @@ inline RawFrame takeFrame(QByteArray &buffer)
     return f;
 }
 
+/// Whether \a f lets a server start sending a file of \a size: an Accept, or a GetRequest
+/// that accepted files that small in advance.
+inline bool acceptedAt(const RawFrame &f, qint64 size)
+{
+    if (f.is(protocol::FrameType::Accept))
+        return true;
+    const auto request
+        = f.is(protocol::FrameType::GetRequest) ? protocol::parseGetRequest(f.body) : std::nullopt;
+    return request && size <= request->acceptUpTo;
+}
+
 /// A client that sends whatever it is told to.
 class RawClient
 {

@@ -869,7 +869,7 @@ void tst_Hostile::serverSendingMoreDataThanAnnouncedIsRejected()
     fake.script = [](RawServer &s, const RawFrame &f) {
         if (f.is(FrameType::GetRequest))
             s.send(protocol::encodeOffer({QStringLiteral("a.txt"), 10, 0}));
-        if (f.is(FrameType::Accept)) {
+        if (acceptedAt(f, 10)) {
             s.send(protocol::encodeFrame(FrameType::Data, QByteArray(8, 'x')));
             s.send(protocol::encodeFrame(FrameType::Data, QByteArray(8, 'y')));
             s.send(protocol::encodeEnd(QByteArray(32, '0')));
@@ -901,7 +901,7 @@ void tst_Hostile::endWithMalformedMd5IsRejected()
     fake.script = [end](RawServer &s, const RawFrame &f) {
         if (f.is(FrameType::GetRequest))
             s.send(protocol::encodeOffer({QStringLiteral("a.txt"), 4, 0}));
-        if (f.is(FrameType::Accept)) {
+        if (acceptedAt(f, 4)) {
             s.send(protocol::encodeFrame(FrameType::Data, "abcd"));
             s.send(end);
         }

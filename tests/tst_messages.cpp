@@ -23,6 +23,7 @@ private slots:
     void listingRejectsLyingCount();
     void offerRoundTripOver4GiB();
     void getRequestRejectsInvalidUtf8();
+    void getRequestCarriesTheAcceptLimit();
     void acceptRejectsNegativeOffset();
     void endRequiresLowercaseHex_data();
     void endRequiresLowercaseHex();
@@ -99,7 +100,22 @@ void tst_Messages::getRequestRejectsInvalidUtf8()
     QVERIFY(!parseGetRequest(body));
     const auto ok = parseGetRequest(bodyOf(encodeGetRequest(QStringLiteral("caf\u00e9"))));
     QVERIFY(ok);
-    QCOMPARE(*ok, QStringLiteral("caf\u00e9"));
+    QCOMPARE(ok->name, QStringLiteral("caf\u00e9"));
+    QCOMPARE(ok->acceptUpTo, -1);
+}
+
+void tst_Messages::getRequestCarriesTheAcceptLimit()
+{
+    const auto got = parseGetRequest(bodyOf(encodeGetRequest(QStringLiteral("a"), 8388608)));
+    QVERIFY(got);
+    QCOMPARE(got->name, QStringLiteral("a"));
+    QCOMPARE(got->acceptUpTo, 8388608);
+    QCOMPARE(parseGetRequest(bodyOf(encodeGetRequest(QStringLiteral("a"), 0)))->acceptUpTo, 0);
+    // A negative limit, a short field or a byte after it is malformed.
+    const QByteArray body = bodyOf(encodeGetRequest(QStringLiteral("a"))).toByteArray();
+    QVERIFY(!parseGetRequest(body + QByteArray(8, '\xff')));
+    QVERIFY(!parseGetRequest(body + QByteArray(7, '\0')));
+    QVERIFY(!parseGetRequest(body + QByteArray(9, '\0')));
 }
 
 void tst_Messages::acceptRejectsNegativeOffset()

@@ -263,6 +263,9 @@ private slots:
     void existingFinalFile_data();
     void existingFinalFile();
     void resumesAfterClientAbort();
+    void smallFilesComeWithoutARoundTrip();
+    void smallPartIsResumedNotAcceptedAhead();
+    void acceptedAheadButUnsavableFileIsSkipped();
     void startsOverWhenSourceChangedBeforeResume();
     void twentyClientsAtOnce();
     void survivesAbruptDisconnects();
@@ -654,6 +657,99 @@ void tst_Transfer::resumesAfterClientAbort()
     QTRY_COMPARE_WITH_TIMEOUT(sentBytes, QList<qint64> {size - kept}, kWait);
 }
 
+void tst_Transfer::smallFilesComeWithoutARoundTrip()
+{
+    Fixture fx;
+    const QByteArray small = fx.write(QStringLiteral("small"), 1000, 4);
+    fx.write(QStringLiteral("larger"), 2000, 5);
+    QVERIFY(fx.start());
+    RawClient raw(fx.port());
+    raw.socket.write(protocol::encodeHello({}));
+    // Accepted in advance: the data follows the Offer with no Accept.
+    raw.socket.write(protocol::encodeGetRequest(QStringLiteral("small"), 1000));
+    // Over the limit: the server waits for the client's answer.
+    raw.socket.write(protocol::encodeGetRequest(QStringLiteral("larger"), 1999));
+    QVERIFY(raw.waitFrames(5));
+    QVERIFY(raw.streamOk());
+    QCOMPARE(raw.frames.at(1).type, FrameType::Offer);
+    QCOMPARE(raw.frames.at(2).type, FrameType::Data);
+    QCOMPARE(raw.frames.at(3).type, FrameType::End);
+    QCOMPARE(*protocol::parseEnd(raw.frames.at(3).body), small);
+    QCOMPARE(raw.frames.at(4).type, FrameType::Offer);
+    QCOMPARE(protocol::parseOffer(raw.frames.at(4).body)->name, QStringLiteral("larger"));
+    QTest::qWait(300);
+    QCOMPARE(raw.frames.size(), 5);
+    raw.socket.write(protocol::encodeAccept(0));
+    QVERIFY(raw.waitFrames(7));
+    QCOMPARE(raw.frames.at(5).type, FrameType::Data);
+    QCOMPARE(raw.frames.at(6).type, FrameType::End);
+}
+
+void tst_Transfer::smallPartIsResumedNotAcceptedAhead()
+{
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("notes.txt"), 100000, 6);
+    QVERIFY(fx.start());
+    // What an interrupted download leaves: the head of the file and its record.
+    const QByteArray head = readAll(fx.share(QStringLiteral("notes.txt"))).left(40000);
+    QVERIFY(QDir().mkpath(fx.out()));
+    QFile part(fx.out(QStringLiteral("notes.txt.part")));
+    QVERIFY(part.open(QIODevice::WriteOnly));
+    part.write(head);
+    part.close();
+    const qint64 mtimeMs
+        = QFileInfo(fx.share(QStringLiteral("notes.txt"))).lastModified().toMSecsSinceEpoch();
+    QFile meta(fx.out(QStringLiteral("notes.txt.part.meta")));
+    QVERIFY(meta.open(QIODevice::WriteOnly));
+    meta.write("100000 " + QByteArray::number(mtimeMs) + "\n");
+    meta.close();
+
+    const Run run
+        = get(fx.port(), QStringLiteral("notes.txt"), into(fx.out(), ConflictPolicy::Fail, true));
+    QCOMPARE(run.results.size(), 1);
+    const FileResult &r = run.results.first();
+    QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+    QCOMPARE(r.offset, 40000);
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("notes.txt"))), md5);
+    QCOMPARE(QDir(fx.out()).entryList(QDir::Files | QDir::Hidden),
+        QStringList {QStringLiteral("notes.txt")});
+}
+
+void tst_Transfer::acceptedAheadButUnsavableFileIsSkipped()
+{
+    // The .part appears between the request and the Offer, when the bytes are already coming.
+    QTemporaryDir base;
+    const QString out = base.filePath(QStringLiteral("out"));
+    const QByteArray a = "first file";
+    const QByteArray b = "second file";
+    FakeServer server([&](QTcpSocket *s, const Frame &f) {
+        if (f.type != FrameType::GetRequest)
+            return;
+        const auto request = protocol::parseGetRequest(f.body);
+        const QByteArray body = request->name == QLatin1String("a.txt") ? a : b;
+        if (request->name == QLatin1String("a.txt")) {
+            QFile planted(out + QStringLiteral("/a.txt.part"));
+            QVERIFY(planted.open(QIODevice::WriteOnly));
+            planted.write("someone else's");
+        }
+        QVERIFY(body.size() <= request->acceptUpTo);
+        s->write(protocol::encodeOffer({request->name, body.size(), 1700000000000}));
+        s->write(dataFrame(body));
+        s->write(protocol::encodeEnd(hexMd5(body)));
+    });
+    QVERIFY(server.isListening());
+    const Run run = get(server.serverPort(),
+        {{QStringLiteral("a.txt"), {}}, {QStringLiteral("b.txt"), {}}}, into(out));
+    QCOMPARE(run.results.size(), 2);
+    QCOMPARE(run.results.at(0).outcome, FileResult::Outcome::Failed);
+    QCOMPARE(run.results.at(0).failure.code, ErrorCode::PartExists);
+    QCOMPARE(run.results.at(1).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(readAll(out + QStringLiteral("/b.txt")), b);
+    QCOMPARE(readAll(out + QStringLiteral("/a.txt.part")), QByteArray("someone else's"));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/a.txt")));
+    QVERIFY(run.failures.isEmpty());
+}
+
 void tst_Transfer::startsOverWhenSourceChangedBeforeResume()
 {
     Fixture fx;
@@ -993,7 +1089,7 @@ void tst_Transfer::lyingServerLeavesNoFile()
     FakeServer server([&](QTcpSocket *s, const Frame &f) {
         if (f.type != FrameType::GetRequest)
             return;
-        const QString name = *protocol::parseGetRequest(f.body);
+        const QString name = protocol::parseGetRequest(f.body)->name;
         protocol::FileEntry offer {name, 10, 1700000000000};
         if (lie == QLatin1String("rename"))
             offer.name = QStringLiteral("../../evil");

@@ -188,20 +188,28 @@ std::optional<QList<FileEntry>> parseListEntries(QByteArrayView body)
     return entries;
 }
 
-QByteArray encodeGetRequest(const QString &name)
+QByteArray encodeGetRequest(const QString &name, qint64 acceptUpTo)
 {
     Writer w;
     w.string(name);
+    if (acceptUpTo >= 0)
+        w.i64(acceptUpTo);
     return encodeFrame(FrameType::GetRequest, w.take());
 }
 
-std::optional<QString> parseGetRequest(QByteArrayView body)
+std::optional<GetRequest> parseGetRequest(QByteArrayView body)
 {
     Reader r(body);
-    QString name = r.string(kMaxNameBytes);
+    GetRequest request;
+    request.name = r.string(kMaxNameBytes);
+    if (r.ok() && !r.atEnd()) {
+        request.acceptUpTo = r.i64();
+        if (request.acceptUpTo < 0) // "not sent" is said by leaving the field out
+            return std::nullopt;
+    }
     if (!r.ok() || !r.atEnd())
         return std::nullopt;
-    return name;
+    return request;
 }
 
 QByteArray encodeOffer(const FileEntry &entry)

@@ -40,8 +40,15 @@ struct FileEntry
 QByteArray encodeListEntries(const QList<FileEntry> &entries);
 std::optional<QList<FileEntry>> parseListEntries(QByteArrayView body);
 
-QByteArray encodeGetRequest(const QString &name);
-std::optional<QString> parseGetRequest(QByteArrayView body);
+struct GetRequest
+{
+    QString name;
+    /// The client accepts at offset 0, without waiting for the Offer, any file of at most
+    /// this many bytes; -1 (not sent) means it answers every Offer itself.
+    qint64 acceptUpTo = -1;
+};
+QByteArray encodeGetRequest(const QString &name, qint64 acceptUpTo = -1);
+std::optional<GetRequest> parseGetRequest(QByteArrayView body);
 
 QByteArray encodeOffer(const FileEntry &entry);
 std::optional<FileEntry> parseOffer(QByteArrayView body);

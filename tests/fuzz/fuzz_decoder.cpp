@@ -35,7 +35,7 @@ void parseAll(FrameType type, QByteArrayView body)
             check(e.size >= 0 && !e.name.isEmpty());
     }
     if (const auto n = parseGetRequest(body); n && type == FrameType::GetRequest)
-        roundTrip(type, body, encodeGetRequest(*n));
+        roundTrip(type, body, encodeGetRequest(n->name, n->acceptUpTo));
     if (const auto o = parseOffer(body); o && type == FrameType::Offer)
         roundTrip(type, body, encodeOffer(*o));
     if (const auto a = parseAccept(body)) {
