@@ -115,8 +115,9 @@ void ClientSession::sendPending()
              ++it) {
             if (it->sent || !it->early.ok())
                 continue;
-            const Download check(folderFor(it->options.outputDir), it->request.localName,
-                it->options.conflict, it->options.resume);
+            it->folder = folderFor(it->options.outputDir);
+            const Download check(
+                it->folder, it->request.localName, it->options.conflict, it->options.resume);
             bool partPresent = false;
             it->early = isValidRelativeName(it->request.remoteName)
                 ? check.precheck(&partPresent)
@@ -299,7 +300,7 @@ bool ClientSession::beginFile(const protocol::FileEntry &offer)
     const bool accepted = offer.size <= p.acceptUpTo;
     m_size = offer.size;
     m_download = std::make_unique<Download>(
-        folderFor(p.options.outputDir), p.request.localName, p.options.conflict, p.options.resume);
+        p.folder, p.request.localName, p.options.conflict, p.options.resume);
     Failure failure;
     m_offset = m_download->begin(offer, accepted, &failure);
     if (m_offset < 0) {

@@ -105,6 +105,7 @@ private:
         GetOptions options;
         bool sent = false;
         qint64 acceptUpTo = -1; ///< What the request accepted in advance; see GetRequest.
+        std::shared_ptr<OutputFolder> folder; ///< Opened when the request was checked.
         Failure early; ///< Known to fail before asking, e.g. the final file exists.
     };
     enum class Phase {

@@ -107,7 +107,9 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
     m_offer = offer;
     m_received = 0;
     m_hash.reset();
-    const Failure pre = precheck();
+    // Checked when asked; with the data already coming, ask the disk once, not twice: the
+    // exclusive create and the no-replace rename still catch what appeared meanwhile.
+    const Failure pre = fromStart ? Failure() : precheck();
     if (!pre.ok()) {
         *error = pre;
         return -1;
