@@ -1,12 +1,9 @@
-#include "appicon.h"
 #include "cli.h"
+#include "guimodule.h"
 #include "languages.h"
-#include "mainwindow.h"
-#include "uisettings.h"
 
-#include <QApplication>
+#include <QCoreApplication>
 #include <QLoggingCategory>
-#include <memory>
 
 #include <csignal>
 
@@ -44,25 +41,6 @@ bool wantsWindow(int argc, char *argv[])
     return true;
 }
 
-int runWindow(int argc, char *argv[], const QString &langOverride)
-{
-    QApplication app(argc, argv);
-    QApplication::setWindowIcon(ferry::AppIcon::icon());
-    QApplication::setDesktopFileName(QStringLiteral("ferry"));
-    ferry::Languages languages;
-    auto applyChoice = [&languages](const QString &choice) {
-        languages.apply(choice.isEmpty() ? ferry::Languages::fromSystem() : choice);
-    };
-    applyChoice(langOverride.isEmpty()
-            ? ferry::UiSettings().value(QStringLiteral("ui/language")).toString()
-            : langOverride);
-    ferry::MainWindow window;
-    // Installing the new translators sends every widget a LanguageChange: no restart.
-    QObject::connect(&window, &ferry::MainWindow::languageRequested, &window, applyChoice);
-    window.show();
-    return QApplication::exec();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -77,8 +55,9 @@ int main(int argc, char *argv[])
     QLoggingCategory::setFilterRules(QStringLiteral("ferry.*.info=false"));
 
     const QString lang = langArgument(argc, argv);
+    // The window lives in libferry_gui.so: the command line doesn't pay for loading Qt's GUI.
     if (wantsWindow(argc, argv))
-        return runWindow(argc, argv, lang);
+        return ferry::GuiModule::run(argc, argv, lang);
 
     QCoreApplication app(argc, argv);
     ferry::Languages languages;

@@ -109,7 +109,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# Measure a private copy of the executable (and the translations beside it): every row then
+# Measure a private copy of the executable (and the files beside it): every row then
 # runs the same build, and a rebuild during the run can't break it half-way.
 mkdir "$work/bin"
 built=$(date -r "$ferry" '+%Y-%m-%d %H:%M:%S')
@@ -123,6 +123,10 @@ for try in 1 2 3 4 5; do
     sleep 3
 done
 cp "$(dirname "$ferry")"/*.qm "$work/bin/" 2>/dev/null || true
+# The window's module (build/app/libferry_gui.so), so the copy can open a window as well.
+if [ -f "$(dirname "$ferry")/libferry_gui.so" ]; then
+    cp "$(dirname "$ferry")/libferry_gui.so" "$work/bin/"
+fi
 # The window's event-loop probe, built beside the app (build/bench/ferry_guistall).
 guistall="$(dirname "$ferry")/../bench/ferry_guistall"
 if [ -x "$guistall" ]; then

@@ -473,6 +473,21 @@
         </message>
     </context>
     <context>
+        <name>GuiModule</name>
+        <message>
+            <source>%1 is in neither %2 nor %3</source>
+            <translation>%1 is in neither %2 nor %3</translation>
+        </message>
+        <message>
+            <source>cannot load %1: %2</source>
+            <translation>cannot load %1: %2</translation>
+        </message>
+        <message>
+            <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
+            <translation>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</translation>
+        </message>
+    </context>
+    <context>
         <name>Password</name>
         <message>
             <source>cannot read the password file %1: %2</source>

@@ -472,6 +472,21 @@
     </message>
 </context>
 <context>
+    <name>GuiModule</name>
+    <message>
+        <source>%1 is in neither %2 nor %3</source>
+        <translation>%2 和 %3 中都没有 %1</translation>
+    </message>
+    <message>
+        <source>cannot load %1: %2</source>
+        <translation>无法加载 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
+        <translation>无法打开窗口：%1；命令行（ferry serve、ferry list、ferry get）仍可使用</translation>
+    </message>
+</context>
+<context>
     <name>Password</name>
     <message>
         <source>cannot read the password file %1: %2</source>
