@@ -156,6 +156,12 @@ bool startGetAndWaitForPart(
     return true;
 }
 
+/// The shared objects \a pid has mapped, from /proc (Linux).
+QByteArray mappedFiles(qint64 pid)
+{
+    return readAll(QStringLiteral("/proc/%1/maps").arg(pid));
+}
+
 } // namespace
 
 class tst_Cli : public QObject
@@ -180,6 +186,9 @@ private slots:
     void escapesHostileNames();
     void followsTheLocale_data();
     void followsTheLocale();
+    void noArgumentsOpensTheWindowFromItsModule();
+    void commandLineLeavesTheWindowUnloaded();
+    void missingWindowModuleIsExplained();
 };
 
 void tst_Cli::initTestCase()
@@ -582,6 +591,66 @@ void tst_Cli::followsTheLocale()
     QCOMPARE(r.exitCode, exitCode);
     const QString text = QString::fromUtf8(r.out + r.err);
     QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
+void tst_Cli::noArgumentsOpensTheWindowFromItsModule()
+{
+    QTemporaryDir home;
+    QProcessEnvironment env = childEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path()); // no settings of the user's
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(ferryBin(), {});
+    QVERIFY(p.waitForStarted(kWait));
+    const bool loaded = QTest::qWaitFor(
+        [&] {
+            return p.state() == QProcess::NotRunning
+                || mappedFiles(p.processId()).contains("libQt6Widgets");
+        },
+        kWait);
+    const bool running = p.state() == QProcess::Running;
+    const QByteArray maps = running ? mappedFiles(p.processId()) : QByteArray();
+    p.kill();
+    p.waitForFinished(kWait);
+    QVERIFY2(loaded && running, p.readAllStandardError().constData());
+    QVERIFY(maps.contains("libferry_gui.so"));
+}
+
+void tst_Cli::commandLineLeavesTheWindowUnloaded()
+{
+    // Each `ferry get` would otherwise spend most of its start-up loading Qt's GUI.
+    QTemporaryDir dir;
+    Serve serve(dir.path());
+    QVERIFY(serve.waitListening());
+    const QByteArray maps = mappedFiles(serve.process().processId());
+    QVERIFY(maps.contains("libQt6Network"));
+    QVERIFY(!maps.contains("libQt6Gui"));
+    QVERIFY(!maps.contains("libQt6Widgets"));
+    QVERIFY(!maps.contains("libferry_gui"));
+}
+
+void tst_Cli::missingWindowModuleIsExplained()
+{
+    // The executable copied alone, without libferry_gui.so beside it.
+    QTemporaryDir dir;
+    const QString lone = dir.filePath(QStringLiteral("ferry"));
+    QVERIFY(QFile::copy(ferryBin(), lone));
+    QProcessEnvironment env = childEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(lone, {});
+    QVERIFY(p.waitForFinished(kWait));
+    QCOMPARE(p.exitCode(), 1);
+    const QByteArray err = p.readAllStandardError();
+    QVERIFY2(err.contains("cannot open the window") && err.contains("libferry_gui.so")
+            && err.contains("ferry get"),
+        err.constData());
+    // The command line still works from the lone copy.
+    p.start(lone, {QStringLiteral("--version")});
+    QVERIFY(p.waitForFinished(kWait));
+    QCOMPARE(p.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
