@@ -5,6 +5,9 @@
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
+#ifdef Q_OS_LINUX
+#include <sys/resource.h>
+#endif
 
 namespace ferry {
 namespace {
@@ -12,6 +15,17 @@ constexpr qint64 kBlock = 2 * 1024 * 1024;
 constexpr int kBuffers = 4;
 constexpr qint64 kAlign = 4096;
 constexpr qint64 kAsyncThreshold = 8 * 1024 * 1024;
+/// The bulk threads' nice value: an idle machine still gives them every cycle, but a busy one
+/// serves the window, a listing or a small request first.
+constexpr int kBulkNice = 10;
+
+/// Lowers the calling thread's CPU priority (Linux sets nice per thread).
+void lowerThreadPriority()
+{
+#ifdef Q_OS_LINUX
+    ::setpriority(PRIO_PROCESS, ::gettid(), kBulkNice);
+#endif
+}
 
 } // namespace
 
@@ -120,6 +134,7 @@ bool FileSink::finish(Failure *error)
 
 void FileSink::hasherLoop()
 {
+    lowerThreadPriority();
     for (;;) {
         Block block;
         {
@@ -142,6 +157,7 @@ void FileSink::hasherLoop()
 
 void FileSink::writerLoop()
 {
+    lowerThreadPriority();
     for (;;) {
         Block block;
         {

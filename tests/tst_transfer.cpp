@@ -264,6 +264,7 @@ private slots:
     void existingFinalFile();
     void resumesAfterClientAbort();
     void smallFilesComeWithoutARoundTrip();
+    void bigDownloadHashesAndWritesAtLowPriority();
     void smallPartIsResumedNotAcceptedAhead();
     void acceptedAheadButUnsavableFileIsSkipped();
     void startsOverWhenSourceChangedBeforeResume();
@@ -683,6 +684,47 @@ void tst_Transfer::smallFilesComeWithoutARoundTrip()
     QVERIFY(raw.waitFrames(7));
     QCOMPARE(raw.frames.at(5).type, FrameType::Data);
     QCOMPARE(raw.frames.at(6).type, FrameType::End);
+}
+
+/// Nice values of this process's threads, from /proc (Linux).
+QList<int> threadNiceValues()
+{
+    QList<int> values;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs);
+    for (const QString &tid : tasks) {
+        const QByteArray stat = readAll(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        // After "pid (comm) ": state is field 3, nice field 19.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 16)
+            values.append(fields.at(16).toInt());
+    }
+    return values;
+}
+
+void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
+{
+    // The window's thread stays at normal priority; the hashing and writing of a big file
+    // give way to it, and to small requests, on a busy machine.
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("big.bin"), 64 * 1024 * 1024, 8);
+    QVERIFY(fx.start());
+    ClientSession session;
+    QList<int> during;
+    QList<FileResult> results;
+    connect(&session, &ClientSession::fileProgress, &session, [&] {
+        if (during.isEmpty())
+            during = threadNiceValues();
+    });
+    connect(&session, &ClientSession::fileFinished, &session,
+        [&](const FileResult &r) { results.append(r); });
+    session.connectToServer(kLocalHost, fx.port());
+    session.requestFile(QStringLiteral("big.bin"), {}, into(fx.out()));
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, kWait);
+    QCOMPARE(results.first().outcome, FileResult::Outcome::Verified);
+    QCOMPARE(results.first().localMd5, md5);
+    QCOMPARE(during.count(10), 2); // the hasher and the writer
+    QCOMPARE(threadNiceValues().count(10), 0); // gone with the download
+    QVERIFY(threadNiceValues().contains(0));
 }
 
 void tst_Transfer::smallPartIsResumedNotAcceptedAhead()
