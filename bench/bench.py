@@ -618,21 +618,33 @@ class Bench:
             ("ferry-repeat", "one `ferry get` of all names, same server again"),
         ]}
         cfg = os.path.join(self.work, "curl-small.cfg")
+        runs = [0]
 
         def prepare():
-            clear_dir(out)
+            """A new, empty folder for each timed run. Earlier runs' copies are kept until the
+            case ends: on ext4 without a journal (this VM's disk), inodes freed in the last
+            ~30 s are skipped one by one when new ones are allocated, so deleting 1,000 files
+            just before a run times that scan (python's own create loop: ~13,000 files/s
+            fresh, ~1,000/s right after a delete), the same for every tool."""
+            runs[0] += 1
+            folder = os.path.join(out, f"run{runs[0]}")
+            os.makedirs(folder)
+            os.sync()
             warm(self.small)
+            return folder
 
         http = repeat = None
         try:
             http = self.http_server(folder)
-            with open(cfg, "w") as f:
-                for nm in names:
-                    f.write(f'url = "http://{HOST}:{http.port}/{nm}"\noutput = "{out}/{nm}"\n')
+            clear_dir(out)
+
+            def write_cfg(dest):
+                with open(cfg, "w") as f:
+                    for nm in names:
+                        f.write(f'url = "http://{HOST}:{http.port}/{nm}"\noutput = "{dest}/{nm}"\n')
             try:
                 repeat = self.ferry_server("ferry-serve-repeat", folder)
-                clear_dir(out)
-                _, errs = self.timed_get(repeat.port, names, folder, out)
+                _, errs = self.timed_get(repeat.port, names, folder, prepare())
                 if errs:
                     raise BenchError("priming download failed: " + "; ".join(errs[:2]))
             except BenchError as e:
@@ -642,13 +654,14 @@ class Bench:
                 repeat = None
             for rep in range(self.reps):
                 for key in ("curl", "curl-md5"):
-                    prepare()
+                    dest = prepare()
+                    write_cfg(dest)
                     t0 = time.perf_counter()
                     c = subprocess.run(["curl", "-s", "--fail", "-K", cfg], stdin=subprocess.DEVNULL,
                                        timeout=self.timeout)
                     sums = b""
                     if key == "curl-md5":
-                        sums = subprocess.run(["md5sum", *names], cwd=out,
+                        sums = subprocess.run(["md5sum", *names], cwd=dest,
                                               stdout=subprocess.PIPE).stdout
                     dt = time.perf_counter() - t0
                     errs = [] if c.returncode == 0 else [f"curl exit {c.returncode}"]
@@ -659,15 +672,14 @@ class Bench:
                     self.add_baseline(rows[key], dt, errs)
                 try:
                     with self.ferry_server("ferry-serve", folder) as srv:
-                        prepare()
+                        dest = prepare()
                         self.note_startup_cpu(srv)
-                        dt, errs = self.timed_get(srv.port, names, folder, out)
+                        dt, errs = self.timed_get(srv.port, names, folder, dest)
                     self.record_ferry(rows["ferry"], dt, errs)
                 except BenchError as e:
                     self.record_ferry(rows["ferry"], None, [str(e)])
                 if repeat:
-                    prepare()
-                    dt, errs = self.timed_get(repeat.port, names, folder, out)
+                    dt, errs = self.timed_get(repeat.port, names, folder, prepare())
                     self.record_ferry(rows["ferry-repeat"], dt, errs)
         except BenchError as e:
             for k in ("curl", "curl-md5"):
@@ -693,6 +705,7 @@ class Bench:
             ("sequential", f"{n} `ferry get` processes one after another, one file each"),
         ]}
         server_rss = []
+        clear_dir(out)
         for rep in range(self.reps):
             for key in ("concurrent", "single", "sequential"):
                 rss_file = os.path.join(self.logs, f"clients-server-{key}-{rep}.time")
@@ -702,19 +715,22 @@ class Bench:
                     self.record_ferry(rows[key], None, [str(e)])
                     continue
                 try:
-                    clear_dir(out)
+                    # A new folder per run, deleted only when the case ends (see case_small).
+                    dest = os.path.join(out, f"{key}-{rep}")
+                    os.makedirs(dest)
+                    os.sync()
                     warm(self.mid)
                     if key == "single":
-                        dt, errs = self.timed_get(srv.port, names, folder, out)
+                        dt, errs = self.timed_get(srv.port, names, folder, dest)
                     elif key == "sequential":
                         errs = []
                         t0 = time.perf_counter()
                         for nm in names:
-                            _, e = self.timed_get(srv.port, [nm], folder, out)
+                            _, e = self.timed_get(srv.port, [nm], folder, dest)
                             errs += e
                         dt = time.perf_counter() - t0
                     else:
-                        dt, errs = self.concurrent_gets(srv.port, names, folder, out)
+                        dt, errs = self.concurrent_gets(srv.port, names, folder, dest)
                 finally:
                     rss = srv.stop()
                 if key == "concurrent" and rss:
@@ -1166,7 +1182,10 @@ class Bench:
                  ("5 latency", self.case_latency),
                  ("6 RSS", self.case_rss),
                  ("7 window event loop", self.case_gui)]
+        wanted = {c.strip() for c in self.a.cases.split(",") if c.strip()}
         for name, fn in steps:
+            if wanted and name.split()[0] not in wanted:
+                continue
             ts = time.monotonic()
             print(f"bench: case {name} ...", file=sys.stderr, flush=True)
             try:
@@ -1178,8 +1197,11 @@ class Bench:
                 self.ferry_failed.append(f"case {name} crashed: {type(e).__name__}: {e}")
             print(f"bench: case {name} took {time.monotonic() - ts:.1f} s", file=sys.stderr, flush=True)
         self.notes.append(f"Whole run: {time.monotonic() - t0:.0f} s.")
-        self.notes.append("Every output is deleted and `sync` runs before each timed run, so no "
-                          "row pays for the previous run's writeback.")
+        self.notes.append("`sync` runs before each timed run, so no row pays for the previous run's "
+                          "writeback. Big-file outputs are deleted before each run; the many-file "
+                          "cases (3, 4) write each run into a new folder and delete them all when "
+                          "the case ends, because this disk's ext4 has no journal and then skips "
+                          "recently freed inodes one by one (see `case_small` in bench/bench.py).")
         self.notes.append("Ferry rows count only when `ferry get` exits 0, prints `verified` with the "
                           "source's size and md5 for every name, and every output file's md5 "
                           "equals the source's.")
@@ -1218,6 +1240,7 @@ def main():
     p.add_argument("--quick", action="store_true")
     p.add_argument("--big", action="store_true")
     p.add_argument("--guistall", default="", help="ferry_guistall probe (case 7)")
+    p.add_argument("--cases", default="", help="comma-separated case numbers to run (default: all)")
     a = p.parse_args()
     if a.reps < 1:
         p.error("--reps must be at least 1")

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark Ferry against md5sum, nc and python3 http.server + curl (issue 6).
-# Usage: bench/run.sh [--ferry PATH] [--quick] [--big] [--reps N] [--out FILE]
+# Usage: bench/run.sh [--ferry PATH] [--quick] [--big] [--reps N] [--cases LIST] [--out FILE]
 # See bench/README.md. Measurement code lives in bench/bench.py (Python stdlib only).
 set -euo pipefail
 
@@ -12,11 +12,13 @@ root=$(dirname "$here")
 
 usage() {
     cat <<EOF
-usage: bench/run.sh [--ferry PATH] [--quick] [--big] [--reps N] [--out FILE]
+usage: bench/run.sh [--ferry PATH] [--quick] [--big] [--reps N] [--cases LIST] [--out FILE]
   --ferry PATH  Ferry executable (default: build/app/ferry under the repository)
   --quick       tiny data, one repetition: a smoke test of this script (< 60 s)
   --big         add the 4 GiB file (peak RSS and its transfer time)
   --reps N      repetitions per row, the median is reported (default 3; 1 with --quick)
+  --cases LIST  only these cases, e.g. 3,4,5 (1 warm, 2 cold, 3 small files, 4 clients,
+                5 latency, 6 RSS, 7 window); the report then goes to a temp file by default
   --out FILE    Markdown report (default docs/performance.md; with --quick a temp file)
 Exit status: 0 all Ferry transfers verified, 1 a Ferry transfer failed, 2 usage,
 3 setup (no Ferry executable), 77 missing tools that could not be installed.
@@ -24,7 +26,7 @@ EOF
 }
 
 ferry="$root/build/app/ferry"
-quick=0 big=0 reps="" out=""
+quick=0 big=0 reps="" out="" cases=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --ferry) [ $# -ge 2 ] || { usage >&2; exit 2; }; ferry=$2; shift 2 ;;
@@ -33,6 +35,8 @@ while [ $# -gt 0 ]; do
         --big) big=1; shift ;;
         --reps) [ $# -ge 2 ] || { usage >&2; exit 2; }; reps=$2; shift 2 ;;
         --reps=*) reps=${1#*=}; shift ;;
+        --cases) [ $# -ge 2 ] || { usage >&2; exit 2; }; cases=$2; shift 2 ;;
+        --cases=*) cases=${1#*=}; shift ;;
         --out) [ $# -ge 2 ] || { usage >&2; exit 2; }; out=$2; shift 2 ;;
         --out=*) out=${1#*=}; shift ;;
         -h|--help) usage; exit 0 ;;
@@ -83,8 +87,9 @@ if [ ! -x "$ferry" ]; then
     exit 3
 fi
 if [ -z "$out" ]; then
-    if [ $quick = 1 ]; then
-        out=$(mktemp -t ferry-performance-quick.XXXXXX.md)
+    if [ $quick = 1 ] || [ -n "$cases" ]; then
+        # A smoke test or a partial run never overwrites the full report in docs/.
+        out=$(mktemp -t ferry-performance-partial.XXXXXX.md)
     else
         out="$root/docs/performance.md"
     fi
@@ -138,6 +143,7 @@ args=(--ferry "$work/bin/ferry" --ferry-origin "$ferry" --ferry-built "$built"
 [ -x "$work/bin/ferry_guistall" ] && args+=(--guistall "$work/bin/ferry_guistall")
 [ $quick = 1 ] && args+=(--quick)
 [ $big = 1 ] && args+=(--big)
+[ -n "$cases" ] && args+=(--cases "$cases")
 
 # In the background with `wait`, so that the traps run at once on a signal and stop the harness
 # (which then stops its servers) before the data is removed.
