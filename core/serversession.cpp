@@ -343,6 +343,8 @@ void ServerSession::startSending(qint64 offset)
         }
     }
     ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    if (m_pos == 0 && m_entry.size >= FileSource::kMinSize && m_shared->acquireSource())
+        m_source = std::make_unique<FileSource>(m_fd, m_entry.size);
     m_progressClock.start();
     setState(State::Sending);
     emitProgress(false);
@@ -377,9 +379,18 @@ void ServerSession::pump()
             return;
         }
         const qint64 want = qMin(kChunk, m_entry.size - m_pos);
-        const ssize_t got = ::read(m_fd, buf.data(), size_t(want));
-        if (got < 0 && errno == EINTR)
-            continue;
+        const char *data = buf.constData();
+        qint64 got = 0;
+        if (m_source) {
+            int error = 0;
+            const QByteArrayView ahead = m_source->next(want, &error);
+            data = ahead.data();
+            got = ahead.isEmpty() ? (error ? -1 : 0) : ahead.size();
+        } else {
+            got = ::read(m_fd, buf.data(), size_t(want));
+            if (got < 0 && errno == EINTR)
+                continue;
+        }
         if (got <= 0) {
             const Failure f = got == 0 ? Failure {ErrorCode::FileChanged, m_entry.name}
                                        : Failure {ErrorCode::ReadFailed, m_entry.name};
@@ -387,14 +398,14 @@ void ServerSession::pump()
             return;
         }
         if (m_knownMd5.isEmpty())
-            m_hash.addData(QByteArrayView(buf.constData(), got));
+            m_hash.addData(QByteArrayView(data, got));
         const qint64 end = m_pos + got;
         if (end > m_offset) {
             const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
             char header[protocol::kHeaderSize];
             protocol::writeHeader(header, FrameType::Data, quint32(got - skip));
             m_socket->write(header, protocol::kHeaderSize);
-            m_socket->write(buf.constData() + skip, got - skip);
+            m_socket->write(data + skip, got - skip);
         } else {
             hashedOnly += got;
         }
@@ -433,6 +444,10 @@ Md5Cache::Key ServerSession::cacheKey() const
 
 void ServerSession::closeFile()
 {
+    if (m_source) {
+        m_source.reset();
+        m_shared->releaseSource();
+    }
     containedfs::closeFd(m_fd);
     m_fd = -1;
 }

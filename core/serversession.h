@@ -1,5 +1,6 @@
 #pragma once
 
+#include "filesource.h"
 #include "md5cache.h"
 #include "protocol/frame.h"
 #include "protocol/framereader.h"
@@ -106,6 +107,7 @@ private:
     qint64 m_pos = 0;
     QCryptographicHash m_hash {QCryptographicHash::Md5};
     QByteArray m_knownMd5; ///< From the cache: no hashing, no reading the resumed head.
+    std::unique_ptr<FileSource> m_source; ///< Reads ahead for a big send from the start.
     quint64 m_device = 0;
     quint64 m_inode = 0;
     qint64 m_mtimeNs = 0;

@@ -88,4 +88,12 @@ void ServerShared::pruneAuthRecords(qint64 now)
         m_auth.clear();
 }
 
+bool ServerShared::acquireSource()
+{
+    if (++m_sources <= kMaxSources)
+        return true;
+    --m_sources;
+    return false;
+}
+
 } // namespace ferry

@@ -45,6 +45,12 @@ public:
     qint64 reserveAuthAnswer(const QString &peerAddress);
     void authSucceeded(const QString &peerAddress);
 
+    /// A read-ahead thread and its 8 MiB of blocks (FileSource) for one send; false when
+    /// kMaxSources are out, so peers that accept big files and never read can't multiply them.
+    bool acquireSource();
+    void releaseSource() { --m_sources; }
+    static constexpr int kMaxSources = 4;
+
 private:
     struct AuthRecord
     {
@@ -63,6 +69,7 @@ private:
     QHash<QString, AuthRecord> m_auth;
     QElapsedTimer m_clock;
     std::atomic<quint64> m_lastSessionId {0};
+    std::atomic<int> m_sources {0};
 };
 
 } // namespace ferry

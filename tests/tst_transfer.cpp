@@ -16,6 +16,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <functional>
 #include <memory>
 #include <vector>
@@ -265,6 +269,7 @@ private slots:
     void resumesAfterClientAbort();
     void smallFilesComeWithoutARoundTrip();
     void bigDownloadHashesAndWritesAtLowPriority();
+    void uncachedBigFileIsServedWithoutFillingTheCache();
     void smallPartIsResumedNotAcceptedAhead();
     void acceptedAheadButUnsavableFileIsSkipped();
     void startsOverWhenSourceChangedBeforeResume();
@@ -686,6 +691,46 @@ void tst_Transfer::smallFilesComeWithoutARoundTrip()
     QCOMPARE(raw.frames.at(6).type, FrameType::End);
 }
 
+/// Writes \a path's pages back and drops them from the page cache.
+bool evictFromCache(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY);
+    if (fd < 0)
+        return false;
+    const bool ok = ::fdatasync(fd) == 0 && ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED) == 0;
+    ::close(fd);
+    return ok;
+}
+
+/// The fraction of \a path's pages in the page cache, or -1.
+double cachedFraction(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly) || f.size() == 0)
+        return -1;
+    void *map = ::mmap(nullptr, size_t(f.size()), PROT_READ, MAP_SHARED, f.handle(), 0);
+    if (map == MAP_FAILED)
+        return -1;
+    std::vector<unsigned char> pages(size_t((f.size() + 4095) / 4096));
+    const bool ok = ::mincore(map, size_t(f.size()), pages.data()) == 0;
+    ::munmap(map, size_t(f.size()));
+    if (!ok)
+        return -1;
+    qint64 cached = 0;
+    for (const unsigned char p : pages)
+        cached += p & 1;
+    return double(cached) / double(pages.size());
+}
+
+/// Whether the filesystem under \a path takes O_DIRECT (tmpfs, for one, may not).
+bool takesDirectIo(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECT);
+    if (fd >= 0)
+        ::close(fd);
+    return fd >= 0;
+}
+
 /// Nice values of this process's threads, from /proc (Linux).
 QList<int> threadNiceValues()
 {
@@ -725,6 +770,37 @@ void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
     QCOMPARE(during.count(10), 2); // the hasher and the writer
     QCOMPARE(threadNiceValues().count(10), 0); // gone with the download
     QVERIFY(threadNiceValues().contains(0));
+}
+
+void tst_Transfer::uncachedBigFileIsServedWithoutFillingTheCache()
+{
+    // Serving a big file nobody read lately reads it with O_DIRECT: it doesn't push the
+    // user's other files out of the page cache, and it costs less CPU than filling it.
+    Fixture fx;
+    const QString source = fx.share(QStringLiteral("movie.mkv"));
+    const QByteArray md5 = fx.write(QStringLiteral("movie.mkv"), 48 * 1024 * 1024 + 123, 12);
+    if (!takesDirectIo(source))
+        QSKIP("this filesystem refuses O_DIRECT; the server reads through the cache");
+    QVERIFY(evictFromCache(source));
+    QCOMPARE(cachedFraction(source), 0.0);
+    QVERIFY(fx.start());
+    const Run run = get(fx.port(), QStringLiteral("movie.mkv"), into(fx.out()));
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, FileResult::Outcome::Verified);
+    QCOMPARE(run.results.first().remoteMd5, md5);
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("movie.mkv"))), md5);
+    QVERIFY2(cachedFraction(source) < 0.1, qPrintable(QString::number(cachedFraction(source))));
+
+    // A file in the cache is read through it, as before; the second send reuses the cache.
+    QFile warm(source);
+    QVERIFY(warm.open(QIODevice::ReadOnly));
+    while (!warm.read(1 << 20).isEmpty()) { }
+    QVERIFY(cachedFraction(source) > 0.9);
+    const Run again = get(
+        fx.port(), {{QStringLiteral("movie.mkv"), QStringLiteral("copy.mkv")}}, into(fx.out()));
+    QCOMPARE(again.results.size(), 1);
+    QCOMPARE(again.results.first().outcome, FileResult::Outcome::Verified);
+    QVERIFY(cachedFraction(source) > 0.9);
 }
 
 void tst_Transfer::smallPartIsResumedNotAcceptedAhead()
@@ -1068,16 +1144,22 @@ void tst_Transfer::transfersFileOver4GiB()
 void tst_Transfer::fileChangingWhileSentFails_data()
 {
     QTest::addColumn<bool>("truncate");
-    QTest::newRow("appended") << false;
-    QTest::newRow("truncated") << true;
+    QTest::addColumn<bool>("cold"); // read ahead with O_DIRECT, not through the page cache
+    QTest::newRow("appended") << false << false;
+    QTest::newRow("truncated") << true << false;
+    QTest::newRow("appended, not cached") << false << true;
+    QTest::newRow("truncated, not cached") << true << true;
 }
 
 void tst_Transfer::fileChangingWhileSentFails()
 {
     QFETCH(bool, truncate);
+    QFETCH(bool, cold);
     Fixture fx;
     const qint64 size = 200 * 1024 * 1024;
     fx.write(QStringLiteral("live.log"), size, 11);
+    if (cold)
+        QVERIFY(evictFromCache(fx.share(QStringLiteral("live.log"))));
     QVERIFY(fx.start());
 
     ClientSession session;
