@@ -19,11 +19,15 @@ constexpr qint64 kAsyncThreshold = 8 * 1024 * 1024;
 /// serves the window, a listing or a small request first.
 constexpr int kBulkNice = 10;
 
-/// Lowers the calling thread's CPU priority (Linux sets nice per thread).
-void lowerThreadPriority()
+/// Names the calling thread for top and perf, and lowers its CPU priority (Linux sets nice
+/// per thread).
+void becomeBulkThread(const char *name)
 {
 #ifdef Q_OS_LINUX
+    ::pthread_setname_np(::pthread_self(), name);
     ::setpriority(PRIO_PROCESS, ::gettid(), kBulkNice);
+#else
+    Q_UNUSED(name);
 #endif
 }
 
@@ -134,7 +138,7 @@ bool FileSink::finish(Failure *error)
 
 void FileSink::hasherLoop()
 {
-    lowerThreadPriority();
+    becomeBulkThread("ferry-hash");
     for (;;) {
         Block block;
         {
@@ -157,7 +161,7 @@ void FileSink::hasherLoop()
 
 void FileSink::writerLoop()
 {
-    lowerThreadPriority();
+    becomeBulkThread("ferry-write");
     for (;;) {
         Block block;
         {

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -106,6 +107,9 @@ QByteArrayView FileSource::next(qint64 max, int *error)
 
 void FileSource::readerLoop()
 {
+#ifdef Q_OS_LINUX
+    ::pthread_setname_np(::pthread_self(), "ferry-read");
+#endif
     qint64 pos = 0;
     for (;;) {
         char *buffer = nullptr;
