@@ -12,6 +12,10 @@
 
 #include <fcntl.h>
 #include <unistd.h>
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#include <sys/uio.h>
+#endif
 
 Q_LOGGING_CATEGORY(lcSession, "ferry.core.session")
 
@@ -26,6 +30,37 @@ constexpr qint64 kHashSliceBytes = 64 * 1024 * 1024;
 constexpr int kProgressIntervalMs = 100;
 
 /// One read buffer per worker thread: sessions on a thread never read concurrently.
+/// Sends a Data frame with one sendmsg() straight from \a body when nothing waits in the
+/// socket's own buffer, which saves copying every byte into that buffer first. Returns how
+/// much of the frame the kernel took: 0 when it would block, or where this isn't possible.
+/// The caller queues the rest through QTcpSocket, which keeps the order.
+qint64 sendDirect(QTcpSocket *socket, const char *header, const char *body, qint64 size)
+{
+#ifdef Q_OS_UNIX
+    if (socket->bytesToWrite() > 0 || socket->state() != QAbstractSocket::ConnectedState)
+        return 0;
+    iovec parts[2] = {{const_cast<char *>(header), size_t(protocol::kHeaderSize)},
+        {const_cast<char *>(body), size_t(size)}};
+    msghdr message {};
+    message.msg_iov = parts;
+    message.msg_iovlen = 2;
+    const ssize_t sent
+        = ::sendmsg(int(socket->socketDescriptor()), &message, MSG_DONTWAIT | MSG_NOSIGNAL);
+    // On an error QTcpSocket gets the frame and reports the broken connection itself.
+    return sent > 0 ? sent : 0;
+#else
+    Q_UNUSED(socket);
+    Q_UNUSED(header);
+    Q_UNUSED(body);
+    Q_UNUSED(size);
+    return 0;
+#endif
+}
+
+/// Bytes sent straight to the kernel in one pump() before the thread's other sessions get a
+/// turn.
+constexpr qint64 kDirectSlice = 4 * 1024 * 1024;
+
 QByteArray &scratch()
 {
     thread_local QByteArray buffer(kChunk, Qt::Uninitialized);
@@ -368,12 +403,13 @@ void ServerSession::pump()
 {
     QByteArray &buf = scratch();
     qint64 hashedOnly = 0;
+    qint64 sentDirect = 0;
     while (m_state == State::Sending && m_socket->bytesToWrite() < kWriteHighWater) {
         if (m_pos == m_entry.size) {
             finishFile();
             return;
         }
-        if (hashedOnly >= kHashSliceBytes) {
+        if (hashedOnly >= kHashSliceBytes || sentDirect >= kDirectSlice) {
             // Hashing a resumed file's head: give the thread's other sessions a turn.
             QMetaObject::invokeMethod(this, &ServerSession::pump, Qt::QueuedConnection);
             return;
@@ -402,10 +438,24 @@ void ServerSession::pump()
         const qint64 end = m_pos + got;
         if (end > m_offset) {
             const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
+            const qint64 size = got - skip;
             char header[protocol::kHeaderSize];
-            protocol::writeHeader(header, FrameType::Data, quint32(got - skip));
-            m_socket->write(header, protocol::kHeaderSize);
-            m_socket->write(data + skip, got - skip);
+            protocol::writeHeader(header, FrameType::Data, quint32(size));
+            const qint64 sent = sendDirect(m_socket, header, data + skip, size);
+            if (sent < protocol::kHeaderSize)
+                m_socket->write(header + sent, protocol::kHeaderSize - sent);
+            const qint64 bodySent = qMax<qint64>(0, sent - protocol::kHeaderSize);
+            if (bodySent < size)
+                m_socket->write(data + skip + bodySent, size - bodySent);
+            if (sent > 0) {
+                sentDirect += sent;
+                m_deadline.start(m_shared->config().transferTimeoutMs);
+                if (m_socket->bytesToWrite() > 0) {
+                    // The kernel is full: let QTcpSocket drain the rest, then send direct again.
+                    m_pos = end;
+                    return;
+                }
+            }
         } else {
             hashedOnly += got;
         }
