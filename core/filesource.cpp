@@ -5,7 +5,9 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
+#include <utility>
 
 namespace ferry {
 namespace {
@@ -52,9 +54,11 @@ bool setDirect(int fd, bool on)
 
 } // namespace
 
-FileSource::FileSource(int fd, qint64 size) : m_fd(fd), m_size(size)
+FileSource::FileSource(
+    int fd, qint64 size, bool allowDirect, QCryptographicHash *hash, std::function<void()> onReady)
+    : m_fd(fd), m_size(size), m_onReady(std::move(onReady)), m_hash(hash)
 {
-    m_direct = mostlyUncached(fd, size) && setDirect(fd, true);
+    m_direct = allowDirect && mostlyUncached(fd, size) && setDirect(fd, true);
     for (int i = 0; i < kBuffers; ++i) {
         char *p = static_cast<char *>(std::aligned_alloc(kAlign, kBlock));
         m_buffers.push_back(p);
@@ -77,7 +81,7 @@ FileSource::~FileSource()
         std::free(p);
 }
 
-QByteArrayView FileSource::next(qint64 max, int *error)
+QByteArrayView FileSource::next(qint64 max, Status *status, int *error)
 {
     *error = 0;
     if (m_front.data && m_frontPos == m_front.size) {
@@ -87,18 +91,26 @@ QByteArrayView FileSource::next(qint64 max, int *error)
         m_cond.notify_all();
     }
     if (!m_front.data) {
-        std::unique_lock lock(m_mutex);
-        m_cond.wait(lock, [this] { return !m_ready.empty(); });
+        std::lock_guard lock(m_mutex);
+        if (m_ready.empty()) {
+            // Waiting here would stall every other session of the caller's thread behind
+            // this disk: say so, and call back when the block is there.
+            m_notify = true;
+            *status = Status::NotYet;
+            return {};
+        }
         m_front = m_ready.front();
         m_ready.pop_front();
         m_frontPos = 0;
         if (m_front.size == 0) { // the end came early, or a read failed
             *error = m_front.error;
+            *status = m_front.error ? Status::Failed : Status::Ended;
             m_ready.push_front(m_front); // and stays so for any later call
             m_front = {};
             return {};
         }
     }
+    *status = Status::Ready;
     const qint64 n = qMin(max, m_front.size - m_frontPos);
     const QByteArrayView view(m_front.data + m_frontPos, n);
     m_frontPos += n;
@@ -109,6 +121,7 @@ void FileSource::readerLoop()
 {
 #ifdef Q_OS_LINUX
     ::pthread_setname_np(::pthread_self(), "ferry-read");
+    ::setpriority(PRIO_PROCESS, ::gettid(), 10); // as a download's bulk threads
 #endif
     qint64 pos = 0;
     for (;;) {
@@ -145,17 +158,24 @@ void FileSource::readerLoop()
             block.size += got;
         }
         block.size = qMin(block.size, want); // a file that grew ends where it was offered
+        if (m_hash && block.size > 0)
+            m_hash->addData(QByteArrayView(buffer, block.size));
         const bool last = block.size < want || block.error || pos + want == m_size;
         pos += block.size;
-        std::lock_guard lock(m_mutex);
-        if (block.size > 0) {
-            m_ready.push_back(block);
-        } else {
-            m_free.push_back(buffer);
+        bool notify = false;
+        {
+            std::lock_guard lock(m_mutex);
+            if (block.size > 0) {
+                m_ready.push_back(block);
+            } else {
+                m_free.push_back(buffer);
+            }
+            if (last && pos < m_size)
+                m_ready.push_back({nullptr, 0, block.error}); // early end or failure
+            notify = std::exchange(m_notify, false);
         }
-        if (last && pos < m_size)
-            m_ready.push_back({nullptr, 0, block.error}); // early end or failure
-        m_cond.notify_all();
+        if (notify && m_onReady)
+            m_onReady();
         if (last)
             return;
     }

@@ -1,35 +1,49 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QCryptographicHash>
 #include <QtGlobal>
 
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
 
 namespace ferry {
 
-/// Reads a big file ahead of its send on a thread of its own, into a few aligned blocks, so
-/// the session's thread only hashes and sends. A file that is mostly not in the page cache is
-/// read with O_DIRECT: on a busy machine, filling the page cache while a socket streams cost
-/// more CPU than the network itself (see docs/performance.md), and a file served once doesn't
-/// push everything else out of the cache.
+/// Reads (and hashes) a big file ahead of its send on a thread of its own, into a few aligned
+/// blocks, so the session's thread only sends. The thread runs at a lower priority, like a
+/// download's, so a busy machine answers small requests first. A file that is mostly not in the
+/// page cache is read with O_DIRECT: on a busy machine, filling the page cache while a socket
+/// streams cost more CPU than the network itself (see docs/performance.md), and a file served once
+/// doesn't push everything else out of the cache.
 class FileSource
 {
 public:
     /// Reads \a fd from offset 0 up to \a size. The fd must stay open while this lives.
-    FileSource(int fd, qint64 size);
+    /// \a allowDirect permits O_DIRECT for a file mostly not in the page cache (not when
+    /// others read the same file: the cache then serves them all from one disk read).
+    /// \a onReady is called, from the reader's thread, when next() said "not yet" and a
+    /// block has arrived since.
+    /// With \a hash, the reader also hashes every block (in file order) before handing it
+    /// over; once next() has returned the whole file, \a hash holds all of it.
+    FileSource(int fd, qint64 size, bool allowDirect, QCryptographicHash *hash,
+        std::function<void()> onReady);
     ~FileSource();
     FileSource(const FileSource &) = delete;
     FileSource &operator=(const FileSource &) = delete;
 
-    /// The next bytes of the file, at most \a max; waits for the reader if needed. The view is
-    /// valid until the next call. An empty view means the end came early (\a error 0: the
-    /// file shrank) or a read failed (\a error is the errno).
-    QByteArrayView next(qint64 max, int *error);
+    enum class Status {
+        Ready,
+        NotYet, ///< Nothing read ahead yet; onReady follows. The caller's thread never waits.
+        Ended, ///< The file ended before its size (it shrank).
+        Failed, ///< A read failed; see error.
+    };
+    /// The next bytes of the file, at most \a max, valid until the next call.
+    QByteArrayView next(qint64 max, Status *status, int *error);
     bool isDirect() const { return m_direct.load(); }
 
     /// At least this many bytes left to send make a FileSource worth its thread.
@@ -56,6 +70,9 @@ private:
     std::deque<Block> m_ready; ///< Read, waiting to be sent.
     std::deque<char *> m_free;
     bool m_stopping = false;
+    bool m_notify = false; ///< next() found nothing: call m_onReady with the next block.
+    std::function<void()> m_onReady;
+    QCryptographicHash *m_hash;
     std::thread m_thread;
 };
 

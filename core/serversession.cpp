@@ -378,8 +378,14 @@ void ServerSession::startSending(qint64 offset)
         }
     }
     ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-    if (m_pos == 0 && m_entry.size >= FileSource::kMinSize && m_shared->acquireSource())
-        m_source = std::make_unique<FileSource>(m_fd, m_entry.size);
+    const bool alone = m_shared->beginSend(m_device, m_inode) == 0;
+    m_sendCounted = true;
+    if (m_pos == 0 && m_entry.size >= FileSource::kMinSize && m_shared->acquireSource()) {
+        m_source = std::make_unique<FileSource>(
+            m_fd, m_entry.size, alone, m_knownMd5.isEmpty() ? &m_hash : nullptr, [this] {
+                QMetaObject::invokeMethod(this, &ServerSession::pump, Qt::QueuedConnection);
+            });
+    }
     m_progressClock.start();
     setState(State::Sending);
     emitProgress(false);
@@ -419,9 +425,14 @@ void ServerSession::pump()
         qint64 got = 0;
         if (m_source) {
             int error = 0;
-            const QByteArrayView ahead = m_source->next(want, &error);
+            FileSource::Status status;
+            const QByteArrayView ahead = m_source->next(want, &status, &error);
+            if (status == FileSource::Status::NotYet)
+                return; // the reader calls pump() again when the block is there
             data = ahead.data();
-            got = ahead.isEmpty() ? (error ? -1 : 0) : ahead.size();
+            got = status == FileSource::Status::Ready  ? ahead.size()
+                : status == FileSource::Status::Failed ? -1
+                                                       : 0;
         } else {
             got = ::read(m_fd, buf.data(), size_t(want));
             if (got < 0 && errno == EINTR)
@@ -433,7 +444,7 @@ void ServerSession::pump()
             fail(f);
             return;
         }
-        if (m_knownMd5.isEmpty())
+        if (m_knownMd5.isEmpty() && !m_source) // a FileSource hashes on its own thread
             m_hash.addData(QByteArrayView(data, got));
         const qint64 end = m_pos + got;
         if (end > m_offset) {
@@ -497,6 +508,10 @@ void ServerSession::closeFile()
     if (m_source) {
         m_source.reset();
         m_shared->releaseSource();
+    }
+    if (m_sendCounted) {
+        m_shared->endSend(m_device, m_inode);
+        m_sendCounted = false;
     }
     containedfs::closeFd(m_fd);
     m_fd = -1;

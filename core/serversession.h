@@ -108,6 +108,7 @@ private:
     QCryptographicHash m_hash {QCryptographicHash::Md5};
     QByteArray m_knownMd5; ///< From the cache: no hashing, no reading the resumed head.
     std::unique_ptr<FileSource> m_source; ///< Reads ahead for a big send from the start.
+    bool m_sendCounted = false; ///< Registered with ServerShared::beginSend().
     quint64 m_device = 0;
     quint64 m_inode = 0;
     qint64 m_mtimeNs = 0;

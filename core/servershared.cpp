@@ -88,6 +88,20 @@ void ServerShared::pruneAuthRecords(qint64 now)
         m_auth.clear();
 }
 
+int ServerShared::beginSend(quint64 device, quint64 inode)
+{
+    QMutexLocker lock(&m_mutex);
+    return m_sending[{device, inode}]++;
+}
+
+void ServerShared::endSend(quint64 device, quint64 inode)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_sending.find({device, inode});
+    if (it != m_sending.end() && --it.value() <= 0)
+        m_sending.erase(it);
+}
+
 bool ServerShared::acquireSource()
 {
     if (++m_sources <= kMaxSources)

@@ -51,6 +51,11 @@ public:
     void releaseSource() { --m_sources; }
     static constexpr int kMaxSources = 4;
 
+    /// Counts the sends of one file (device, inode) under way; beginSend() returns how many
+    /// were already running. Only a lone send may read around the page cache.
+    int beginSend(quint64 device, quint64 inode);
+    void endSend(quint64 device, quint64 inode);
+
 private:
     struct AuthRecord
     {
@@ -67,6 +72,7 @@ private:
     int m_total = 0;
     QHash<QString, int> m_perPeer;
     QHash<QString, AuthRecord> m_auth;
+    QHash<QPair<quint64, quint64>, int> m_sending;
     QElapsedTimer m_clock;
     std::atomic<quint64> m_lastSessionId {0};
     std::atomic<int> m_sources {0};

@@ -270,6 +270,7 @@ private slots:
     void smallFilesComeWithoutARoundTrip();
     void bigDownloadHashesAndWritesAtLowPriority();
     void uncachedBigFileIsServedWithoutFillingTheCache();
+    void clientsOfOneUncachedFileShareTheCache();
     void smallPartIsResumedNotAcceptedAhead();
     void acceptedAheadButUnsavableFileIsSkipped();
     void startsOverWhenSourceChangedBeforeResume();
@@ -801,6 +802,36 @@ void tst_Transfer::uncachedBigFileIsServedWithoutFillingTheCache()
     QCOMPARE(again.results.size(), 1);
     QCOMPARE(again.results.first().outcome, FileResult::Outcome::Verified);
     QVERIFY(cachedFraction(source) > 0.9);
+}
+
+void tst_Transfer::clientsOfOneUncachedFileShareTheCache()
+{
+    // Only a lone send reads around the page cache: when several people fetch the same big
+    // file at once, the others read through the cache, so the disk isn't read once per client.
+    Fixture fx;
+    const QString source = fx.share(QStringLiteral("class.iso"));
+    const QByteArray md5 = fx.write(QStringLiteral("class.iso"), 48 * 1024 * 1024, 13);
+    if (!takesDirectIo(source))
+        QSKIP("this filesystem refuses O_DIRECT; the server reads through the cache");
+    QVERIFY(evictFromCache(source));
+    QVERIFY(fx.start());
+    std::vector<std::unique_ptr<ClientSession>> sessions;
+    QList<FileResult> results;
+    for (int i = 0; i < 3; ++i) {
+        auto session = std::make_unique<ClientSession>();
+        connect(session.get(), &ClientSession::fileFinished, this,
+            [&](const FileResult &r) { results.append(r); });
+        session->connectToServer(kLocalHost, fx.port());
+        session->requestFile(
+            QStringLiteral("class.iso"), QStringLiteral("copy%1.iso").arg(i), into(fx.out()));
+        sessions.push_back(std::move(session));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, kWait);
+    for (const FileResult &r : std::as_const(results)) {
+        QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+        QCOMPARE(r.localMd5, md5);
+    }
+    QVERIFY2(cachedFraction(source) > 0.9, qPrintable(QString::number(cachedFraction(source))));
 }
 
 void tst_Transfer::smallPartIsResumedNotAcceptedAhead()
