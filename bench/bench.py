@@ -138,7 +138,7 @@ def clear_dir(path):
 
 
 def percentile(values, q):
-    """Nearest-rank percentile (p99 of 50 samples is the largest)."""
+    """Nearest-rank percentile (p99 of 200 samples is the third largest)."""
     s = sorted(values)
     return s[max(0, math.ceil(q / 100 * len(s)) - 1)]
 
@@ -299,7 +299,7 @@ class Bench:
         if a.quick:
             self.big_size, self.n_small, self.n_mid, self.clients, self.samples = 8 * MiB, 50, 10, 10, 10
         else:
-            self.big_size, self.n_small, self.n_mid, self.clients, self.samples = GiB, 1000, 200, 200, 50
+            self.big_size, self.n_small, self.n_mid, self.clients, self.samples = GiB, 1000, 200, 200, 200
         self.small_size, self.mid_size, self.huge_size = 4 * KiB, MiB, 4 * GiB
         self.n_loads = 4
         self.reps = a.reps
