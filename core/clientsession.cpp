@@ -150,13 +150,17 @@ void ClientSession::onReadyRead()
 {
     if (!m_socket || m_state == State::Closed)
         return;
-    const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
-        m_stallTimer.start(m_stallTimeoutMs);
-        if (!handleFrame(type, body))
-            return false;
-        m_gotAnyFrame = true;
-        return m_state != State::Closed;
-    });
+    DataTarget target {this};
+    const auto result = m_reader.read(
+        m_socket,
+        [this](FrameType type, QByteArrayView body) {
+            m_stallTimer.start(m_stallTimeoutMs);
+            if (!handleFrame(type, body))
+                return false;
+            m_gotAnyFrame = true;
+            return m_state != State::Closed;
+        },
+        target);
     if (result == protocol::FrameReader::Result::Malformed)
         fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer, m_peer});
 }
@@ -336,6 +340,28 @@ bool ClientSession::handleData(QByteArrayView body)
         return false;
     }
     emitProgress(false);
+    return true;
+}
+
+std::pair<char *, qint64> ClientSession::DataTarget::reserve(qint64 max)
+{
+    // Only where a Data frame is expected at all; anything else goes to handleFrame().
+    if (session->m_state != State::Ready || session->m_phase != Phase::Receiving
+        || !session->m_download || session->m_jobs.isEmpty() || session->m_jobs.head() != Job::File)
+        return {nullptr, 0};
+    return session->m_download->reserve(max);
+}
+
+bool ClientSession::DataTarget::commit(char *, qint64 n)
+{
+    session->m_stallTimer.start(session->m_stallTimeoutMs);
+    Failure failure;
+    if (!session->m_download->commit(n, &failure)) {
+        session->m_download->abandon(true);
+        session->fail(failure);
+        return false;
+    }
+    session->emitProgress(false);
     return true;
 }
 

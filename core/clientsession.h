@@ -130,6 +130,13 @@ private:
     bool handleList(protocol::FrameType type, QByteArrayView body);
     bool handleOffer(QByteArrayView body);
     bool handleData(QByteArrayView body);
+    /// Where FrameReader puts a Data body straight into the download's block.
+    struct DataTarget
+    {
+        ClientSession *session;
+        std::pair<char *, qint64> reserve(qint64 max);
+        bool commit(char *data, qint64 n);
+    };
     bool handleEnd(QByteArrayView body);
     bool handleError(QByteArrayView body);
     bool discard(protocol::FrameType type, QByteArrayView body);

@@ -182,6 +182,25 @@ bool Download::append(QByteArrayView data, Failure *error)
     return true;
 }
 
+std::pair<char *, qint64> Download::reserve(qint64 max)
+{
+    // Only for bytes the offer still has room for: a frame that would overrun goes through
+    // the frame buffer to append(), which refuses it.
+    if (!m_sink || max > m_offer.size - m_received)
+        return {nullptr, 0};
+    return m_sink->reserve(max);
+}
+
+bool Download::commit(qint64 n, Failure *error)
+{
+    if (!m_sink->commit(n, error)) {
+        error->detail = m_localName + kPartSuffix + QStringLiteral(": ") + error->detail;
+        return false;
+    }
+    m_received += n;
+    return true;
+}
+
 QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
 {
     if (m_sink && !m_sink->finish(error)) {

@@ -61,6 +61,11 @@ public:
     qint64 begin(const protocol::FileEntry &offer, bool fromStart, Failure *error);
 
     bool append(QByteArrayView data, Failure *error);
+    /// Memory for some of the next \a max bytes of the file, read straight into place, when
+    /// all \a max fit in the offer (big files only; otherwise {nullptr, 0}). commit() then
+    /// counts them as append() would.
+    std::pair<char *, qint64> reserve(qint64 max);
+    bool commit(qint64 n, Failure *error);
     qint64 received() const { return m_received; }
 
     /// Ends the transaction with the server's MD5: verifies, then renames. The .part is

@@ -99,6 +99,28 @@ bool FileSink::append(QByteArrayView data, Failure *error)
     return true;
 }
 
+std::pair<char *, qint64> FileSink::reserve(qint64 max)
+{
+    if (!m_async || !m_current.data)
+        return {nullptr, 0};
+    const qint64 cap = kBlock - m_blockStart % kAlign;
+    return {m_current.data + m_current.size, qMin(max, cap - m_current.size)};
+}
+
+bool FileSink::commit(qint64 n, Failure *error)
+{
+    const qint64 cap = kBlock - m_blockStart % kAlign;
+    m_current.size += n;
+    if (m_current.size == cap)
+        submitCurrent();
+    std::lock_guard lock(m_mutex);
+    if (m_error || !m_current.data) {
+        *error = {ErrorCode::WriteFailed, QString::fromLocal8Bit(strerror(m_error))};
+        return false;
+    }
+    return true;
+}
+
 void FileSink::submitCurrent()
 {
     m_blockStart += m_current.size;

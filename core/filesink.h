@@ -9,6 +9,7 @@
 #include <deque>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace ferry {
@@ -29,6 +30,11 @@ public:
 
     /// Queues \a data; fails with the first write error seen so far.
     bool append(QByteArrayView data, Failure *error);
+    /// Room in the block being filled, for up to \a max bytes read straight into it, or
+    /// {nullptr, 0} for a small file (written in place) or after an error. Pair with commit().
+    std::pair<char *, qint64> reserve(qint64 max);
+    /// Takes \a n bytes just written at reserve()'s pointer, as append() would.
+    bool commit(qint64 n, Failure *error);
     /// Writes everything queued and stops the thread.
     bool finish(Failure *error);
 

@@ -71,6 +71,10 @@ void tst_Decoder::everySplitPoint()
         const DecodeResult head = decodeFrame(QByteArrayView(frame).first(split));
         QVERIFY2(head.status == Status::NeedMore, qPrintable(QString::number(split)));
         QCOMPARE(head.consumed, 0);
+        // Once the header is whole, the reader learns how much body to wait for.
+        QCOMPARE(head.declared, split < 5 ? -1 : frame.size() - 5);
+        if (split >= 5)
+            QCOMPARE(head.type, type);
     }
     const DecodeResult full = decodeFrame(frame);
     QCOMPARE(full.status, Status::Frame);

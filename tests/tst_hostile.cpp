@@ -6,6 +6,7 @@
 #include "server.h"
 #include "testutil.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSignalSpy>
@@ -94,6 +95,8 @@ private slots:
     void unrequestedFrameFromServerIsRejected();
     void offerForAnotherNameIsRejected();
     void serverSendingMoreDataThanAnnouncedIsRejected();
+    void bigFileOverrunIsRejected();
+    void bigFileInOddlySizedFramesIsVerified();
     void endWithMalformedMd5IsRejected_data();
     void endWithMalformedMd5IsRejected();
     void endlessListingIsCut();
@@ -882,6 +885,68 @@ void tst_Hostile::serverSendingMoreDataThanAnnouncedIsRejected()
     QCOMPARE(run.failure->code, ErrorCode::ProtocolError);
     QVERIFY(!QFile::exists(out(QStringLiteral("a.txt"))));
     QVERIFY(!QFile::exists(out(QStringLiteral("a.txt.part"))));
+}
+
+void tst_Hostile::bigFileOverrunIsRejected()
+{
+    // Big enough to be read straight into the download's blocks.
+    const qint64 size = 9 * 1024 * 1024;
+    RawServer fake;
+    fake.script = [size](RawServer &s, const RawFrame &f) {
+        if (f.is(FrameType::GetRequest))
+            s.send(protocol::encodeOffer({QStringLiteral("a.txt"), size, 0}));
+        if (acceptedAt(f, size)) {
+            for (int i = 0; i < 3; ++i) // 12 MiB for 9
+                s.send(protocol::encodeFrame(FrameType::Data, QByteArray(4 << 20, 'x')));
+            s.send(protocol::encodeEnd(QByteArray(32, '0')));
+        }
+    };
+    const ClientRun run = runClient(fake.port(), [&](ClientSession &s) {
+        s.requestFiles({QStringLiteral("a.txt")}, {out(), ConflictPolicy::Fail, false});
+    });
+    QVERIFY(run.failure);
+    QCOMPARE(run.failure->code, ErrorCode::ProtocolError);
+    QVERIFY(!QFile::exists(out(QStringLiteral("a.txt"))));
+    QVERIFY(!QFile::exists(out(QStringLiteral("a.txt.part"))));
+}
+
+void tst_Hostile::bigFileInOddlySizedFramesIsVerified()
+{
+    // Frames of 1 byte, 4 MiB and odd sizes, some sent in pieces: the client must reassemble
+    // exactly, whether a body goes through its frame buffer or straight into the file.
+    QByteArray content(10 * 1024 * 1024 + 17, Qt::Uninitialized);
+    for (qsizetype i = 0; i < content.size(); ++i)
+        content[i] = char((i * 131) ^ (i >> 11));
+    const QByteArray md5 = QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex();
+    RawServer fake;
+    fake.script = [&](RawServer &s, const RawFrame &f) {
+        if (f.is(FrameType::GetRequest))
+            s.send(protocol::encodeOffer({QStringLiteral("a.bin"), content.size(), 0}));
+        if (acceptedAt(f, content.size())) {
+            const qint64 sizes[] = {1, 4 << 20, 12345, 3, 1 << 20, 777777};
+            qint64 pos = 0;
+            for (int i = 0; pos < content.size(); ++i) {
+                const qint64 n = qMin(sizes[i % 6], content.size() - pos);
+                const QByteArray frame
+                    = protocol::encodeFrame(FrameType::Data, content.mid(pos, n));
+                // Every third frame in two writes, split inside its header.
+                if (i % 3 == 0) {
+                    s.send(frame.left(3));
+                    s.send(frame.mid(3));
+                } else {
+                    s.send(frame);
+                }
+                pos += n;
+            }
+            s.send(protocol::encodeEnd(md5));
+        }
+    };
+    const ClientRun run = runClient(fake.port(), [&](ClientSession &s) {
+        s.requestFiles({QStringLiteral("a.bin")}, {out(), ConflictPolicy::Fail, false});
+    });
+    QCOMPARE(run.results.size(), 1);
+    QCOMPARE(run.results.first().outcome, FileResult::Outcome::Verified);
+    QCOMPARE(test::md5OfFile(out(QStringLiteral("a.bin"))), md5);
 }
 
 void tst_Hostile::endWithMalformedMd5IsRejected_data()

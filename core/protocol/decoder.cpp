@@ -29,6 +29,8 @@ DecodeResult decodeFrame(QByteArrayView input)
         result.problem = DecodeResult::Problem::TooShort;
         return result;
     }
+    result.type = FrameType(type);
+    result.declared = length;
     if (input.size() - kHeaderSize < qint64(length))
         return result;
     result.status = DecodeResult::Status::Frame;

@@ -23,6 +23,9 @@ struct DecodeResult
     Status status = Status::NeedMore;
     FrameType type = FrameType::Error;
     QByteArrayView body; ///< Points into the input; valid while the input is.
+    /// The body length the header declares, once the whole (valid) header is there; with
+    /// NeedMore too, so a reader knows how much to wait for. -1 before that.
+    qint64 declared = -1;
     qint64 consumed = 0; ///< Header plus body, when status is Frame.
     Problem problem = Problem::None;
 };
