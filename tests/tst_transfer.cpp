@@ -732,19 +732,21 @@ bool takesDirectIo(const QString &path)
     return fd >= 0;
 }
 
-/// Nice values of this process's threads, from /proc (Linux).
-QList<int> threadNiceValues()
+/// Name and nice value of each of this process's threads, from /proc (Linux).
+QList<QPair<QByteArray, int>> threadPriorities()
 {
-    QList<int> values;
+    QList<QPair<QByteArray, int>> threads;
     const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs);
     for (const QString &tid : tasks) {
         const QByteArray stat = readAll(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        const qsizetype open = stat.indexOf('(');
+        const qsizetype close = stat.lastIndexOf(')');
         // After "pid (comm) ": state is field 3, nice field 19.
-        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 16)
-            values.append(fields.at(16).toInt());
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (open > 0 && fields.size() > 16)
+            threads.append({stat.mid(open + 1, close - open - 1), fields.at(16).toInt()});
     }
-    return values;
+    return threads;
 }
 
 void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
@@ -755,12 +757,9 @@ void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
     const QByteArray md5 = fx.write(QStringLiteral("big.bin"), 64 * 1024 * 1024, 8);
     QVERIFY(fx.start());
     ClientSession session;
-    QList<int> during;
+    QList<QPair<QByteArray, int>> seen;
     QList<FileResult> results;
-    connect(&session, &ClientSession::fileProgress, &session, [&] {
-        if (during.isEmpty())
-            during = threadNiceValues();
-    });
+    connect(&session, &ClientSession::fileProgress, &session, [&] { seen += threadPriorities(); });
     connect(&session, &ClientSession::fileFinished, &session,
         [&](const FileResult &r) { results.append(r); });
     session.connectToServer(kLocalHost, fx.port());
@@ -768,9 +767,16 @@ void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, kWait);
     QCOMPARE(results.first().outcome, FileResult::Outcome::Verified);
     QCOMPARE(results.first().localMd5, md5);
-    QCOMPARE(during.count(10), 2); // the hasher and the writer
-    QCOMPARE(threadNiceValues().count(10), 0); // gone with the download
-    QVERIFY(threadNiceValues().contains(0));
+    QVERIFY2(seen.contains({"ferry-hash", 10}), "no hasher at nice 10 during the download");
+    QVERIFY2(seen.contains({"ferry-write", 10}), "no writer at nice 10 during the download");
+    for (const auto &[name, nice] : std::as_const(seen)) {
+        if (name != "ferry-hash" && name != "ferry-write" && name != "ferry-read")
+            QVERIFY2(nice == 0, name.constData()); // the session's own thread among them
+    }
+    // Gone with the download.
+    for (const auto &thread : threadPriorities())
+        QVERIFY2(thread.first != "ferry-hash" && thread.first != "ferry-write",
+            thread.first.constData());
 }
 
 void tst_Transfer::uncachedBigFileIsServedWithoutFillingTheCache()
