@@ -65,6 +65,8 @@ FileSource::FileSource(
         m_free.push_back(p);
     }
     m_thread = std::thread([this] { readerLoop(); });
+    if (m_hash)
+        m_hashThread = std::thread([this] { hasherLoop(); });
 }
 
 FileSource::~FileSource()
@@ -75,6 +77,8 @@ FileSource::~FileSource()
         m_cond.notify_all();
     }
     m_thread.join();
+    if (m_hashThread.joinable())
+        m_hashThread.join();
     if (m_direct)
         setDirect(m_fd, false);
     for (char *p : m_buffers)
@@ -158,25 +162,61 @@ void FileSource::readerLoop()
             block.size += got;
         }
         block.size = qMin(block.size, want); // a file that grew ends where it was offered
-        if (m_hash && block.size > 0)
-            m_hash->addData(QByteArrayView(buffer, block.size));
         const bool last = block.size < want || block.error || pos + want == m_size;
         pos += block.size;
         bool notify = false;
         {
             std::lock_guard lock(m_mutex);
+            // With a hasher, blocks pass through it, so the next read overlaps the hashing.
+            std::deque<Block> &next = m_hash ? m_read : m_ready;
             if (block.size > 0) {
-                m_ready.push_back(block);
+                next.push_back(block);
             } else {
                 m_free.push_back(buffer);
             }
             if (last && pos < m_size)
-                m_ready.push_back({nullptr, 0, block.error}); // early end or failure
-            notify = std::exchange(m_notify, false);
+                next.push_back({nullptr, 0, block.error}); // early end or failure
+            if (m_hash)
+                m_cond.notify_all();
+            else
+                notify = std::exchange(m_notify, false);
         }
         if (notify && m_onReady)
             m_onReady();
         if (last)
+            return;
+    }
+}
+
+void FileSource::hasherLoop()
+{
+#ifdef Q_OS_LINUX
+    ::pthread_setname_np(::pthread_self(), "ferry-sendhash");
+    ::setpriority(PRIO_PROCESS, ::gettid(), 10);
+#endif
+    qint64 hashed = 0;
+    for (;;) {
+        Block block;
+        {
+            std::unique_lock lock(m_mutex);
+            m_cond.wait(lock, [this] { return !m_read.empty() || m_stopping; });
+            if (m_stopping)
+                return;
+            block = m_read.front();
+            m_read.pop_front();
+        }
+        if (block.size > 0)
+            m_hash->addData(QByteArrayView(block.data, block.size));
+        hashed += block.size;
+        bool notify = false;
+        {
+            std::lock_guard lock(m_mutex);
+            m_ready.push_back(block);
+            notify = std::exchange(m_notify, false);
+        }
+        if (notify && m_onReady)
+            m_onReady();
+        if (block.size == 0 || hashed == m_size)
             return;
     }
 }

@@ -14,12 +14,12 @@
 
 namespace ferry {
 
-/// Reads (and hashes) a big file ahead of its send on a thread of its own, into a few aligned
-/// blocks, so the session's thread only sends. The thread runs at a lower priority, like a
-/// download's, so a busy machine answers small requests first. A file that is mostly not in the
-/// page cache is read with O_DIRECT: on a busy machine, filling the page cache while a socket
-/// streams cost more CPU than the network itself (see docs/performance.md), and a file served once
-/// doesn't push everything else out of the cache.
+/// Reads a big file ahead of its send, into a few aligned blocks, on a thread of its own, and
+/// hashes them on another (so disk waits overlap hashing); the session's thread only sends. The
+/// thread runs at a lower priority, like a download's, so a busy machine answers small requests
+/// first. A file that is mostly not in the page cache is read with O_DIRECT: on a busy machine,
+/// filling the page cache while a socket streams cost more CPU than the network itself (see
+/// docs/performance.md), and a file served once doesn't push everything else out of the cache.
 class FileSource
 {
 public:
@@ -57,6 +57,7 @@ private:
         int error = 0;
     };
     void readerLoop();
+    void hasherLoop();
 
     int m_fd;
     qint64 m_size;
@@ -67,13 +68,15 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_cond;
-    std::deque<Block> m_ready; ///< Read, waiting to be sent.
+    std::deque<Block> m_read; ///< Read, waiting to be hashed (with a hash only).
+    std::deque<Block> m_ready; ///< Read (and hashed), waiting to be sent.
     std::deque<char *> m_free;
     bool m_stopping = false;
     bool m_notify = false; ///< next() found nothing: call m_onReady with the next block.
     std::function<void()> m_onReady;
     QCryptographicHash *m_hash;
     std::thread m_thread;
+    std::thread m_hashThread;
 };
 
 } // namespace ferry
