@@ -90,6 +90,12 @@ QString ServeCommand::logLine(const ServerEvent &e)
         what = tr("refused %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));
         break;
     case ServerEvent::Kind::Failed:
+        // The client's own message says how to resume; the server's operator needs less.
+        if (e.code == ErrorCode::ConnectionLost) {
+            what = name.isEmpty() ? tr("the connection was lost")
+                                  : tr("the connection was lost while sending %1").arg(name);
+            break;
+        }
         what = name.isEmpty()
             ? tr("error: %1").arg(CliText::describe({e.code, e.detail}, e.peer))
             : tr("error sending %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));

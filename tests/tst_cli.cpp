@@ -430,6 +430,9 @@ void tst_Cli::resumesAfterClientKilled()
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/big.iso")));
     const qint64 kept = QFileInfo(part).size();
     QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
+    // The server's log says what happened; how to resume is the client's business.
+    QVERIFY(serve.waitLog("the connection was lost while sending big.iso"));
+    QVERIFY2(!serve.log().contains("--resume"), serve.log().constData());
 
     const Result r
         = runFerry(getArgs({QStringLiteral("big.iso"), QStringLiteral("--resume")}, serve, out));

@@ -623,6 +623,14 @@
             <source>A password is required; contents still travel unencrypted.</source>
             <translation>A password is required; contents still travel unencrypted.</translation>
         </message>
+        <message>
+            <source>the connection was lost</source>
+            <translation>the connection was lost</translation>
+        </message>
+        <message>
+            <source>the connection was lost while sending %1</source>
+            <translation>the connection was lost while sending %1</translation>
+        </message>
     </context>
     <context>
         <name>ferry::AddressPanel</name>

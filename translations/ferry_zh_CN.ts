@@ -621,6 +621,14 @@
         <source>A password is required; contents still travel unencrypted.</source>
         <translation>需要密码；文件内容仍以未加密的形式传输。</translation>
     </message>
+    <message>
+        <source>the connection was lost</source>
+        <translation>连接已断开</translation>
+    </message>
+    <message>
+        <source>the connection was lost while sending %1</source>
+        <translation>发送 %1 时连接已断开</translation>
+    </message>
 </context>
 <context>
     <name>ferry::AddressPanel</name>
