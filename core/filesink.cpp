@@ -76,25 +76,17 @@ bool FileSink::append(QByteArrayView data, Failure *error)
     const char *p = data.data();
     qint64 left = data.size();
     while (left > 0) {
-        // The first block is cut short so that every later one starts aligned.
-        const qint64 cap = kBlock - m_blockStart % kAlign;
-        const qint64 room = cap - m_current.size;
-        const qint64 n = qMin(room, left);
-        memcpy(m_current.data + m_current.size, p, size_t(n));
-        m_current.size += n;
-        p += n;
-        left -= n;
-        if (m_current.size == cap)
-            submitCurrent();
-        if (!m_current.data) {
+        const auto [into, room] = reserve(left);
+        if (!into) { // a write failed earlier and the pipeline stopped
+            std::lock_guard lock(m_mutex);
             *error = {ErrorCode::WriteFailed, QString::fromLocal8Bit(strerror(m_error))};
             return false;
         }
-    }
-    std::lock_guard lock(m_mutex);
-    if (m_error) {
-        *error = {ErrorCode::WriteFailed, QString::fromLocal8Bit(strerror(m_error))};
-        return false;
+        memcpy(into, p, size_t(room));
+        p += room;
+        left -= room;
+        if (!commit(room, error))
+            return false;
     }
     return true;
 }

@@ -44,7 +44,6 @@ public:
     };
     /// The next bytes of the file, at most \a max, valid until the next call.
     QByteArrayView next(qint64 max, Status *status, int *error);
-    bool isDirect() const { return m_direct.load(); }
 
     /// At least this many bytes left to send make a FileSource worth its thread.
     static constexpr qint64 kMinSize = 8 * 1024 * 1024;
