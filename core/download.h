@@ -2,9 +2,9 @@
 
 #include "errorcode.h"
 #include "filesink.h"
+#include "md5.h"
 #include "protocol/messages.h"
 
-#include <QCryptographicHash>
 #include <QString>
 #include <memory>
 
@@ -99,7 +99,7 @@ private:
     protocol::FileEntry m_offer;
     qint64 m_received = 0;
     QByteArray m_md5;
-    QCryptographicHash m_hash {QCryptographicHash::Md5};
+    Md5 m_hash;
     std::unique_ptr<FileSink> m_sink; ///< Declared after m_hash: it uses it until destroyed.
 };
 

@@ -33,7 +33,7 @@ void becomeBulkThread(const char *name)
 
 } // namespace
 
-FileSink::FileSink(int fd, qint64 offset, qint64 expectedTotal, QCryptographicHash *hash)
+FileSink::FileSink(int fd, qint64 offset, qint64 expectedTotal, Md5 *hash)
     : m_fd(fd)
     , m_filePos(offset)
     , m_hash(hash)

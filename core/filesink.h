@@ -1,9 +1,9 @@
 #pragma once
 
 #include "errorcode.h"
+#include "md5.h"
 
 #include <QByteArrayView>
-#include <QCryptographicHash>
 
 #include <condition_variable>
 #include <deque>
@@ -23,7 +23,7 @@ class FileSink
 {
 public:
     /// \a fd is positioned at \a offset; \a hash already holds the bytes before it.
-    FileSink(int fd, qint64 offset, qint64 expectedTotal, QCryptographicHash *hash);
+    FileSink(int fd, qint64 offset, qint64 expectedTotal, Md5 *hash);
     ~FileSink();
     FileSink(const FileSink &) = delete;
     FileSink &operator=(const FileSink &) = delete;
@@ -53,7 +53,7 @@ private:
 
     int m_fd;
     qint64 m_filePos; ///< Where the next write lands; the writer's side.
-    QCryptographicHash *m_hash;
+    Md5 *m_hash;
     qint64 m_blockStart; ///< File position of m_current's first byte; the socket's side.
     bool m_async;
     bool m_direct = false;

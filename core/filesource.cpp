@@ -55,7 +55,7 @@ bool setDirect(int fd, bool on)
 } // namespace
 
 FileSource::FileSource(
-    int fd, qint64 size, bool allowDirect, QCryptographicHash *hash, std::function<void()> onReady)
+    int fd, qint64 size, bool allowDirect, Md5 *hash, std::function<void()> onReady)
     : m_fd(fd), m_size(size), m_onReady(std::move(onReady)), m_hash(hash)
 {
     m_direct = allowDirect && mostlyUncached(fd, size) && setDirect(fd, true);

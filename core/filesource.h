@@ -1,7 +1,8 @@
 #pragma once
 
+#include "md5.h"
+
 #include <QByteArrayView>
-#include <QCryptographicHash>
 #include <QtGlobal>
 
 #include <atomic>
@@ -30,7 +31,7 @@ public:
     /// block has arrived since.
     /// With \a hash, the reader also hashes every block (in file order) before handing it
     /// over; once next() has returned the whole file, \a hash holds all of it.
-    FileSource(int fd, qint64 size, bool allowDirect, QCryptographicHash *hash,
+    FileSource(int fd, qint64 size, bool allowDirect, Md5 *hash,
         std::function<void()> onReady);
     ~FileSource();
     FileSource(const FileSource &) = delete;
@@ -73,7 +74,7 @@ private:
     bool m_stopping = false;
     bool m_notify = false; ///< next() found nothing: call m_onReady with the next block.
     std::function<void()> m_onReady;
-    QCryptographicHash *m_hash;
+    Md5 *m_hash;
     std::thread m_thread;
     std::thread m_hashThread;
 };

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "filesource.h"
+#include "md5.h"
 #include "md5cache.h"
 #include "protocol/frame.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
 #include "serverevent.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QObject>
 #include <QQueue>
@@ -105,7 +105,7 @@ private:
     protocol::FileEntry m_entry;
     qint64 m_offset = 0;
     qint64 m_pos = 0;
-    QCryptographicHash m_hash {QCryptographicHash::Md5};
+    Md5 m_hash;
     QByteArray m_knownMd5; ///< From the cache: no hashing, no reading the resumed head.
     std::unique_ptr<FileSource> m_source; ///< Reads ahead for a big send from the start.
     bool m_sendCounted = false; ///< Registered with ServerShared::beginSend().
