@@ -1,13 +1,12 @@
 #include "filesink.h"
 
+#include "bulkthread.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
-#ifdef Q_OS_LINUX
-#include <sys/resource.h>
-#endif
 
 namespace ferry {
 namespace {
@@ -15,22 +14,6 @@ constexpr qint64 kBlock = 2 * 1024 * 1024;
 constexpr int kBuffers = 4;
 constexpr qint64 kAlign = 4096;
 constexpr qint64 kAsyncThreshold = 8 * 1024 * 1024;
-/// The bulk threads' nice value: an idle machine still gives them every cycle, but a busy one
-/// serves the window, a listing or a small request first.
-constexpr int kBulkNice = 10;
-
-/// Names the calling thread for top and perf, and lowers its CPU priority (Linux sets nice
-/// per thread).
-void becomeBulkThread(const char *name)
-{
-#ifdef Q_OS_LINUX
-    ::pthread_setname_np(::pthread_self(), name);
-    ::setpriority(PRIO_PROCESS, ::gettid(), kBulkNice);
-#else
-    Q_UNUSED(name);
-#endif
-}
-
 } // namespace
 
 FileSink::FileSink(int fd, qint64 offset, qint64 expectedTotal, Md5 *hash)

@@ -1,11 +1,11 @@
 #include "filesource.h"
 
+#include "bulkthread.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
-#include <pthread.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <unistd.h>
 #include <utility>
 
@@ -123,10 +123,7 @@ QByteArrayView FileSource::next(qint64 max, Status *status, int *error)
 
 void FileSource::readerLoop()
 {
-#ifdef Q_OS_LINUX
-    ::pthread_setname_np(::pthread_self(), "ferry-read");
-    ::setpriority(PRIO_PROCESS, ::gettid(), 10); // as a download's bulk threads
-#endif
+    becomeBulkThread("ferry-read");
     qint64 pos = 0;
     for (;;) {
         char *buffer = nullptr;
@@ -190,10 +187,7 @@ void FileSource::readerLoop()
 
 void FileSource::hasherLoop()
 {
-#ifdef Q_OS_LINUX
-    ::pthread_setname_np(::pthread_self(), "ferry-sendhash");
-    ::setpriority(PRIO_PROCESS, ::gettid(), 10);
-#endif
+    becomeBulkThread("ferry-sendhash");
     qint64 hashed = 0;
     for (;;) {
         Block block;
