@@ -2,6 +2,8 @@
 # Builds Ferry with AddressSanitizer+UndefinedBehaviorSanitizer (build-asan) and with
 # ThreadSanitizer (build-tsan), and runs the whole ctest suite under each. Non-zero if a
 # build, a test or a sanitizer fails. Usage: tools/sanitize.sh [asan] [tsan] [-- ctest args]
+# With FERRY_QT_PREFIX set to a Qt built with TSan (tools/qt-tsan.sh), the tsan kind builds
+# against that Qt instead, in build-tsan-qt.
 set -euo pipefail
 FERRY_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$FERRY_ROOT/tools/deps.sh"
@@ -29,11 +31,19 @@ for kind in "${kinds[@]}"; do
         *) echo "sanitize.sh: unknown kind $kind (asan or tsan)" >&2; exit 2 ;;
     esac
     dir="$FERRY_ROOT/build-$kind"
+    qt_args=()
+    if [ "$kind" = tsan ] && [ -n "${FERRY_QT_PREFIX:-}" ]; then
+        # A Qt built with TSan (tools/qt-tsan.sh): its locks and atomics are then visible.
+        dir="$FERRY_ROOT/build-tsan-qt"
+        qt_args=(-DCMAKE_PREFIX_PATH="$FERRY_QT_PREFIX")
+    fi
     echo "== $kind: -fsanitize=$sanitize in $dir" >&2
     cmake -S "$FERRY_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DFERRY_SANITIZE="$sanitize" >/dev/null
+        -DFERRY_SANITIZE="$sanitize" "${qt_args[@]}" >/dev/null
     cmake --build "$dir" --parallel "$jobs"
-    if ! (cd "$dir" && ctest --output-on-failure --timeout 900 "$@"); then
+    if ! (cd "$dir" && if [ ${#qt_args[@]} -gt 0 ]; then
+            export LD_LIBRARY_PATH="$FERRY_QT_PREFIX/lib" QT_PLUGIN_PATH="$FERRY_QT_PREFIX/plugins"
+        fi && ctest --output-on-failure --timeout 900 "$@"); then
         echo "== $kind: FAILED" >&2
         status=1
     else
