@@ -31,8 +31,7 @@ public:
     /// block has arrived since.
     /// With \a hash, the reader also hashes every block (in file order) before handing it
     /// over; once next() has returned the whole file, \a hash holds all of it.
-    FileSource(int fd, qint64 size, bool allowDirect, Md5 *hash,
-        std::function<void()> onReady);
+    FileSource(int fd, qint64 size, bool allowDirect, Md5 *hash, std::function<void()> onReady);
     ~FileSource();
     FileSource(const FileSource &) = delete;
     FileSource &operator=(const FileSource &) = delete;
