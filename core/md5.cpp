@@ -58,6 +58,8 @@ void Md5::reset()
 
 void Md5::addData(QByteArrayView data)
 {
+    if (data.isEmpty())
+        return; // and data() may be null, which memcpy must not get
     auto p = reinterpret_cast<const uchar *>(data.data());
     qsizetype n = data.size();
     m_length += quint64(n);
