@@ -32,6 +32,13 @@ namespace {
 const QString kLocalHost = QStringLiteral("127.0.0.1");
 constexpr int kWait = 30000;
 
+/// How long get() waits for every answer: 2 minutes, times FERRY_TEST_TIME_FACTOR, which
+/// tools/sanitize.sh sets, since a sanitizer makes the 4 GiB download several times slower.
+int getWaitMs()
+{
+    return 120000 * qMax(1, qEnvironmentVariableIntValue("FERRY_TEST_TIME_FACTOR"));
+}
+
 /// A temporary folder holding share/ (served) and out/ (downloads), and a server on port 0.
 class Fixture
 {
@@ -110,7 +117,7 @@ Run get(quint16 port, const QList<QPair<QString, QString>> &files, const GetOpti
         session.requestFile(f.first, f.second, options);
     // The caller compares the count; a timeout shows up there.
     [[maybe_unused]] const bool done
-        = QTest::qWaitFor([&] { return run.results.size() == files.size(); }, 120000);
+        = QTest::qWaitFor([&] { return run.results.size() == files.size(); }, getWaitMs());
     return run;
 }
 

@@ -40,5 +40,7 @@ fi
 
 nice -n 19 ninja -C "$root/build" -j "${FERRY_JOBS:-$(nproc)}"
 ninja -C "$root/build" install >/dev/null
+# Qt's own catalogues (qtbase_zh_CN.qm, …) are data: Debian's serve this Qt as well.
+[ -e "$root/install/translations" ] || ln -s /usr/share/qt6/translations "$root/install/translations"
 echo "qt-tsan.sh: Qt with ThreadSanitizer is in $root/install;" \
     "run FERRY_QT_PREFIX=$root/install tools/sanitize.sh tsan" >&2
