@@ -3,6 +3,7 @@
 #include "appicon.h"
 #include "clienttab.h"
 #include "demo.h"
+#include "remotelistmodel.h"
 #include "servertab.h"
 #include "uisettings.h"
 
@@ -77,9 +78,9 @@ void MainWindow::buildMenus()
     m_quit->setMenuRole(QAction::QuitRole);
 
     m_viewMenu = menuBar()->addMenu(QString());
-    m_showServer = m_viewMenu->addAction(QString(), this, [this] { m_tabs->setCurrentIndex(0); });
+    m_showServer = m_viewMenu->addAction(QString(), this, [this] { showTab(0); });
     m_showServer->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    m_showClient = m_viewMenu->addAction(QString(), this, [this] { m_tabs->setCurrentIndex(1); });
+    m_showClient = m_viewMenu->addAction(QString(), this, [this] { showTab(1); });
     m_showClient->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_viewMenu->addSeparator();
     m_showStatusBar = m_viewMenu->addAction(QString());
@@ -140,6 +141,27 @@ void MainWindow::updateServerStatus(bool running)
 {
     m_serverStatus->setText(
         running ? tr("Sharing on port %1").arg(m_serverTab->listeningPort()) : tr("Not sharing"));
+}
+
+void MainWindow::showTab(int index)
+{
+    m_tabs->setCurrentIndex(index);
+    // Ctrl+1 / Ctrl+2 lead somewhere to type: the folder on the server tab; the host on the
+    // client tab, or the name box once a listing is shown.
+    QStringList fields;
+    if (index == 0)
+        fields = {QStringLiteral("sharedFolder"), QStringLiteral("startStop")};
+    else if (m_clientTab->listModel()->rowCount() > 0)
+        fields = {QStringLiteral("remoteName"), QStringLiteral("host")};
+    else
+        fields = {QStringLiteral("host"), QStringLiteral("remoteName")};
+    for (const QString &name : std::as_const(fields)) {
+        auto *field = m_tabs->widget(index)->findChild<QWidget *>(name);
+        if (field && field->isEnabled() && field->focusPolicy() != Qt::NoFocus) {
+            field->setFocus(Qt::ShortcutFocusReason);
+            return;
+        }
+    }
 }
 
 void MainWindow::showAbout()

@@ -42,6 +42,7 @@ private:
     void showAbout();
     void notify(const QString &title, const QString &message, bool ok);
     void updateServerStatus(bool running);
+    void showTab(int index);
 
     QTabWidget *m_tabs;
     ServerTab *m_serverTab;

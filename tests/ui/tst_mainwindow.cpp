@@ -4,6 +4,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QTest>
@@ -17,6 +19,7 @@ private slots:
     void hasTheMenus();
     void fitsIn800x600();
     void survivesALanguageChange();
+    void tabShortcutsMoveTheFocus();
 };
 
 void tst_MainWindow::hasTheMenus()
@@ -57,6 +60,30 @@ void tst_MainWindow::survivesALanguageChange()
     QApplication::sendEvent(window.serverTab(), &change);
     QApplication::sendEvent(window.clientTab(), &change);
     QCOMPARE(window.windowTitle(), QStringLiteral("Ferry"));
+}
+
+void tst_MainWindow::tabShortcutsMoveTheFocus()
+{
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.tabs()->setCurrentIndex(0);
+
+    // Ctrl+2 then typing fills the host box, not nothing.
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(window.tabs()->currentIndex(), 1);
+    auto *host = window.clientTab()->findChild<QComboBox *>(QStringLiteral("host"));
+    QVERIFY(host);
+    host->setCurrentText(QString());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("192.0.2.7"));
+    QCOMPARE(host->currentText(), QStringLiteral("192.0.2.7"));
+
+    QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
+    QCOMPARE(window.tabs()->currentIndex(), 0);
+    auto *folder = window.serverTab()->findChild<QLineEdit *>(QStringLiteral("sharedFolder"));
+    QVERIFY(folder);
+    QCOMPARE(QApplication::focusWidget(), folder);
 }
 
 QTEST_MAIN(tst_MainWindow)
