@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>Autostart</name>
+        <message>
+            <source>cannot create the folder %1</source>
+            <translation>cannot create the folder %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Cli</name>
         <message>
             <source>Commands:
@@ -955,6 +962,108 @@
             <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</translation>
         </message>
+        <message>
+            <source>Se&amp;ttings</source>
+            <translation>Se&amp;ttings</translation>
+        </message>
+        <message>
+            <source>&amp;Keep running in the tray when the window closes</source>
+            <translation>&amp;Keep running in the tray when the window closes</translation>
+        </message>
+        <message>
+            <source>This desktop has no system tray: closing the window quits Ferry.</source>
+            <translation>This desktop has no system tray: closing the window quits Ferry.</translation>
+        </message>
+        <message>
+            <source>Share on &amp;login</source>
+            <translation>Share on &amp;login</translation>
+        </message>
+        <message>
+            <source>Start Ferry in the tray when you log in, sharing the last folder</source>
+            <translation>Start Ferry in the tray when you log in, sharing the last folder</translation>
+        </message>
+        <message>
+            <source>&amp;Notifications</source>
+            <translation>&amp;Notifications</translation>
+        </message>
+        <message>
+            <source>Finished &amp;downloads</source>
+            <translation>Finished &amp;downloads</translation>
+        </message>
+        <message>
+            <source>&amp;Incoming connections while the window is hidden</source>
+            <translation>&amp;Incoming connections while the window is hidden</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n download(s) in progress.</source>
+            <translation>
+                <numerusform>%n download in progress.</numerusform>
+                <numerusform>%n downloads in progress.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) being sent.</source>
+            <translation>
+                <numerusform>%n file being sent.</numerusform>
+                <numerusform>%n files being sent.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Quit Ferry</source>
+            <translation>Quit Ferry</translation>
+        </message>
+        <message>
+            <source>Quit anyway?</source>
+            <translation>Quit anyway?</translation>
+        </message>
+        <message>
+            <source>An unfinished download keeps its .part file, so it can be resumed later.</source>
+            <translation>An unfinished download keeps its .part file, so it can be resumed later.</translation>
+        </message>
+        <message>
+            <source>Ferry is sharing %1.</source>
+            <translation>Ferry is sharing %1.</translation>
+        </message>
+        <message>
+            <source>Keep Ferry running?</source>
+            <translation>Keep Ferry running?</translation>
+        </message>
+        <message>
+            <source>Keep it running in the tray?</source>
+            <translation>Keep it running in the tray?</translation>
+        </message>
+        <message>
+            <source>The tray icon opens the window again. Ferry remembers your answer; change it under Settings.</source>
+            <translation>The tray icon opens the window again. Ferry remembers your answer; change it under Settings.</translation>
+        </message>
+        <message>
+            <source>&amp;Keep running</source>
+            <translation>&amp;Keep running</translation>
+        </message>
+        <message>
+            <source>Ferry is still running</source>
+            <translation>Ferry is still running</translation>
+        </message>
+        <message>
+            <source>Ferry keeps sharing and downloading in the tray. Click its icon to open the window.</source>
+            <translation>Ferry keeps sharing and downloading in the tray. Click its icon to open the window.</translation>
+        </message>
+        <message>
+            <source>Incoming connection</source>
+            <translation>Incoming connection</translation>
+        </message>
+        <message>
+            <source>%1 connected to your share.</source>
+            <translation>%1 connected to your share.</translation>
+        </message>
+        <message>
+            <source>Share on login</source>
+            <translation>Share on login</translation>
+        </message>
+        <message>
+            <source>Could not change %1: %2</source>
+            <translation>Could not change %1: %2</translation>
+        </message>
     </context>
     <context>
         <name>ferry::RemoteListModel</name>
@@ -1224,6 +1333,37 @@ Server MD5: %2</translation>
         <message>
             <source>Drop files or names here to download them</source>
             <translation>Drop files or names here to download them</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::Tray</name>
+        <message>
+            <source>Not sharing</source>
+            <translation>Not sharing</translation>
+        </message>
+        <message>
+            <source>Sharing %1 on port %2</source>
+            <translation>Sharing %1 on port %2</translation>
+        </message>
+        <message>
+            <source>&amp;Open Ferry</source>
+            <translation>&amp;Open Ferry</translation>
+        </message>
+        <message>
+            <source>&amp;Stop sharing</source>
+            <translation>&amp;Stop sharing</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quit</translation>
+        </message>
+        <message>
+            <source>Ferry: not sharing</source>
+            <translation>Ferry: not sharing</translation>
+        </message>
+        <message>
+            <source>Ferry: sharing %1 on port %2</source>
+            <translation>Ferry: sharing %1 on port %2</translation>
         </message>
     </context>
 </TS>

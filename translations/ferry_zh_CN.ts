@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Autostart</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Commands:
@@ -950,6 +957,106 @@
         <source>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Ferry（摆渡）%1&lt;/h3&gt;&lt;p&gt;在局域网中共享文件夹并从中获取文件，每个文件都经过 MD5 校验。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window closes</source>
+        <translation>关闭窗口后在托盘中继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits Ferry.</source>
+        <translation>此桌面没有系统托盘：关闭窗口即退出 Ferry。</translation>
+    </message>
+    <message>
+        <source>Share on &amp;login</source>
+        <translation>登录时共享(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Start Ferry in the tray when you log in, sharing the last folder</source>
+        <translation>登录时在托盘中启动 Ferry，并共享上次的文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications</source>
+        <translation>通知(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Finished &amp;downloads</source>
+        <translation>下载完成(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Incoming connections while the window is hidden</source>
+        <translation>窗口隐藏时的传入连接(&amp;I)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n download(s) in progress.</source>
+        <translation>
+            <numerusform>%n 个下载正在进行。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) being sent.</source>
+        <translation>
+            <numerusform>%n 个文件正在发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quit Ferry</source>
+        <translation>退出 Ferry</translation>
+    </message>
+    <message>
+        <source>Quit anyway?</source>
+        <translation>仍要退出吗？</translation>
+    </message>
+    <message>
+        <source>An unfinished download keeps its .part file, so it can be resumed later.</source>
+        <translation>未完成的下载会保留其 .part 文件，以后可以续传。</translation>
+    </message>
+    <message>
+        <source>Ferry is sharing %1.</source>
+        <translation>Ferry 正在共享 %1。</translation>
+    </message>
+    <message>
+        <source>Keep Ferry running?</source>
+        <translation>让 Ferry 继续运行？</translation>
+    </message>
+    <message>
+        <source>Keep it running in the tray?</source>
+        <translation>要让它在托盘中继续运行吗？</translation>
+    </message>
+    <message>
+        <source>The tray icon opens the window again. Ferry remembers your answer; change it under Settings.</source>
+        <translation>点击托盘图标可重新打开窗口。Ferry 会记住您的选择，可在“设置”中更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running</source>
+        <translation>继续运行(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Ferry is still running</source>
+        <translation>Ferry 仍在运行</translation>
+    </message>
+    <message>
+        <source>Ferry keeps sharing and downloading in the tray. Click its icon to open the window.</source>
+        <translation>Ferry 会在托盘中继续共享和下载。点击其图标可打开窗口。</translation>
+    </message>
+    <message>
+        <source>Incoming connection</source>
+        <translation>传入连接</translation>
+    </message>
+    <message>
+        <source>%1 connected to your share.</source>
+        <translation>%1 连接到了您的共享。</translation>
+    </message>
+    <message>
+        <source>Share on login</source>
+        <translation>登录时共享</translation>
+    </message>
+    <message>
+        <source>Could not change %1: %2</source>
+        <translation>无法更改 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ferry::RemoteListModel</name>
@@ -1217,6 +1324,37 @@ Server MD5: %2</source>
     <message>
         <source>Drop files or names here to download them</source>
         <translation>把文件或文件名拖到这里即可下载</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::Tray</name>
+    <message>
+        <source>Not sharing</source>
+        <translation>未共享</translation>
+    </message>
+    <message>
+        <source>Sharing %1 on port %2</source>
+        <translation>正在端口 %2 上共享 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open Ferry</source>
+        <translation>打开 Ferry(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation>停止共享(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ferry: not sharing</source>
+        <translation>Ferry：未共享</translation>
+    </message>
+    <message>
+        <source>Ferry: sharing %1 on port %2</source>
+        <translation>Ferry：正在端口 %2 上共享 %1</translation>
     </message>
 </context>
 </TS>

@@ -3,14 +3,15 @@
 #include "appicon.h"
 #include "clienttab.h"
 #include "demo.h"
+#include "logmodel.h"
 #include "remotelistmodel.h"
 #include "servertab.h"
+#include "tray.h"
 #include "uisettings.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QCloseEvent>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -25,6 +26,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tabs(new QTabWidget(this))
     , m_serverTab(new ServerTab(m_tabs))
     , m_clientTab(new ClientTab(m_tabs))
+    , m_tray(new Tray(this))
+    , m_trayAvailable(QSystemTrayIcon::isSystemTrayAvailable())
     , m_serverStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -37,20 +40,21 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_serverStatus);
     buildMenus();
 
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-        m_tray->show();
-    }
+    connect(m_tray, &Tray::openRequested, this, &MainWindow::showAndRaise);
+    connect(m_tray, &Tray::stopSharingRequested, m_serverTab, &ServerTab::stop);
+    connect(m_tray, &Tray::quitRequested, this, &MainWindow::quit);
+    m_tray->setVisible(m_trayAvailable);
     const auto status = [this](const QString &text) { statusBar()->showMessage(text, 8000); };
     connect(m_serverTab, &ServerTab::statusMessage, this, status);
     connect(m_clientTab, &ClientTab::statusMessage, this, status);
     connect(m_serverTab, &ServerTab::runningChanged, this, &MainWindow::updateServerStatus);
-    connect(m_clientTab, &ClientTab::notice, this, &MainWindow::notify);
+    connect(m_clientTab, &ClientTab::notice, this,
+        [this](const QString &title, const QString &message, bool ok) {
+            if (m_notifyDownloads->isChecked())
+                notify(title, message, ok);
+        });
+    connect(m_serverTab->logModel(), &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first, int last) { onLogRows(first, last); });
 
     UiSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
@@ -73,7 +77,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
-    m_quit = m_fileMenu->addAction(QString(), this, &QWidget::close);
+    m_quit = m_fileMenu->addAction(QString(), this, &MainWindow::quit);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
 
@@ -107,6 +111,8 @@ void MainWindow::buildMenus()
         emit languageRequested(name);
     });
 
+    buildSettingsMenu();
+
     m_helpMenu = menuBar()->addMenu(QString());
     m_about = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
     m_about->setMenuRole(QAction::AboutRole);
@@ -132,8 +138,18 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About Ferry"));
     m_aboutQt->setText(tr("About &Qt"));
-    if (m_tray)
-        m_tray->setToolTip(tr("Ferry"));
+    m_settingsMenu->setTitle(tr("Se&ttings"));
+    m_keepInTray->setText(tr("&Keep running in the tray when the window closes"));
+    m_keepInTray->setToolTip(m_trayAvailable
+            ? QString()
+            : tr("This desktop has no system tray: closing the window quits Ferry."));
+    m_shareOnLogin->setText(tr("Share on &login"));
+    m_shareOnLogin->setToolTip(tr("Start Ferry in the tray when you log in, sharing the "
+                                  "last folder"));
+    m_notifyMenu->setTitle(tr("&Notifications"));
+    m_notifyDownloads->setText(tr("Finished &downloads"));
+    m_notifyConnections->setText(tr("&Incoming connections while the window is hidden"));
+    m_tray->retranslate();
     updateServerStatus(m_serverTab->isRunning());
 }
 
@@ -141,6 +157,7 @@ void MainWindow::updateServerStatus(bool running)
 {
     m_serverStatus->setText(
         running ? tr("Sharing on port %1").arg(m_serverTab->listeningPort()) : tr("Not sharing"));
+    m_tray->setSharing(running ? m_serverTab->folder() : QString(), m_serverTab->listeningPort());
 }
 
 void MainWindow::showTab(int index)
@@ -174,24 +191,6 @@ void MainWindow::showAbout()
            "<p>Released under the MIT license.</p>")
             .arg(QStringLiteral(FERRY_VERSION), QStringLiteral(QT_VERSION_STR),
                 QString::fromLatin1(qVersion())));
-}
-
-void MainWindow::notify(const QString &title, const QString &message, bool ok)
-{
-    statusBar()->showMessage(message, 10000);
-    if (m_tray && QSystemTrayIcon::supportsMessages())
-        m_tray->showMessage(
-            title, message, ok ? QSystemTrayIcon::Information : QSystemTrayIcon::Warning, 6000);
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    UiSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
-    settings.setValue(QStringLiteral("window/statusBar"), m_showStatusBar->isChecked());
-    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::changeEvent(QEvent *event)

@@ -30,7 +30,7 @@ void tst_MainWindow::hasTheMenus()
         titles << action->text();
     QCOMPARE(titles,
         QStringList({QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Language"),
-            QStringLiteral("&Help")}));
+            QStringLiteral("Se&ttings"), QStringLiteral("&Help")}));
     QCOMPARE(window.tabs()->count(), 2);
     QVERIFY(!window.windowIcon().isNull());
 }
