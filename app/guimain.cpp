@@ -3,6 +3,7 @@
 #include "appicon.h"
 #include "languages.h"
 #include "mainwindow.h"
+#include "singleinstance.h"
 #include "uisettings.h"
 
 #include <QApplication>
@@ -15,6 +16,11 @@ int ferry_gui_main(int argc, char **argv, const char *langOverrideUtf8)
     const QStringList args = QApplication::arguments();
     const bool minimized = args.contains(QLatin1String("--minimized"));
     const bool shareLast = args.contains(QLatin1String("--share-last"));
+    // One window per user: a second launch raises the first (a login start just leaves it).
+    ferry::SingleInstance instance;
+    if (instance.handOver(!minimized))
+        return 0;
+
     QApplication::setWindowIcon(ferry::AppIcon::icon());
     QApplication::setDesktopFileName(QStringLiteral("ferry"));
     ferry::Languages languages;
@@ -27,6 +33,8 @@ int ferry_gui_main(int argc, char **argv, const char *langOverrideUtf8)
     ferry::MainWindow window;
     // Installing the new translators sends every widget a LanguageChange: no restart.
     QObject::connect(&window, &ferry::MainWindow::languageRequested, &window, applyChoice);
+    QObject::connect(&instance, &ferry::SingleInstance::raiseRequested, &window,
+        &ferry::MainWindow::showAndRaise);
     // The window may live hidden in the tray, and a dialog closed meanwhile is not the end:
     // the application ends when the window says it closed for good.
     QApplication::setQuitOnLastWindowClosed(false);
