@@ -1064,6 +1064,11 @@
             <source>Could not change %1: %2</source>
             <translation>Could not change %1: %2</translation>
         </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>two sentences in a row</comment>
+            <translation>%1 %2</translation>
+        </message>
     </context>
     <context>
         <name>ferry::RemoteListModel</name>
@@ -1342,10 +1347,6 @@ Server MD5: %2</translation>
             <translation>Not sharing</translation>
         </message>
         <message>
-            <source>Sharing %1 on port %2</source>
-            <translation>Sharing %1 on port %2</translation>
-        </message>
-        <message>
             <source>&amp;Open Ferry</source>
             <translation>&amp;Open Ferry</translation>
         </message>
@@ -1364,6 +1365,10 @@ Server MD5: %2</translation>
         <message>
             <source>Ferry: sharing %1 on port %2</source>
             <translation>Ferry: sharing %1 on port %2</translation>
+        </message>
+        <message>
+            <source>Sharing "%1" on port %2</source>
+            <translation>Sharing "%1" on port %2</translation>
         </message>
     </context>
 </TS>

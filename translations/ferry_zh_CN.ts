@@ -1057,6 +1057,11 @@
         <source>Could not change %1: %2</source>
         <translation>无法更改 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>two sentences in a row</comment>
+        <translation>%1%2</translation>
+    </message>
 </context>
 <context>
     <name>ferry::RemoteListModel</name>
@@ -1333,10 +1338,6 @@ Server MD5: %2</source>
         <translation>未共享</translation>
     </message>
     <message>
-        <source>Sharing %1 on port %2</source>
-        <translation>正在端口 %2 上共享 %1</translation>
-    </message>
-    <message>
         <source>&amp;Open Ferry</source>
         <translation>打开 Ferry(&amp;O)</translation>
     </message>
@@ -1355,6 +1356,10 @@ Server MD5: %2</source>
     <message>
         <source>Ferry: sharing %1 on port %2</source>
         <translation>Ferry：正在端口 %2 上共享 %1</translation>
+    </message>
+    <message>
+        <source>Sharing &quot;%1&quot; on port %2</source>
+        <translation>正在端口 %2 上共享“%1”</translation>
     </message>
 </context>
 </TS>

@@ -168,21 +168,27 @@ void MainWindow::saveWindowState() const
     settings.setValue(QStringLiteral("window/statusBar"), m_showStatusBar->isChecked());
 }
 
+/// Two sentences in a row: English puts a space between them, Chinese does not.
+static QString sentences(const QString &first, const QString &second)
+{
+    if (first.isEmpty() || second.isEmpty())
+        return first + second;
+    return MainWindow::tr("%1 %2", "two sentences in a row").arg(first, second);
+}
+
 /// "1 download in progress. 2 files being sent." for the prompts.
 static QString inFlightText(const Activity &now)
 {
-    QStringList parts;
-    if (now.downloads > 0)
-        parts << MainWindow::tr("%n download(s) in progress.", nullptr, now.downloads);
-    if (now.sends > 0)
-        parts << MainWindow::tr("%n file(s) being sent.", nullptr, now.sends);
-    return parts.join(QLatin1Char(' '));
+    return sentences(now.downloads > 0
+            ? MainWindow::tr("%n download(s) in progress.", nullptr, now.downloads)
+            : QString(),
+        now.sends > 0 ? MainWindow::tr("%n file(s) being sent.", nullptr, now.sends) : QString());
 }
 
 bool MainWindow::confirmQuit(const Activity &now)
 {
     QMessageBox box(QMessageBox::Warning, tr("Quit Ferry"),
-        inFlightText(now) + QLatin1Char(' ') + tr("Quit anyway?"), QMessageBox::NoButton, this);
+        sentences(inFlightText(now), tr("Quit anyway?")), QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("confirmQuit"));
     if (now.downloads > 0)
         box.setInformativeText(tr("An unfinished download keeps its .part file, so it can be "
@@ -199,10 +205,9 @@ CloseAction MainWindow::askTray(const Activity &now)
     QString text = now.sharing
         ? tr("Ferry is sharing %1.").arg(QDir::toNativeSeparators(m_serverTab->folder()))
         : QString();
-    if (now.transfersRunning())
-        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + inFlightText(now);
+    text = sentences(text, inFlightText(now));
     QMessageBox box(QMessageBox::Question, tr("Keep Ferry running?"),
-        text + QLatin1Char(' ') + tr("Keep it running in the tray?"), QMessageBox::NoButton, this);
+        sentences(text, tr("Keep it running in the tray?")), QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("askTray"));
     box.setInformativeText(tr("The tray icon opens the window again. Ferry remembers your "
                               "answer; change it under Settings."));

@@ -58,7 +58,7 @@ QString Tray::stateText() const
         return tr("Not sharing");
     // The folder's own name: a full path would make the menu as wide as the screen.
     const QString name = QFileInfo(m_folder).fileName();
-    return tr("Sharing %1 on port %2")
+    return tr("Sharing \"%1\" on port %2")
         .arg(name.isEmpty() ? QDir::toNativeSeparators(m_folder) : name)
         .arg(m_port);
 }

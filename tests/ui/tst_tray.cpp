@@ -322,7 +322,7 @@ void tst_Tray::trayMenuShowsSharingAndStops()
     share(window);
     const QString state = menu->actions().first()->text();
     QVERIFY2(state.startsWith(
-                 QStringLiteral("Sharing %1 on port ").arg(QFileInfo(m_dir.path()).fileName())),
+                 QStringLiteral("Sharing \"%1\" on port ").arg(QFileInfo(m_dir.path()).fileName())),
         qPrintable(state));
     QVERIFY(stop->isEnabled());
     stop->trigger();
