@@ -963,10 +963,6 @@
             <translation>&lt;h3&gt;Ferry %1&lt;/h3&gt;&lt;p&gt;Share a folder on your local network and fetch files from it, each one checked with MD5.&lt;/p&gt;&lt;p&gt;Built with Qt %2 (running on Qt %3).&lt;/p&gt;&lt;p&gt;Released under the MIT license.&lt;/p&gt;</translation>
         </message>
         <message>
-            <source>Se&amp;ttings</source>
-            <translation>Se&amp;ttings</translation>
-        </message>
-        <message>
             <source>&amp;Keep running in the tray when the window closes</source>
             <translation>&amp;Keep running in the tray when the window closes</translation>
         </message>
@@ -1068,6 +1064,10 @@
             <source>%1 %2</source>
             <comment>two sentences in a row</comment>
             <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>S&amp;ettings</source>
+            <translation>S&amp;ettings</translation>
         </message>
     </context>
     <context>

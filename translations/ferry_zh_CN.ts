@@ -958,10 +958,6 @@
         <translation>&lt;h3&gt;Ferry（摆渡）%1&lt;/h3&gt;&lt;p&gt;在局域网中共享文件夹并从中获取文件，每个文件都经过 MD5 校验。&lt;/p&gt;&lt;p&gt;基于 Qt %2 构建（运行于 Qt %3）。&lt;/p&gt;&lt;p&gt;以 MIT 许可证发布。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Se&amp;ttings</source>
-        <translation>设置(&amp;T)</translation>
-    </message>
-    <message>
         <source>&amp;Keep running in the tray when the window closes</source>
         <translation>关闭窗口后在托盘中继续运行(&amp;K)</translation>
     </message>
@@ -1061,6 +1057,10 @@
         <source>%1 %2</source>
         <comment>two sentences in a row</comment>
         <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings</source>
+        <translation>设置(&amp;E)</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,14 @@
 #include "clienttab.h"
+#include "languages.h"
 #include "mainwindow.h"
 #include "servertab.h"
+#include "tray.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QTabWidget>
 #include <QTest>
@@ -20,6 +23,8 @@ private slots:
     void fitsIn800x600();
     void survivesALanguageChange();
     void tabShortcutsMoveTheFocus();
+    void menuAccessKeysAreUnique_data();
+    void menuAccessKeysAreUnique();
 };
 
 void tst_MainWindow::hasTheMenus()
@@ -30,7 +35,7 @@ void tst_MainWindow::hasTheMenus()
         titles << action->text();
     QCOMPARE(titles,
         QStringList({QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Language"),
-            QStringLiteral("Se&ttings"), QStringLiteral("&Help")}));
+            QStringLiteral("S&ettings"), QStringLiteral("&Help")}));
     QCOMPARE(window.tabs()->count(), 2);
     QVERIFY(!window.windowIcon().isNull());
 }
@@ -84,6 +89,73 @@ void tst_MainWindow::tabShortcutsMoveTheFocus()
     auto *folder = window.serverTab()->findChild<QLineEdit *>(QStringLiteral("sharedFolder"));
     QVERIFY(folder);
     QCOMPARE(QApplication::focusWidget(), folder);
+}
+
+namespace {
+
+/// The access key of a text such as "&File" or "\u6587\u4ef6(&F)", upper-cased; 0 when none.
+QChar accessKey(const QString &text)
+{
+    for (int i = 0; i + 1 < text.size(); ++i) {
+        if (text.at(i) == QLatin1Char('&')) {
+            if (text.at(i + 1) != QLatin1Char('&'))
+                return text.at(i + 1).toUpper();
+            ++i;
+        }
+    }
+    return {};
+}
+
+/// Fails on two entries of \a texts with one access key; \a where names the place.
+void checkUnique(const QStringList &texts, const QString &where)
+{
+    QHash<QChar, QString> seen;
+    for (const QString &text : texts) {
+        const QChar key = accessKey(text);
+        if (key.isNull())
+            continue;
+        QVERIFY2(!seen.contains(key),
+            qPrintable(QStringLiteral("%1: \"%2\" and \"%3\"").arg(where, seen.value(key), text)));
+        seen.insert(key, text);
+    }
+}
+
+void checkMenu(QMenu *menu)
+{
+    QStringList texts;
+    for (QAction *action : menu->actions()) {
+        texts << action->text();
+        if (action->menu())
+            checkMenu(action->menu());
+    }
+    checkUnique(texts, menu->title());
+}
+
+} // namespace
+
+void tst_MainWindow::menuAccessKeysAreUnique_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+void tst_MainWindow::menuAccessKeysAreUnique()
+{
+    QFETCH(QString, language);
+    Languages languages;
+    languages.apply(language);
+    MainWindow window;
+    // The menu bar and the tabs answer Alt+key anywhere in the window.
+    QStringList top;
+    for (QAction *action : window.menuBar()->actions()) {
+        top << action->text();
+        checkMenu(action->menu());
+    }
+    for (int i = 0; i < window.tabs()->count(); ++i)
+        top << window.tabs()->tabText(i);
+    checkUnique(top, QStringLiteral("menu bar and tabs"));
+    checkMenu(window.tray()->menu());
 }
 
 QTEST_MAIN(tst_MainWindow)

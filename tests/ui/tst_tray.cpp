@@ -209,7 +209,7 @@ void tst_Tray::offscreenHasNoTray()
     MainWindow window;
     QVERIFY(!window.trayAvailable());
     QVERIFY(!window.tray()->isVisible());
-    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("Se&ttings")),
+    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("S&ettings")),
         QStringLiteral("&Keep running in the tray when the window closes"));
     QVERIFY(keep);
     QVERIFY(!keep->isEnabled());
@@ -294,7 +294,7 @@ void tst_Tray::firstCloseWhileSharingOffersTheTray()
     QVERIFY(window.serverTab()->isRunning());
 
     // ... and shows in the Settings menu, where it can be changed.
-    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("Se&ttings")),
+    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("S&ettings")),
         QStringLiteral("&Keep running in the tray when the window closes"));
     QVERIFY(keep->isChecked());
     keep->trigger();
@@ -343,7 +343,7 @@ void tst_Tray::downloadNotificationsCanBeMuted()
     emit window.clientTab()->notice(QStringLiteral("Downloaded"), QStringLiteral("a.txt"), true);
     QCOMPARE(notified.size(), 1);
     QAction *downloads = actionTitled(
-        menuTitled(window, QStringLiteral("Se&ttings")), QStringLiteral("Finished &downloads"));
+        menuTitled(window, QStringLiteral("S&ettings")), QStringLiteral("Finished &downloads"));
     QVERIFY(downloads->isChecked());
     downloads->trigger();
     emit window.clientTab()->notice(QStringLiteral("Downloaded"), QStringLiteral("b.txt"), true);
@@ -351,7 +351,7 @@ void tst_Tray::downloadNotificationsCanBeMuted()
     // The choice outlives the window.
     MainWindow again;
     QVERIFY(!actionTitled(
-        menuTitled(again, QStringLiteral("Se&ttings")), QStringLiteral("Finished &downloads"))
+        menuTitled(again, QStringLiteral("S&ettings")), QStringLiteral("Finished &downloads"))
                  ->isChecked());
 }
 
@@ -373,7 +373,7 @@ void tst_Tray::incomingConnectionNotifiesWhenHidden()
     QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("Incoming connection"));
     QVERIFY(notified.at(0).at(1).toString().startsWith(QStringLiteral("127.0.0.1:")));
 
-    actionTitled(menuTitled(window, QStringLiteral("Se&ttings")),
+    actionTitled(menuTitled(window, QStringLiteral("S&ettings")),
         QStringLiteral("&Incoming connections while the window is hidden"))
         ->trigger();
     const int rows = window.serverTab()->logModel()->rowCount();
@@ -424,7 +424,7 @@ void tst_Tray::shareOnLoginWritesTheAutostartEntry()
     QCOMPARE(Autostart::entryPath(), entry);
     MainWindow window;
     QAction *login = actionTitled(
-        menuTitled(window, QStringLiteral("Se&ttings")), QStringLiteral("Share on &login"));
+        menuTitled(window, QStringLiteral("S&ettings")), QStringLiteral("Share on &login"));
     QVERIFY(!login->isChecked());
     login->trigger();
     QVERIFY(login->isChecked());
@@ -439,7 +439,7 @@ void tst_Tray::shareOnLoginWritesTheAutostartEntry()
     {
         MainWindow again; // reads the state back from the file
         QVERIFY(actionTitled(
-            menuTitled(again, QStringLiteral("Se&ttings")), QStringLiteral("Share on &login"))
+            menuTitled(again, QStringLiteral("S&ettings")), QStringLiteral("Share on &login"))
                     ->isChecked());
     }
     login->trigger();
