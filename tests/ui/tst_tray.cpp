@@ -331,8 +331,13 @@ void tst_Tray::trayMenuShowsSharingAndStops()
 
     actionTitled(menu, QStringLiteral("&Open Ferry"))->trigger();
     QVERIFY(window.isVisible());
+    // Quit from the tray while the window is hidden there, with a download running.
+    window.hide();
+    startStuckDownload(window);
     QSignalSpy closed(&window, &MainWindow::quitAccepted);
+    BoxAnswer answer(QStringLiteral("Quit"));
     actionTitled(menu, QStringLiteral("&Quit"))->trigger();
+    QCOMPARE(answer.name, QStringLiteral("confirmQuit"));
     QCOMPARE(closed.size(), 1);
 }
 
