@@ -18,8 +18,10 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -441,6 +443,15 @@ void tst_Tray::shareOnLoginWritesTheAutostartEntry()
                  + " --minimized --share-last\n"),
         text.constData());
     file.close();
+    // desktop-file-utils (the packaging work's check) agrees it is a valid entry.
+    const QString validate
+        = QStandardPaths::findExecutable(QStringLiteral("desktop-file-validate"));
+    if (!validate.isEmpty()) {
+        QProcess check;
+        check.start(validate, {entry});
+        QVERIFY(check.waitForFinished());
+        QVERIFY2(check.exitCode() == 0, check.readAllStandardOutput().constData());
+    }
     {
         MainWindow again; // reads the state back from the file
         QVERIFY(actionTitled(
