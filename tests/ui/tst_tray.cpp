@@ -345,15 +345,32 @@ void tst_Tray::trayMenuShowsSharingAndStops()
 
 void tst_Tray::downloadNotificationsCanBeMuted()
 {
+    QTemporaryDir share;
+    QTemporaryDir downloads;
+    for (const char *name : {"a.txt", "b.txt"}) {
+        QFile file(share.filePath(QLatin1String(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("ferry\n");
+    }
     MainWindow window;
+    window.show(); // in view: the server's log, not a notification, reports the connection
+    window.serverTab()->setFolder(share.path());
+    window.serverTab()->setPort(0);
+    QVERIFY(window.serverTab()->start());
+    window.clientTab()->setDestination(downloads.path());
+    window.clientTab()->setHost(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
     QSignalSpy notified(&window, &MainWindow::notified);
-    emit window.clientTab()->notice(QStringLiteral("Downloaded"), QStringLiteral("a.txt"), true);
-    QCOMPARE(notified.size(), 1);
-    QAction *downloads = actionTitled(
+    window.clientTab()->request({QStringLiteral("a.txt")});
+    QTRY_COMPARE(notified.size(), 1);
+    QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("Download verified"));
+
+    QAction *finished = actionTitled(
         menuTitled(window, QStringLiteral("S&ettings")), QStringLiteral("Finished &downloads"));
-    QVERIFY(downloads->isChecked());
-    downloads->trigger();
-    emit window.clientTab()->notice(QStringLiteral("Downloaded"), QStringLiteral("b.txt"), true);
+    QVERIFY(finished->isChecked());
+    finished->trigger();
+    window.clientTab()->request({QStringLiteral("b.txt")});
+    QTRY_VERIFY(QFile::exists(downloads.filePath(QStringLiteral("b.txt"))));
+    QTRY_COMPARE(window.activity().downloads, 0);
     QCOMPARE(notified.size(), 1);
     // The choice outlives the window.
     MainWindow again;
