@@ -427,6 +427,10 @@ void tst_Tray::launchMinimizedSharesTheLastFolder()
         window.launch(true, true);
         QVERIFY(window.serverTab()->isRunning());
         QVERIFY(!window.isVisible()); // only in the tray
+        // The tray's Quit ends a window that was never shown.
+        QSignalSpy closed(&window, &MainWindow::quitAccepted);
+        actionTitled(window.tray()->menu(), QStringLiteral("&Quit"))->trigger();
+        QCOMPARE(closed.size(), 1);
     }
     {
         // A share that can't start shows the window and its banner, even when minimized.
