@@ -3,6 +3,7 @@
 #include "closepolicy.h"
 
 #include <QMainWindow>
+#include <QSet>
 
 class QAction;
 class QActionGroup;
@@ -58,6 +59,7 @@ signals:
 protected:
     void changeEvent(QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildMenus();
@@ -83,6 +85,7 @@ private:
     bool m_trayAvailable;
     bool m_quitRequested = false;
     bool m_toldAboutTray = false;
+    QSet<QString> m_notifiedPeers; ///< Hosts already announced while the window is hidden.
     QLabel *m_serverStatus;
     QMenu *m_fileMenu;
     QMenu *m_viewMenu;

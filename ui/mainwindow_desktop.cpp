@@ -246,6 +246,12 @@ void MainWindow::notify(const QString &title, const QString &message, bool ok)
     emit notified(title, message);
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    m_notifiedPeers.clear(); // the log is in view again; the next absence starts afresh
+    QMainWindow::showEvent(event);
+}
+
 void MainWindow::onLogRows(int first, int last)
 {
     if (!m_notifyConnections->isChecked() || (isVisible() && !isMinimized()))
@@ -253,9 +259,15 @@ void MainWindow::onLogRows(int first, int last)
     const LogModel *log = m_serverTab->logModel();
     for (int row = first; row <= last && row < log->rowCount(); ++row) {
         const ServerEvent event = log->event(row);
-        if (event.kind == ServerEvent::Kind::Connected)
-            notify(
-                tr("Incoming connection"), tr("%1 connected to your share.").arg(event.peer), true);
+        if (event.kind != ServerEvent::Kind::Connected)
+            continue;
+        // Each download is its own connection: say so once per computer, not once per file.
+        const int colon = int(event.peer.lastIndexOf(QLatin1Char(':')));
+        const QString host = colon > 0 ? event.peer.left(colon) : event.peer;
+        if (m_notifiedPeers.contains(host))
+            continue;
+        m_notifiedPeers.insert(host);
+        notify(tr("Incoming connection"), tr("%1 connected to your share.").arg(host), true);
     }
 }
 
