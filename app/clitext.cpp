@@ -70,6 +70,13 @@ QString CliText::describe(const Failure &failure, const QString &peer, const QSt
         return tr("the folder does not exist: %1").arg(detail);
     case ErrorCode::PermissionDenied:
         return tr("permission denied: %1").arg(detail);
+    case ErrorCode::NoGreeting:
+        return tr("no Ferry greeting from %1: something accepted the connection but said "
+                  "nothing; check the address and port, and that the Ferry server there is "
+                  "running")
+            .arg(peer);
+    case ErrorCode::NoAnswer:
+        return tr("no answer from %1; check the address, the firewall and the network").arg(peer);
     case ErrorCode::Internal:
         break;
     }

@@ -150,6 +150,14 @@
             <source>internal error (%1)</source>
             <translation>internal error (%1)</translation>
         </message>
+        <message>
+            <source>no Ferry greeting from %1: something accepted the connection but said nothing; check the address and port, and that the Ferry server there is running</source>
+            <translation>no Ferry greeting from %1: something accepted the connection but said nothing; check the address and port, and that the Ferry server there is running</translation>
+        </message>
+        <message>
+            <source>no answer from %1; check the address, the firewall and the network</source>
+            <translation>no answer from %1; check the address, the firewall and the network</translation>
+        </message>
     </context>
     <context>
         <name>ClientCommand</name>
@@ -470,6 +478,26 @@
         <message>
             <source>error</source>
             <translation>error</translation>
+        </message>
+        <message>
+            <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+            <translation>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
+        </message>
+        <message>
+            <source>No Ferry greeting: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+            <translation>No Ferry greeting: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
+        </message>
+        <message>
+            <source>No answer from %1. Check the address, the firewall and the network.</source>
+            <translation>No answer from %1. Check the address, the firewall and the network.</translation>
+        </message>
+        <message>
+            <source>No answer. Check the address, the firewall and the network.</source>
+            <translation>No answer. Check the address, the firewall and the network.</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>no answer</translation>
         </message>
     </context>
     <context>

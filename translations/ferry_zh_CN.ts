@@ -150,6 +150,14 @@
         <source>internal error (%1)</source>
         <translation>内部错误（%1）</translation>
     </message>
+    <message>
+        <source>no Ferry greeting from %1: something accepted the connection but said nothing; check the address and port, and that the Ferry server there is running</source>
+        <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发；请检查地址和端口，并确认那里的 Ferry 服务端正在运行</translation>
+    </message>
+    <message>
+        <source>no answer from %1; check the address, the firewall and the network</source>
+        <translation>%1 没有应答；请检查地址、防火墙和网络</translation>
+    </message>
 </context>
 <context>
     <name>ClientCommand</name>
@@ -469,6 +477,26 @@
     <message>
         <source>error</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+        <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
+    </message>
+    <message>
+        <source>No Ferry greeting: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+        <translation>没有收到 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
+    </message>
+    <message>
+        <source>No answer from %1. Check the address, the firewall and the network.</source>
+        <translation>%1 没有应答。请检查地址、防火墙和网络。</translation>
+    </message>
+    <message>
+        <source>No answer. Check the address, the firewall and the network.</source>
+        <translation>没有应答。请检查地址、防火墙和网络。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
     </message>
 </context>
 <context>
