@@ -69,6 +69,21 @@ int parseSeconds(const QCommandLineParser &parser, const QString &name, int fall
 
 } // namespace
 
+QString ServeCommand::failureFromServerSide(const ServerEvent &e)
+{
+    // CliText speaks to a client about its server; in this log the peer is the client.
+    switch (e.code) {
+    case ErrorCode::Timeout:
+        return tr("the client at %1 stopped answering").arg(e.peer);
+    case ErrorCode::ProtocolError:
+        return tr("the client at %1 broke the protocol (%2)").arg(e.peer, e.detail);
+    case ErrorCode::TooManyRequests:
+        return tr("the client at %1 sent too many requests at once").arg(e.peer);
+    default:
+        return CliText::describe({e.code, e.detail}, e.peer);
+    }
+}
+
 QString ServeCommand::logLine(const ServerEvent &e)
 {
     const QString name = printableName(e.name);
@@ -96,10 +111,12 @@ QString ServeCommand::logLine(const ServerEvent &e)
                                   : tr("the connection was lost while sending %1").arg(name);
             break;
         }
-        what = name.isEmpty()
-            ? tr("error: %1").arg(CliText::describe({e.code, e.detail}, e.peer))
-            : tr("error sending %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));
-        break;
+        {
+            const QString why = failureFromServerSide(e);
+            what = name.isEmpty() ? tr("error: %1").arg(why)
+                                  : tr("error sending %1: %2").arg(name, why);
+            break;
+        }
     case ServerEvent::Kind::Disconnected:
         what = tr("disconnected");
         break;

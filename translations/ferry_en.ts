@@ -659,6 +659,18 @@
             <source>the connection was lost while sending %1</source>
             <translation>the connection was lost while sending %1</translation>
         </message>
+        <message>
+            <source>the client at %1 stopped answering</source>
+            <translation>the client at %1 stopped answering</translation>
+        </message>
+        <message>
+            <source>the client at %1 broke the protocol (%2)</source>
+            <translation>the client at %1 broke the protocol (%2)</translation>
+        </message>
+        <message>
+            <source>the client at %1 sent too many requests at once</source>
+            <translation>the client at %1 sent too many requests at once</translation>
+        </message>
     </context>
     <context>
         <name>ferry::AddressPanel</name>

@@ -657,6 +657,18 @@
         <source>the connection was lost while sending %1</source>
         <translation>发送 %1 时连接已断开</translation>
     </message>
+    <message>
+        <source>the client at %1 stopped answering</source>
+        <translation>%1 上的客户端没有响应</translation>
+    </message>
+    <message>
+        <source>the client at %1 broke the protocol (%2)</source>
+        <translation>%1 上的客户端违反了协议（%2）</translation>
+    </message>
+    <message>
+        <source>the client at %1 sent too many requests at once</source>
+        <translation>%1 上的客户端一次发送了过多请求</translation>
+    </message>
 </context>
 <context>
     <name>ferry::AddressPanel</name>
