@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QNetworkInterface>
 #include <QTextStream>
@@ -189,6 +190,14 @@ int ServeCommand::run(const QStringList &arguments)
     }
     ServerConfig config;
     config.root = QDir(dirs.first()).absolutePath();
+    // Said before the server tries it: "does not exist" would send the user looking for it.
+    if (QFileInfo::exists(config.root) && !QFileInfo(config.root).isDir()) {
+        err << "ferry serve: "
+            << tr("%1 is not a folder; name the folder to share")
+                   .arg(QDir::toNativeSeparators(config.root))
+            << '\n';
+        return ExitFailed;
+    }
     bool ok = true;
     if (parser.isSet(QStringLiteral("port"))) {
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);

@@ -671,6 +671,10 @@
             <source>the client at %1 sent too many requests at once</source>
             <translation>the client at %1 sent too many requests at once</translation>
         </message>
+        <message>
+            <source>%1 is not a folder; name the folder to share</source>
+            <translation>%1 is not a folder; name the folder to share</translation>
+        </message>
     </context>
     <context>
         <name>ferry::AddressPanel</name>

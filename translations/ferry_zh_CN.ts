@@ -669,6 +669,10 @@
         <source>the client at %1 sent too many requests at once</source>
         <translation>%1 上的客户端一次发送了过多请求</translation>
     </message>
+    <message>
+        <source>%1 is not a folder; name the folder to share</source>
+        <translation>%1 不是文件夹；请指定要共享的文件夹</translation>
+    </message>
 </context>
 <context>
     <name>ferry::AddressPanel</name>
