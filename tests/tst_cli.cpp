@@ -5,6 +5,7 @@
 #include "protocol/messages.h"
 #include "testutil.h"
 
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -12,8 +13,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace ferry;
 
@@ -46,12 +51,12 @@ struct Result
 
 /// Runs ferry to its end while this thread's event loop keeps running (a fake server in the
 /// test may need to answer it).
-Result runFerry(const QStringList &args, int timeoutMs = 120000,
+Result runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000,
     const QProcessEnvironment &env = childEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(ferryBin(), args);
+    p.start(program, args);
     Result r;
     r.finished = p.waitForStarted(kWait)
         && QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs);
@@ -66,16 +71,60 @@ Result runFerry(const QStringList &args, int timeoutMs = 120000,
     return r;
 }
 
+Result runFerry(const QStringList &args, int timeoutMs = 120000,
+    const QProcessEnvironment &env = childEnvironment())
+{
+    return runProgram(ferryBin(), args, timeoutMs, env);
+}
+
+/// A listening socket whose queue is full and never accepted: Linux drops further SYNs, so
+/// a connect to it is never answered, like one to a host behind a dropping firewall.
+class Blackhole
+{
+public:
+    Blackhole()
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a = {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr *>(&a), len) != 0
+            || ::listen(m_listener, 0) != 0
+            || ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&a), &len) != 0)
+            return;
+        port = ntohs(a.sin_port);
+        for (int &fd : m_fillers) {
+            fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            ::connect(fd, reinterpret_cast<sockaddr *>(&a), len);
+        }
+    }
+    ~Blackhole()
+    {
+        for (int fd : m_fillers)
+            ::close(fd);
+        ::close(m_listener);
+    }
+    Blackhole(const Blackhole &) = delete;
+    Blackhole &operator=(const Blackhole &) = delete;
+    quint16 port = 0;
+
+private:
+    int m_listener = -1;
+    int m_fillers[4] = {-1, -1, -1, -1};
+};
+
 /// `ferry serve DIR` on 127.0.0.1 and a free port; killed on destruction.
 class Serve
 {
 public:
-    explicit Serve(const QString &dir)
+    explicit Serve(const QString &dir, const QStringList &extra = {})
     {
         m_proc.setProcessEnvironment(childEnvironment());
         m_proc.start(ferryBin(),
-            {QStringLiteral("serve"), dir, QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                QStringLiteral("--port"), QStringLiteral("0")});
+            QStringList {QStringLiteral("serve"), dir, QStringLiteral("--bind"),
+                QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")}
+                + extra);
     }
     ~Serve()
     {
@@ -175,9 +224,14 @@ private slots:
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
     void existingFileNeedsOverwrite();
+    void serveRefusesAFile();
     void connectionRefused();
     void portInUse();
     void notAFerryServer();
+    void silentServerIsNoGreeting_data();
+    void silentServerIsNoGreeting();
+    void unansweredConnectIsNoAnswer();
+    void serverNamesTheClientWhenItStopsAnswering();
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
     void resumesAfterClientKilled();
@@ -193,6 +247,7 @@ private slots:
 
 void tst_Cli::initTestCase()
 {
+    QLoggingCategory::setFilterRules(QStringLiteral("ferry.*.info=false"));
     QVERIFY2(QFileInfo(ferryBin()).isExecutable(), "FERRY_BIN must name the ferry binary");
 }
 
@@ -594,6 +649,108 @@ void tst_Cli::followsTheLocale()
     QCOMPARE(r.exitCode, exitCode);
     const QString text = QString::fromUtf8(r.out + r.err);
     QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
+void tst_Cli::serveRefusesAFile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("notes.txt"));
+    test::writeRandomFile(file, 10);
+    const Result r
+        = runFerry({QStringLiteral("serve"), file, QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")},
+            kWait);
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(file.toUtf8() + " is not a folder"), r.err.constData());
+    QVERIFY2(!r.err.contains("does not exist"), r.err.constData());
+}
+
+void tst_Cli::silentServerIsNoGreeting_data()
+{
+    QTest::addColumn<bool>("frozenFerry");
+    QTest::newRow("a program that says nothing") << false;
+    QTest::newRow("a stopped Ferry server") << true;
+}
+
+void tst_Cli::silentServerIsNoGreeting()
+{
+    QFETCH(bool, frozenFerry);
+    QTemporaryDir dir;
+    QTcpServer silent;
+    std::unique_ptr<Serve> serve;
+    quint16 port = 0;
+    if (frozenFerry) {
+        serve = std::make_unique<Serve>(dir.path());
+        port = serve->waitListening();
+        QVERIFY(port);
+        // The kernel still completes the connection; the program never answers it.
+        QVERIFY(::kill(pid_t(serve->process().processId()), SIGSTOP) == 0);
+    } else {
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        port = silent.serverPort();
+    }
+    const Result r
+        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), QString::number(port)});
+    if (frozenFerry)
+        ::kill(pid_t(serve->process().processId()), SIGCONT);
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(port);
+    QVERIFY2(r.err.contains("no Ferry greeting from " + peer), r.err.constData());
+    QVERIFY2(!r.err.contains("not a Ferry server"), r.err.constData());
+}
+
+void tst_Cli::unansweredConnectIsNoAnswer()
+{
+    Blackhole hole;
+    QVERIFY(hole.port);
+    // Waits out the 10 s connect deadline: the command line has no option to shorten it.
+    const Result r
+        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), QString::number(hole.port)});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(hole.port);
+    QVERIFY2(r.err.contains(
+                 "no answer from " + peer + "; check the address, the firewall and the network"),
+        r.err.constData());
+    QVERIFY2(!r.err.contains("stopped answering"), r.err.constData());
+}
+
+void tst_Cli::serverNamesTheClientWhenItStopsAnswering()
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path(), {QStringLiteral("--request-timeout"), QStringLiteral("1.5")});
+    QVERIFY(serve.waitListening());
+    // Says hello, then nothing: the server gives up on it.
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    QVERIFY(client.waitForConnected(kWait));
+    client.write(protocol::encodeHello({}));
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(client.localPort());
+    QVERIFY(serve.waitLog("the client at " + peer + " stopped answering"));
+    // A second, well-behaved client closes normally; by then the first is long gone.
+    QTcpSocket second;
+    second.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    QVERIFY(second.waitForConnected(kWait));
+    second.write(protocol::encodeHello({}));
+    QVERIFY(serve.waitLog(" connected"));
+    QTRY_VERIFY(client.state() == QAbstractSocket::UnconnectedState);
+    second.disconnectFromHost();
+    QVERIFY(serve.waitLog(" disconnected"));
+    const QByteArray log = serve.log();
+    QVERIFY2(!log.contains("the server at " + peer), log.constData());
+    // One outcome for the first client: the error, not the error and then "disconnected".
+    const QList<QByteArray> first = [&] {
+        QList<QByteArray> lines;
+        for (const QByteArray &l : log.split('\n')) {
+            if (l.contains(" " + peer + " "))
+                lines.append(l);
+        }
+        return lines;
+    }();
+    QCOMPARE(first.size(), 2); // connected, then the error
+    QVERIFY2(first.last().contains("stopped answering"), log.constData());
 }
 
 void tst_Cli::noArgumentsOpensTheWindowFromItsModule()
