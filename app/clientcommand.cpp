@@ -57,10 +57,7 @@ int ClientCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     if (get)
         parser.addPositionalArgument(QStringLiteral("NAME"),
-            tr("Names as the server lists them, e.g. photos/a.jpg."),
-            QStringLiteral("get NAME..."));
-    else
-        parser.addPositionalArgument(QStringLiteral("list"), QString(), QStringLiteral("list"));
+            tr("Names as the server lists them, e.g. photos/a.jpg."), QStringLiteral("NAME..."));
     parser.addOptions({
         {{QStringLiteral("H"), QStringLiteral("host")},
             tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
@@ -87,7 +84,7 @@ int ClientCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, command);
         return ExitOk;
     }
     const QStringList names = parser.positionalArguments();

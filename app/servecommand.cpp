@@ -135,7 +135,7 @@ int ServeCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Share a folder on the local network."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("DIR"), tr("The folder to share."), QStringLiteral("serve DIR"));
+        QStringLiteral("DIR"), tr("The folder to share."), QStringLiteral("DIR"));
     const ServerConfig defaults;
     parser.addOptions({
         {{QStringLiteral("p"), QStringLiteral("port")},
@@ -179,7 +179,7 @@ int ServeCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, QStringLiteral("serve"));
         return ExitOk;
     }
     const QStringList dirs = parser.positionalArguments();

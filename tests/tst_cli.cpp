@@ -220,6 +220,8 @@ private slots:
     void initTestCase();
     void usage_data();
     void usage();
+    void helpNamesFerryNotItsPath_data();
+    void helpNamesFerryNotItsPath();
     void listPrintsSharedFiles();
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
@@ -649,6 +651,38 @@ void tst_Cli::followsTheLocale()
     QCOMPARE(r.exitCode, exitCode);
     const QString text = QString::fromUtf8(r.out + r.err);
     QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
+void tst_Cli::helpNamesFerryNotItsPath_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("usage");
+    const auto s = [](const char *text) { return QString::fromLatin1(text); };
+    QTest::newRow("--help") << QStringList {s("--help")}
+                            << QByteArray("Usage: ferry [options] command");
+    QTest::newRow("help get") << QStringList {s("help"), s("get")}
+                              << QByteArray("Usage: ferry get [options] NAME...");
+    QTest::newRow("get --help") << QStringList {s("get"), s("--help")}
+                                << QByteArray("Usage: ferry get [options] NAME...");
+    QTest::newRow("help list") << QStringList {s("help"), s("list")}
+                               << QByteArray("Usage: ferry list [options]");
+    QTest::newRow("help serve") << QStringList {s("help"), s("serve")}
+                                << QByteArray("Usage: ferry serve [options] DIR");
+}
+
+void tst_Cli::helpNamesFerryNotItsPath()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, usage);
+    const Result r = runFerry(args, kWait);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.split('\n');
+    QCOMPARE(lines.first(), usage);
+    QVERIFY2(!r.out.contains(ferryBin().toUtf8()), r.out.constData());
+    // Every argument listed says what it is.
+    const qsizetype at = lines.indexOf("Arguments:");
+    for (qsizetype i = at + 1; at >= 0 && i < lines.size() && !lines.at(i).isEmpty(); ++i)
+        QVERIFY2(lines.at(i).simplified().contains(' '), lines.at(i).constData());
 }
 
 void tst_Cli::serveRefusesAFile()
