@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "clitext.h"
+#include "hostport.h"
 #include "names.h"
 #include "password.h"
 #include "signalwatcher.h"
@@ -60,7 +61,10 @@ int ClientCommand::run(const QStringList &arguments)
             tr("Names as the server lists them, e.g. photos/a.jpg."), QStringLiteral("NAME..."));
     parser.addOptions({
         {{QStringLiteral("H"), QStringLiteral("host")},
-            tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
+            tr("Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port "
+               "given here wins over --port.")
+                .arg(kDefaultHost),
+            QStringLiteral("host")},
         {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
             QStringLiteral("port")},
         {QStringLiteral("password-file"),
@@ -106,8 +110,17 @@ int ClientCommand::run(const QStringList &arguments)
             << tr("invalid port: %1").arg(parser.value(QStringLiteral("port"))) << '\n';
         return ExitUsage;
     }
-    const QString host = parser.isSet(QStringLiteral("host")) ? parser.value(QStringLiteral("host"))
-                                                              : kDefaultHost;
+    // The window's Host box takes "host:port" and "[v6]:port"; so does --host.
+    QString host = kDefaultHost;
+    if (parser.isSet(QStringLiteral("host"))
+        && !HostPort::split(parser.value(QStringLiteral("host")), &host, &port)) {
+        err << "ferry " << command << ": "
+            << tr("invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)")
+                   .arg(parser.value(QStringLiteral("host")))
+            << '\n'
+            << tryHelp << '\n';
+        return ExitUsage;
+    }
     GetOptions options;
     options.outputDir = QDir(get && parser.isSet(QStringLiteral("output"))
             ? parser.value(QStringLiteral("output"))

@@ -3,6 +3,7 @@
 
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
+#include "server.h"
 #include "testutil.h"
 
 #include <QLoggingCategory>
@@ -114,6 +115,20 @@ private:
     int m_fillers[4] = {-1, -1, -1, -1};
 };
 
+/// A Ferry server in this process on \a address, port 0, sharing \a root.
+std::unique_ptr<Server> startServer(const QString &root, const QHostAddress &address)
+{
+    ServerConfig config;
+    config.root = root;
+    config.bindAddress = address;
+    config.port = 0;
+    auto server = std::make_unique<Server>();
+    Failure failure;
+    if (!server->start(config, &failure))
+        return {};
+    return server;
+}
+
 /// `ferry serve DIR` on 127.0.0.1 and a free port; killed on destruction.
 class Serve
 {
@@ -222,6 +237,8 @@ private slots:
     void usage();
     void helpNamesFerryNotItsPath_data();
     void helpNamesFerryNotItsPath();
+    void hostTakesAPort_data();
+    void hostTakesAPort();
     void listPrintsSharedFiles();
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
@@ -278,6 +295,14 @@ void tst_Cli::usage_data()
                                          << 2 << QStringList() << QStringList {s("abc")};
     QTest::newRow("get with port 70000") << QStringList {s("get"), s("x"), s("--port"), s("70000")}
                                          << 2 << QStringList() << QStringList {s("70000")};
+    QTest::newRow("host with an empty port")
+        << QStringList {s("get"), s("x"), s("--host"), s("nas.local:")} << 2 << QStringList()
+        << QStringList {s("invalid host: nas.local:"), s("HOST:PORT")};
+    QTest::newRow("host with port 99999")
+        << QStringList {s("list"), s("--host"), s("127.0.0.1:99999")} << 2 << QStringList()
+        << QStringList {s("invalid host: 127.0.0.1:99999")};
+    QTest::newRow("host with an unclosed bracket") << QStringList {s("list"), s("-H"),
+        s("[::1")} << 2 << QStringList() << QStringList {s("invalid host: [::1")};
     QTest::newRow("unknown option") << QStringList {s("get"), s("x"), s("--frob")} << 2
                                     << QStringList() << QStringList {s("frob")};
     QTest::newRow("list with a name")
@@ -683,6 +708,44 @@ void tst_Cli::helpNamesFerryNotItsPath()
     const qsizetype at = lines.indexOf("Arguments:");
     for (qsizetype i = at + 1; at >= 0 && i < lines.size() && !lines.at(i).isEmpty(); ++i)
         QVERIFY2(lines.at(i).simplified().contains(' '), lines.at(i).constData());
+}
+
+void tst_Cli::hostTakesAPort_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("v6");
+    QTest::addColumn<QString>("host"); // %1: the server's port
+    QTest::newRow("list host:port")
+        << QStringLiteral("list") << false << QStringLiteral("127.0.0.1:%1");
+    QTest::newRow("get host:port")
+        << QStringLiteral("get") << false << QStringLiteral("127.0.0.1:%1");
+    QTest::newRow("list [v6]:port") << QStringLiteral("list") << true << QStringLiteral("[::1]:%1");
+    QTest::newRow("get [v6]:port") << QStringLiteral("get") << true << QStringLiteral("[::1]:%1");
+}
+
+void tst_Cli::hostTakesAPort()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, v6);
+    QFETCH(QString, host);
+    QTemporaryDir dir;
+    const QByteArray md5 = test::writeRandomFile(dir.filePath(QStringLiteral("share/a.txt")), 10);
+    const auto server = startServer(dir.filePath(QStringLiteral("share")),
+        v6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost);
+    if (!server)
+        QSKIP("This machine can't listen on that loopback address.");
+    // --port names a port nothing listens on: the one in --host wins, as in the window.
+    QStringList args {command, QStringLiteral("--port"), QString::number(closedPort()),
+        QStringLiteral("--host"), host.arg(server->serverPort())};
+    if (command == QLatin1String("get"))
+        args << QStringLiteral("a.txt") << QStringLiteral("-o")
+             << dir.filePath(QStringLiteral("out"));
+    const Result r = runFerry(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    if (command == QLatin1String("get"))
+        QCOMPARE(r.out, "a.txt  10  " + md5 + "  verified\n");
+    else
+        QVERIFY2(r.out.contains("  a.txt\n"), r.out.constData());
 }
 
 void tst_Cli::serveRefusesAFile()

@@ -174,10 +174,6 @@
             <translation>Names as the server lists them, e.g. photos/a.jpg.</translation>
         </message>
         <message>
-            <source>Server to connect to (default %1).</source>
-            <translation>Server to connect to (default %1).</translation>
-        </message>
-        <message>
             <source>Server port (default %1).</source>
             <translation>Server port (default %1).</translation>
         </message>
@@ -231,6 +227,14 @@
         <message>
             <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
             <translation>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</translation>
+        </message>
+        <message>
+            <source>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</source>
+            <translation>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</translation>
+        </message>
+        <message>
+            <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
+            <translation>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</translation>
         </message>
     </context>
     <context>

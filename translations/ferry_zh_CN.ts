@@ -174,10 +174,6 @@
         <translation>文件名，与服务端列出的一致，例如 photos/a.jpg。</translation>
     </message>
     <message>
-        <source>Server to connect to (default %1).</source>
-        <translation>要连接的服务端（默认 %1）。</translation>
-    </message>
-    <message>
         <source>Server port (default %1).</source>
         <translation>服务端端口（默认 %1）。</translation>
     </message>
@@ -230,6 +226,14 @@
     <message>
         <source>Read the share&apos;s password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
         <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
+    </message>
+    <message>
+        <source>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</source>
+        <translation>要连接的服务端：主机、主机:端口 或 [IPv6]:端口（默认 %1）。此处给出的端口优先于 --port。</translation>
+    </message>
+    <message>
+        <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
+        <translation>无效的主机：%1（请使用 主机、主机:端口 或 [IPv6]:端口）</translation>
     </message>
 </context>
 <context>
