@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -75,7 +76,8 @@ int ClientCommand::run(const QStringList &arguments)
     if (get) {
         parser.addOptions({
             {{QStringLiteral("o"), QStringLiteral("output")},
-                tr("Folder to save into (default: the current folder)."), QStringLiteral("dir")},
+                tr("Folder to save into (default: the current folder). Its parent must exist."),
+                QStringLiteral("dir")},
             {QStringLiteral("resume"), tr("Continue interrupted downloads from their .part.")},
             {QStringLiteral("overwrite"),
                 tr("Replace existing files, once the new one is verified.")},
@@ -122,10 +124,12 @@ int ClientCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     GetOptions options;
-    options.outputDir = QDir(get && parser.isSet(QStringLiteral("output"))
-            ? parser.value(QStringLiteral("output"))
-            : QDir::currentPath())
-                            .absolutePath();
+    options.outputDir = QDir::currentPath();
+    if (get && parser.isSet(QStringLiteral("output"))) {
+        options.outputDir = outputFolder(parser.value(QStringLiteral("output")), &err);
+        if (options.outputDir.isEmpty())
+            return ExitUsage;
+    }
     options.resume = get && parser.isSet(QStringLiteral("resume"));
     options.conflict = get && parser.isSet(QStringLiteral("overwrite")) ? ConflictPolicy::Overwrite
                                                                         : ConflictPolicy::Fail;
@@ -153,6 +157,35 @@ int ClientCommand::run(const QStringList &arguments)
         exitCode = runSession(host, port, names, options, password, false, &wantsPassword);
     }
     return (exitCode == ExitOk && !m_anyFailed) ? ExitOk : ExitFailed;
+}
+
+QString ClientCommand::outputFolder(const QString &value, QTextStream *err)
+{
+    // Only the last component is created: a typo earlier in the path should not grow a tree
+    // of folders (docs/decisions.md).
+    const QString path = QDir::cleanPath(QDir(value).absolutePath());
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (info.isDir())
+        return path;
+    if (info.exists()) {
+        *err << "ferry get: " << tr("%1 is not a folder").arg(shown) << '\n';
+        return {};
+    }
+    const QString parent = info.absolutePath();
+    if (!QFileInfo(parent).isDir()) {
+        *err << "ferry get: "
+             << tr("the folder %1 does not exist; create it first, or choose another with -o")
+                    .arg(QDir::toNativeSeparators(parent))
+             << '\n';
+        return {};
+    }
+    if (!QDir().mkdir(path)) {
+        *err << "ferry get: " << tr("could not create the folder %1").arg(shown) << '\n';
+        return {};
+    }
+    *err << "ferry get: " << tr("created the folder %1").arg(shown) << Qt::endl;
+    return path;
 }
 
 int ClientCommand::runSession(const QString &host, quint16 port, const QStringList &names,

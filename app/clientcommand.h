@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QStringList>
 
+class QTextStream;
+
 namespace ferry {
 
 /// `ferry list` and `ferry get NAME...`: one connection, requests pipelined on it.
@@ -25,6 +27,9 @@ private:
         const GetOptions &options, const QByteArray &password, bool mayPrompt, bool *wantsPassword);
     void printListing(const QList<protocol::FileEntry> &entries);
     void printResult(const FileResult &result);
+    /// The -o folder made absolute, its last component created if needed; empty (and said
+    /// on \a err) when it can't be used.
+    QString outputFolder(const QString &value, QTextStream *err);
     void printProgress(qint64 done, qint64 total);
     void clearProgress();
 

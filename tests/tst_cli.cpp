@@ -243,6 +243,8 @@ private slots:
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
     void existingFileNeedsOverwrite();
+    void outputFolder_data();
+    void outputFolder();
     void serveRefusesAFile();
     void connectionRefused();
     void portInUse();
@@ -746,6 +748,53 @@ void tst_Cli::hostTakesAPort()
         QCOMPARE(r.out, "a.txt  10  " + md5 + "  verified\n");
     else
         QVERIFY2(r.out.contains("  a.txt\n"), r.out.constData());
+}
+
+void tst_Cli::outputFolder_data()
+{
+    QTest::addColumn<QString>("output"); // under a fresh temporary folder
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("said");
+    QTest::addColumn<bool>("created");
+    QTest::newRow("exists") << QStringLiteral("here") << 0 << QByteArray() << false;
+    QTest::newRow("last component missing")
+        << QStringLiteral("new") << 0 << QByteArray("created the folder ") << true;
+    QTest::newRow("parent missing") << QStringLiteral("no/such/dir") << 2
+                                    << QByteArray("does not exist; create it first") << false;
+    QTest::newRow("a file") << QStringLiteral("file.txt") << 2 << QByteArray("is not a folder")
+                            << false;
+}
+
+void tst_Cli::outputFolder()
+{
+    QFETCH(QString, output);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, said);
+    QFETCH(bool, created);
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/a.txt"), 10);
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("base/here"))));
+    test::writeRandomFile(dir.filePath(QStringLiteral("base/file.txt")), 1);
+    const QString base = dir.filePath(QStringLiteral("base"));
+    const QStringList before = QDir(base).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const QString out = base + QLatin1Char('/') + output;
+    const Result r = runFerry(getArgs({QStringLiteral("a.txt")}, serve, out));
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(said), r.err.constData());
+    if (exitCode == 0) {
+        QCOMPARE(r.out, "a.txt  10  " + md5 + "  verified\n");
+        QCOMPARE(test::md5OfFile(out + QStringLiteral("/a.txt")), md5);
+        if (created)
+            QVERIFY2(r.err.contains(out.toUtf8()), r.err.constData());
+    } else {
+        // Refused: nothing was created anywhere under the base folder.
+        QCOMPARE(QDir(base).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+        QVERIFY(r.out.isEmpty());
+    }
 }
 
 void tst_Cli::serveRefusesAFile()

@@ -178,10 +178,6 @@
             <translation>Server port (default %1).</translation>
         </message>
         <message>
-            <source>Folder to save into (default: the current folder).</source>
-            <translation>Folder to save into (default: the current folder).</translation>
-        </message>
-        <message>
             <source>Continue interrupted downloads from their .part.</source>
             <translation>Continue interrupted downloads from their .part.</translation>
         </message>
@@ -235,6 +231,26 @@
         <message>
             <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
             <translation>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</translation>
+        </message>
+        <message>
+            <source>Folder to save into (default: the current folder). Its parent must exist.</source>
+            <translation>Folder to save into (default: the current folder). Its parent must exist.</translation>
+        </message>
+        <message>
+            <source>%1 is not a folder</source>
+            <translation>%1 is not a folder</translation>
+        </message>
+        <message>
+            <source>the folder %1 does not exist; create it first, or choose another with -o</source>
+            <translation>the folder %1 does not exist; create it first, or choose another with -o</translation>
+        </message>
+        <message>
+            <source>could not create the folder %1</source>
+            <translation>could not create the folder %1</translation>
+        </message>
+        <message>
+            <source>created the folder %1</source>
+            <translation>created the folder %1</translation>
         </message>
     </context>
     <context>

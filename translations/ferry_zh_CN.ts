@@ -178,10 +178,6 @@
         <translation>服务端端口（默认 %1）。</translation>
     </message>
     <message>
-        <source>Folder to save into (default: the current folder).</source>
-        <translation>保存到的文件夹（默认：当前文件夹）。</translation>
-    </message>
-    <message>
         <source>Continue interrupted downloads from their .part.</source>
         <translation>从 .part 文件续传中断的下载。</translation>
     </message>
@@ -234,6 +230,26 @@
     <message>
         <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
         <translation>无效的主机：%1（请使用 主机、主机:端口 或 [IPv6]:端口）</translation>
+    </message>
+    <message>
+        <source>Folder to save into (default: the current folder). Its parent must exist.</source>
+        <translation>保存到的文件夹（默认：当前文件夹）。其上级文件夹必须已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist; create it first, or choose another with -o</source>
+        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>could not create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>created the folder %1</source>
+        <translation>已创建文件夹 %1</translation>
     </message>
 </context>
 <context>
