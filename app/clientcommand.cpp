@@ -196,11 +196,15 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     QTextStream err(stderr);
     ClientSession session;
     session.setPassword(password);
+    m_session = &session;
+    m_currentId = 0;
+    m_afterFailure.clear();
     int exitCode = ExitOk;
     QObject::connect(&session, &ClientSession::listReceived, &session,
         [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
     QObject::connect(&session, &ClientSession::fileStarted, &session,
-        [this](quint64, const QString &name, qint64, qint64 offset) {
+        [this](quint64 id, const QString &name, qint64, qint64 offset) {
+            m_currentId = id;
             m_currentName = printableName(name);
             m_startDone = offset;
             m_clock.start();
@@ -212,11 +216,17 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     QObject::connect(&session, &ClientSession::idle, &session, [] { QCoreApplication::exit(0); });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
-        if (f.code == ErrorCode::AuthRequired && mayPrompt)
+        if (f.code == ErrorCode::AuthRequired && mayPrompt) {
             *wantsPassword = true;
-        else if (isConnectionFailure(f.code) && f.code != ErrorCode::Cancelled)
+            m_afterFailure.clear(); // The files are asked for again, with the password.
+        } else if (isConnectionFailure(f.code) && f.code != ErrorCode::Cancelled) {
             err << "ferry " << command << ": " << CliText::describe(f, m_peer, m_outputDir)
                 << Qt::endl;
+        }
+        // The files' own lines come after the reason they refer to.
+        for (const QString &line : std::as_const(m_afterFailure))
+            err << "ferry get: " << line << Qt::endl;
+        m_afterFailure.clear();
         exitCode = ExitFailed;
         QCoreApplication::exit(1);
     });
@@ -225,10 +235,7 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, &session, [&] {
         clearProgress();
-        err << "ferry " << command << ": "
-            << (get ? tr("interrupted; run the same command with --resume to continue")
-                    : tr("interrupted"))
-            << Qt::endl;
+        err << "ferry " << command << ": " << tr("interrupted") << Qt::endl;
         session.abort();
     });
     session.connectToServer(host, port);
@@ -238,6 +245,7 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
         session.requestList();
     QCoreApplication::exec();
     clearProgress();
+    m_session = nullptr;
     return exitCode;
 }
 
@@ -266,12 +274,16 @@ void ClientCommand::printResult(const FileResult &r)
     const QString name = printableName(r.remoteName);
     if (r.outcome == FileResult::Outcome::Failed) {
         m_anyFailed = true;
-        if (isConnectionFailure(r.failure.code))
-            return; // Said once, for the whole connection.
-        QTextStream(stderr) << "ferry get: " << CliText::describe(r.failure, m_peer, m_outputDir)
-                            << Qt::endl;
+        const bool inFlight = r.id == m_currentId;
+        m_currentId = 0;
+        // A connection that ends answers every file still waiting before it says why.
+        if (m_session && m_session->state() == ClientSession::State::Closed)
+            m_afterFailure.append(endedLine(r, inFlight));
+        else
+            QTextStream(stderr) << "ferry get: " << failedLine(r, {}) << Qt::endl;
         return;
     }
+    m_currentId = 0;
     const bool verified = r.outcome == FileResult::Outcome::Verified;
     // The status words stay English: scripts read this line.
     QTextStream(stdout) << name << "  " << r.size << "  " << r.localMd5 << "  "
@@ -281,6 +293,44 @@ void ClientCommand::printResult(const FileResult &r)
         QTextStream(stderr) << "ferry get: " << CliText::describe(r.failure, m_peer, m_outputDir)
                             << Qt::endl;
     }
+}
+
+QString ClientCommand::partKept(const QString &name) const
+{
+    const QString part = QDir(m_outputDir).filePath(name + QStringLiteral(".part"));
+    if (!QFileInfo::exists(part))
+        return {};
+    const QString meta = part + QStringLiteral(".meta");
+    return QFileInfo::exists(meta)
+        ? tr("%1 is kept: run the same command with --resume to continue, or delete it and %2 "
+             "to start over")
+              .arg(QDir::toNativeSeparators(part), QDir::toNativeSeparators(meta))
+        : tr("%1 is kept: run the same command with --resume to continue, or delete it to start "
+             "over")
+              .arg(QDir::toNativeSeparators(part));
+}
+
+QString ClientCommand::failedLine(const FileResult &r, const QString &kept) const
+{
+    // Every line names its file; most reasons already do ("not found on the server: x").
+    const QString name = printableName(r.remoteName);
+    QString why = CliText::describe(r.failure, m_peer, m_outputDir);
+    if (!why.contains(name))
+        why = QStringLiteral("%1: %2").arg(name, why);
+    return kept.isEmpty() ? tr("failed: %1").arg(why) : tr("failed: %1; %2").arg(why, kept);
+}
+
+QString ClientCommand::endedLine(const FileResult &r, bool inFlight) const
+{
+    const QString name = printableName(r.remoteName);
+    if (!inFlight)
+        return tr("skipped: %1: not downloaded because of the error above").arg(name);
+    const QString kept = partKept(r.remoteName);
+    // A write error or a changed source is this file's own failure; a lost connection is not.
+    if (!isConnectionFailure(r.failure.code))
+        return failedLine(r, kept);
+    return kept.isEmpty() ? tr("failed: %1: interrupted").arg(name)
+                          : tr("failed: %1: interrupted; %2").arg(name, kept);
 }
 
 void ClientCommand::printProgress(qint64 done, qint64 total)

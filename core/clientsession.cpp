@@ -310,6 +310,10 @@ bool ClientSession::beginFile(const protocol::FileEntry &offer)
         p.folder, p.request.localName, p.options.conflict, p.options.resume);
     Failure failure;
     m_offset = m_download->begin(offer, accepted, &failure);
+    // Opening or creating the local folders is part of writing the file; "the server could
+    // not read" is only ever the server's own word, in an Error frame.
+    if (failure.code == ErrorCode::ReadFailed)
+        failure.code = ErrorCode::WriteFailed;
     if (m_offset < 0) {
         m_download.reset();
         m_offset = 0;

@@ -78,6 +78,17 @@ Result runFerry(const QStringList &args, int timeoutMs = 120000,
     return runProgram(ferryBin(), args, timeoutMs, env);
 }
 
+/// The lines of \a text that start with \a prefix.
+QList<QByteArray> linesStartingWith(const QByteArray &text, const QByteArray &prefix)
+{
+    QList<QByteArray> out;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(prefix))
+            out.append(line);
+    }
+    return out;
+}
+
 /// A listening socket whose queue is full and never accepted: Linux drops further SYNs, so
 /// a connect to it is never answered, like one to a host behind a dropping firewall.
 class Blackhole
@@ -243,6 +254,7 @@ private slots:
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
     void existingFileNeedsOverwrite();
+    void readOnlyOutputSaysOneLinePerFile();
     void outputFolder_data();
     void outputFolder();
     void serveRefusesAFile();
@@ -748,6 +760,54 @@ void tst_Cli::hostTakesAPort()
         QCOMPARE(r.out, "a.txt  10  " + md5 + "  verified\n");
     else
         QVERIFY2(r.out.contains("  a.txt\n"), r.out.constData());
+}
+
+void tst_Cli::readOnlyOutputSaysOneLinePerFile()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    test::writeRandomFile(share + QStringLiteral("/a.txt"), 1000, 1);
+    // Past the size a request accepts in advance: declined rather than read past.
+    test::writeRandomFile(share + QStringLiteral("/b.bin"), 9 * 1024 * 1024, 2);
+    test::writeRandomFile(share + QStringLiteral("/photos/c.jpg"), 7, 3);
+    QVERIFY(QDir().mkpath(out));
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    const QStringList names {
+        QStringLiteral("a.txt"), QStringLiteral("b.bin"), QStringLiteral("photos/c.jpg")};
+    const QStringList args = getArgs(names, serve, out);
+
+    Result r;
+    if (::geteuid() == 0) {
+        // Root writes through mode bits: make the folder a read-only mount, in a mount
+        // namespace of its own so nothing outside the test sees it.
+        r = runProgram(QStringLiteral("unshare"),
+            QStringList {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" "
+                               "&& exec \"$@\""),
+                out, ferryBin()}
+                + args);
+        if (!r.err.contains("ferry get: "))
+            QSKIP(qPrintable(
+                QStringLiteral("No read-only mount here: ") + QString::fromLocal8Bit(r.err)));
+    } else {
+        QVERIFY(QFile::setPermissions(out, QFile::ReadOwner | QFile::ExeOwner));
+        r = runFerry(args);
+        QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    // One line per file, in order, each saying which file failed.
+    const QList<QByteArray> lines = linesStartingWith(r.err, "ferry get: ");
+    QCOMPARE(lines.size(), names.size());
+    for (int i = 0; i < names.size(); ++i) {
+        QVERIFY2(lines.at(i).startsWith("ferry get: failed: "), lines.at(i).constData());
+        QVERIFY2(lines.at(i).contains(names.at(i).toUtf8()), lines.at(i).constData());
+        // The fault is on this side: the server read its files fine.
+        QVERIFY2(!lines.at(i).contains("the server"), lines.at(i).constData());
+    }
+    QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
 }
 
 void tst_Cli::outputFolder_data()

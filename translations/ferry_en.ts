@@ -103,10 +103,6 @@
             <translation>%1 is not a Ferry server</translation>
         </message>
         <message>
-            <source>the connection to %1 was lost; run the same command with --resume to continue</source>
-            <translation>the connection to %1 was lost; run the same command with --resume to continue</translation>
-        </message>
-        <message>
             <source>could not write %1</source>
             <translation>could not write %1</translation>
         </message>
@@ -158,6 +154,10 @@
             <source>no answer from %1; check the address, the firewall and the network</source>
             <translation>no answer from %1; check the address, the firewall and the network</translation>
         </message>
+        <message>
+            <source>the connection to %1 was lost</source>
+            <translation>the connection to %1 was lost</translation>
+        </message>
     </context>
     <context>
         <name>ClientCommand</name>
@@ -200,10 +200,6 @@
         <message>
             <source>invalid port: %1</source>
             <translation>invalid port: %1</translation>
-        </message>
-        <message>
-            <source>interrupted; run the same command with --resume to continue</source>
-            <translation>interrupted; run the same command with --resume to continue</translation>
         </message>
         <message>
             <source>interrupted</source>
@@ -251,6 +247,34 @@
         <message>
             <source>created the folder %1</source>
             <translation>created the folder %1</translation>
+        </message>
+        <message>
+            <source>%1 is kept: run the same command with --resume to continue, or delete it and %2 to start over</source>
+            <translation>%1 is kept: run the same command with --resume to continue, or delete it and %2 to start over</translation>
+        </message>
+        <message>
+            <source>%1 is kept: run the same command with --resume to continue, or delete it to start over</source>
+            <translation>%1 is kept: run the same command with --resume to continue, or delete it to start over</translation>
+        </message>
+        <message>
+            <source>failed: %1</source>
+            <translation>failed: %1</translation>
+        </message>
+        <message>
+            <source>failed: %1; %2</source>
+            <translation>failed: %1; %2</translation>
+        </message>
+        <message>
+            <source>skipped: %1: not downloaded because of the error above</source>
+            <translation>skipped: %1: not downloaded because of the error above</translation>
+        </message>
+        <message>
+            <source>failed: %1: interrupted</source>
+            <translation>failed: %1: interrupted</translation>
+        </message>
+        <message>
+            <source>failed: %1: interrupted; %2</source>
+            <translation>failed: %1: interrupted; %2</translation>
         </message>
     </context>
     <context>

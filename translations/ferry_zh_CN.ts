@@ -103,10 +103,6 @@
         <translation>%1 不是 Ferry 服务端</translation>
     </message>
     <message>
-        <source>the connection to %1 was lost; run the same command with --resume to continue</source>
-        <translation>与 %1 的连接已断开；加上 --resume 再次运行同一命令即可续传</translation>
-    </message>
-    <message>
         <source>could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -158,6 +154,10 @@
         <source>no answer from %1; check the address, the firewall and the network</source>
         <translation>%1 没有应答；请检查地址、防火墙和网络</translation>
     </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>与 %1 的连接已断开</translation>
+    </message>
 </context>
 <context>
     <name>ClientCommand</name>
@@ -200,10 +200,6 @@
     <message>
         <source>invalid port: %1</source>
         <translation>无效的端口：%1</translation>
-    </message>
-    <message>
-        <source>interrupted; run the same command with --resume to continue</source>
-        <translation>已中断；加上 --resume 再次运行同一命令即可续传</translation>
     </message>
     <message>
         <source>interrupted</source>
@@ -250,6 +246,34 @@
     <message>
         <source>created the folder %1</source>
         <translation>已创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1 is kept: run the same command with --resume to continue, or delete it and %2 to start over</source>
+        <translation>已保留 %1：加上 --resume 再次运行同一命令即可续传；若要从头开始，请删除它和 %2</translation>
+    </message>
+    <message>
+        <source>%1 is kept: run the same command with --resume to continue, or delete it to start over</source>
+        <translation>已保留 %1：加上 --resume 再次运行同一命令即可续传；若要从头开始，请删除它</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>failed: %1; %2</source>
+        <translation>失败：%1；%2</translation>
+    </message>
+    <message>
+        <source>skipped: %1: not downloaded because of the error above</source>
+        <translation>已跳过：%1：因上述错误未下载</translation>
+    </message>
+    <message>
+        <source>failed: %1: interrupted</source>
+        <translation>失败：%1：已中断</translation>
+    </message>
+    <message>
+        <source>failed: %1: interrupted; %2</source>
+        <translation>失败：%1：已中断；%2</translation>
     </message>
 </context>
 <context>
