@@ -301,13 +301,16 @@ QString ClientCommand::partKept(const QString &name) const
     if (!QFileInfo::exists(part))
         return {};
     const QString meta = part + QStringLiteral(".meta");
+    // Escaped like every name this command prints: a path must not drive the terminal.
+    const auto shown
+        = [](const QString &path) { return printableName(QDir::toNativeSeparators(path)); };
     return QFileInfo::exists(meta)
         ? tr("%1 is kept: run the same command with --resume to continue, or delete it and %2 "
              "to start over")
-              .arg(QDir::toNativeSeparators(part), QDir::toNativeSeparators(meta))
+              .arg(shown(part), shown(meta))
         : tr("%1 is kept: run the same command with --resume to continue, or delete it to start "
              "over")
-              .arg(QDir::toNativeSeparators(part));
+              .arg(shown(part));
 }
 
 QString ClientCommand::failedLine(const FileResult &r, const QString &kept) const
