@@ -60,6 +60,21 @@ int runCommand(const QString &command, const QStringList &args)
 
 } // namespace
 
+QString helpText(const QCommandLineParser &parser, const QString &command)
+{
+    // Qt puts argv[0] in the usage line: often a long build or install path.
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const int lineEnd = text.indexOf(QLatin1Char('\n'));
+    const int at = program.isEmpty() ? -1 : text.lastIndexOf(program, lineEnd);
+    if (at >= 0) {
+        const QString name
+            = command.isEmpty() ? QStringLiteral("ferry") : QStringLiteral("ferry ") + command;
+        text.replace(at, program.size(), name);
+    }
+    return text;
+}
+
 int runCli(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -74,13 +89,13 @@ int runCli(const QStringList &arguments)
     }
     const QStringList positional = parser.positionalArguments();
     if (parser.isSet(QStringLiteral("help")) || positional.isEmpty()) {
-        QTextStream(stdout) << parser.helpText() << '\n' << Cli::commandList();
+        QTextStream(stdout) << helpText(parser) << '\n' << Cli::commandList();
         return positional.isEmpty() && !parser.isSet(QStringLiteral("help")) ? ExitUsage : ExitOk;
     }
     const QString command = positional.first();
     if (command == QLatin1String("help")) {
         if (positional.size() < 2) {
-            QTextStream(stdout) << parser.helpText() << '\n' << Cli::commandList();
+            QTextStream(stdout) << helpText(parser) << '\n' << Cli::commandList();
             return ExitOk;
         }
         return runCommand(positional.at(1), {positional.at(1), QStringLiteral("--help")});

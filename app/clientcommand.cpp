@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "clitext.h"
+#include "hostport.h"
 #include "names.h"
 #include "password.h"
 #include "signalwatcher.h"
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -57,13 +59,13 @@ int ClientCommand::run(const QStringList &arguments)
     parser.addHelpOption();
     if (get)
         parser.addPositionalArgument(QStringLiteral("NAME"),
-            tr("Names as the server lists them, e.g. photos/a.jpg."),
-            QStringLiteral("get NAME..."));
-    else
-        parser.addPositionalArgument(QStringLiteral("list"), QString(), QStringLiteral("list"));
+            tr("Names as the server lists them, e.g. photos/a.jpg."), QStringLiteral("NAME..."));
     parser.addOptions({
         {{QStringLiteral("H"), QStringLiteral("host")},
-            tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
+            tr("Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port "
+               "given here wins over --port.")
+                .arg(kDefaultHost),
+            QStringLiteral("host")},
         {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
             QStringLiteral("port")},
         {QStringLiteral("password-file"),
@@ -74,7 +76,8 @@ int ClientCommand::run(const QStringList &arguments)
     if (get) {
         parser.addOptions({
             {{QStringLiteral("o"), QStringLiteral("output")},
-                tr("Folder to save into (default: the current folder)."), QStringLiteral("dir")},
+                tr("Folder to save into (default: the current folder). Its parent must exist."),
+                QStringLiteral("dir")},
             {QStringLiteral("resume"), tr("Continue interrupted downloads from their .part.")},
             {QStringLiteral("overwrite"),
                 tr("Replace existing files, once the new one is verified.")},
@@ -87,7 +90,7 @@ int ClientCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, command);
         return ExitOk;
     }
     const QStringList names = parser.positionalArguments();
@@ -109,13 +112,24 @@ int ClientCommand::run(const QStringList &arguments)
             << tr("invalid port: %1").arg(parser.value(QStringLiteral("port"))) << '\n';
         return ExitUsage;
     }
-    const QString host = parser.isSet(QStringLiteral("host")) ? parser.value(QStringLiteral("host"))
-                                                              : kDefaultHost;
+    // The window's Host box takes "host:port" and "[v6]:port"; so does --host.
+    QString host = kDefaultHost;
+    if (parser.isSet(QStringLiteral("host"))
+        && !HostPort::split(parser.value(QStringLiteral("host")), &host, &port)) {
+        err << "ferry " << command << ": "
+            << tr("invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)")
+                   .arg(parser.value(QStringLiteral("host")))
+            << '\n'
+            << tryHelp << '\n';
+        return ExitUsage;
+    }
     GetOptions options;
-    options.outputDir = QDir(get && parser.isSet(QStringLiteral("output"))
-            ? parser.value(QStringLiteral("output"))
-            : QDir::currentPath())
-                            .absolutePath();
+    options.outputDir = QDir::currentPath();
+    if (get && parser.isSet(QStringLiteral("output"))) {
+        options.outputDir = outputFolder(parser.value(QStringLiteral("output")), &err);
+        if (options.outputDir.isEmpty())
+            return ExitUsage;
+    }
     options.resume = get && parser.isSet(QStringLiteral("resume"));
     options.conflict = get && parser.isSet(QStringLiteral("overwrite")) ? ConflictPolicy::Overwrite
                                                                         : ConflictPolicy::Fail;
@@ -145,6 +159,35 @@ int ClientCommand::run(const QStringList &arguments)
     return (exitCode == ExitOk && !m_anyFailed) ? ExitOk : ExitFailed;
 }
 
+QString ClientCommand::outputFolder(const QString &value, QTextStream *err)
+{
+    // Only the last component is created: a typo earlier in the path should not grow a tree
+    // of folders (docs/decisions.md).
+    const QString path = QDir::cleanPath(QDir(value).absolutePath());
+    const QString shown = QDir::toNativeSeparators(path);
+    const QFileInfo info(path);
+    if (info.isDir())
+        return path;
+    if (info.exists()) {
+        *err << "ferry get: " << tr("%1 is not a folder").arg(shown) << '\n';
+        return {};
+    }
+    const QString parent = info.absolutePath();
+    if (!QFileInfo(parent).isDir()) {
+        *err << "ferry get: "
+             << tr("the folder %1 does not exist; create it first, or choose another with -o")
+                    .arg(QDir::toNativeSeparators(parent))
+             << '\n';
+        return {};
+    }
+    if (!QDir().mkdir(path)) {
+        *err << "ferry get: " << tr("could not create the folder %1").arg(shown) << '\n';
+        return {};
+    }
+    *err << "ferry get: " << tr("created the folder %1").arg(shown) << Qt::endl;
+    return path;
+}
+
 int ClientCommand::runSession(const QString &host, quint16 port, const QStringList &names,
     const GetOptions &options, const QByteArray &password, bool mayPrompt, bool *wantsPassword)
 {
@@ -153,11 +196,15 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     QTextStream err(stderr);
     ClientSession session;
     session.setPassword(password);
+    m_session = &session;
+    m_currentId = 0;
+    m_afterFailure.clear();
     int exitCode = ExitOk;
     QObject::connect(&session, &ClientSession::listReceived, &session,
         [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
     QObject::connect(&session, &ClientSession::fileStarted, &session,
-        [this](quint64, const QString &name, qint64, qint64 offset) {
+        [this](quint64 id, const QString &name, qint64, qint64 offset) {
+            m_currentId = id;
             m_currentName = printableName(name);
             m_startDone = offset;
             m_clock.start();
@@ -169,11 +216,17 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     QObject::connect(&session, &ClientSession::idle, &session, [] { QCoreApplication::exit(0); });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
-        if (f.code == ErrorCode::AuthRequired && mayPrompt)
+        if (f.code == ErrorCode::AuthRequired && mayPrompt) {
             *wantsPassword = true;
-        else if (isConnectionFailure(f.code) && f.code != ErrorCode::Cancelled)
+            m_afterFailure.clear(); // The files are asked for again, with the password.
+        } else if (isConnectionFailure(f.code) && f.code != ErrorCode::Cancelled) {
             err << "ferry " << command << ": " << CliText::describe(f, m_peer, m_outputDir)
                 << Qt::endl;
+        }
+        // The files' own lines come after the reason they refer to.
+        for (const QString &line : std::as_const(m_afterFailure))
+            err << "ferry get: " << line << Qt::endl;
+        m_afterFailure.clear();
         exitCode = ExitFailed;
         QCoreApplication::exit(1);
     });
@@ -182,10 +235,7 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     SignalWatcher watcher;
     QObject::connect(&watcher, &SignalWatcher::stopRequested, &session, [&] {
         clearProgress();
-        err << "ferry " << command << ": "
-            << (get ? tr("interrupted; run the same command with --resume to continue")
-                    : tr("interrupted"))
-            << Qt::endl;
+        err << "ferry " << command << ": " << tr("interrupted") << Qt::endl;
         session.abort();
     });
     session.connectToServer(host, port);
@@ -195,6 +245,7 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
         session.requestList();
     QCoreApplication::exec();
     clearProgress();
+    m_session = nullptr;
     return exitCode;
 }
 
@@ -223,12 +274,16 @@ void ClientCommand::printResult(const FileResult &r)
     const QString name = printableName(r.remoteName);
     if (r.outcome == FileResult::Outcome::Failed) {
         m_anyFailed = true;
-        if (isConnectionFailure(r.failure.code))
-            return; // Said once, for the whole connection.
-        QTextStream(stderr) << "ferry get: " << CliText::describe(r.failure, m_peer, m_outputDir)
-                            << Qt::endl;
+        const bool inFlight = r.id == m_currentId;
+        m_currentId = 0;
+        // A connection that ends answers every file still waiting before it says why.
+        if (m_session && m_session->state() == ClientSession::State::Closed)
+            m_afterFailure.append(endedLine(r, inFlight));
+        else
+            QTextStream(stderr) << "ferry get: " << failedLine(r, {}) << Qt::endl;
         return;
     }
+    m_currentId = 0;
     const bool verified = r.outcome == FileResult::Outcome::Verified;
     // The status words stay English: scripts read this line.
     QTextStream(stdout) << name << "  " << r.size << "  " << r.localMd5 << "  "
@@ -238,6 +293,47 @@ void ClientCommand::printResult(const FileResult &r)
         QTextStream(stderr) << "ferry get: " << CliText::describe(r.failure, m_peer, m_outputDir)
                             << Qt::endl;
     }
+}
+
+QString ClientCommand::partKept(const QString &name) const
+{
+    const QString part = QDir(m_outputDir).filePath(name + QStringLiteral(".part"));
+    if (!QFileInfo::exists(part))
+        return {};
+    const QString meta = part + QStringLiteral(".meta");
+    // Escaped like every name this command prints: a path must not drive the terminal.
+    const auto shown
+        = [](const QString &path) { return printableName(QDir::toNativeSeparators(path)); };
+    return QFileInfo::exists(meta)
+        ? tr("%1 is kept: run the same command with --resume to continue, or delete it and %2 "
+             "to start over")
+              .arg(shown(part), shown(meta))
+        : tr("%1 is kept: run the same command with --resume to continue, or delete it to start "
+             "over")
+              .arg(shown(part));
+}
+
+QString ClientCommand::failedLine(const FileResult &r, const QString &kept) const
+{
+    // Every line names its file; most reasons already do ("not found on the server: x").
+    const QString name = printableName(r.remoteName);
+    QString why = CliText::describe(r.failure, m_peer, m_outputDir);
+    if (!why.contains(name))
+        why = QStringLiteral("%1: %2").arg(name, why);
+    return kept.isEmpty() ? tr("failed: %1").arg(why) : tr("failed: %1; %2").arg(why, kept);
+}
+
+QString ClientCommand::endedLine(const FileResult &r, bool inFlight) const
+{
+    const QString name = printableName(r.remoteName);
+    if (!inFlight)
+        return tr("skipped: %1: not downloaded because of the error above").arg(name);
+    const QString kept = partKept(r.remoteName);
+    // A write error or a changed source is this file's own failure; a lost connection is not.
+    if (!isConnectionFailure(r.failure.code))
+        return failedLine(r, kept);
+    return kept.isEmpty() ? tr("failed: %1: interrupted").arg(name)
+                          : tr("failed: %1: interrupted; %2").arg(name, kept);
 }
 
 void ClientCommand::printProgress(qint64 done, qint64 total)

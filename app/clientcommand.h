@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QStringList>
 
+class QTextStream;
+
 namespace ferry {
 
 /// `ferry list` and `ferry get NAME...`: one connection, requests pipelined on it.
@@ -25,6 +27,14 @@ private:
         const GetOptions &options, const QByteArray &password, bool mayPrompt, bool *wantsPassword);
     void printListing(const QList<protocol::FileEntry> &entries);
     void printResult(const FileResult &result);
+    /// The -o folder made absolute, its last component created if needed; empty (and said
+    /// on \a err) when it can't be used.
+    QString outputFolder(const QString &value, QTextStream *err);
+    /// "X.part is kept: ..." when an interrupted download of \a name left one, else empty.
+    QString partKept(const QString &name) const;
+    QString failedLine(const FileResult &result, const QString &kept) const;
+    /// The line for a file the ending connection answered: in flight, or never started.
+    QString endedLine(const FileResult &result, bool inFlight) const;
     void printProgress(qint64 done, qint64 total);
     void clearProgress();
 
@@ -34,6 +44,9 @@ private:
     bool m_tty = false;
     bool m_progressShown = false;
     bool m_anyFailed = false;
+    ClientSession *m_session = nullptr;
+    quint64 m_currentId = 0; ///< The file whose bytes are arriving, or 0.
+    QStringList m_afterFailure; ///< Lines for the files a failing connection answered.
     QString m_currentName;
     qint64 m_startDone = 0;
     QElapsedTimer m_clock;

@@ -44,9 +44,8 @@ QString CliText::describe(const Failure &failure, const QString &peer, const QSt
     case ErrorCode::NotFerryServer:
         return tr("%1 is not a Ferry server").arg(peer);
     case ErrorCode::ConnectionLost:
-        return tr("the connection to %1 was lost; run the same command with --resume to "
-                  "continue")
-            .arg(peer);
+        // Each interrupted file's own line says where its .part is and how to continue.
+        return tr("the connection to %1 was lost").arg(peer);
     case ErrorCode::WriteFailed:
         return tr("could not write %1").arg(detail);
     case ErrorCode::AlreadyExists:
@@ -70,6 +69,13 @@ QString CliText::describe(const Failure &failure, const QString &peer, const QSt
         return tr("the folder does not exist: %1").arg(detail);
     case ErrorCode::PermissionDenied:
         return tr("permission denied: %1").arg(detail);
+    case ErrorCode::NoGreeting:
+        return tr("no Ferry greeting from %1: something accepted the connection but said "
+                  "nothing; check the address and port, and that the Ferry server there is "
+                  "running")
+            .arg(peer);
+    case ErrorCode::NoAnswer:
+        return tr("no answer from %1; check the address, the firewall and the network").arg(peer);
     case ErrorCode::Internal:
         break;
     }

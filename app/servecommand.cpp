@@ -9,6 +9,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QNetworkInterface>
 #include <QTextStream>
@@ -69,6 +70,21 @@ int parseSeconds(const QCommandLineParser &parser, const QString &name, int fall
 
 } // namespace
 
+QString ServeCommand::failureFromServerSide(const ServerEvent &e)
+{
+    // CliText speaks to a client about its server; in this log the peer is the client.
+    switch (e.code) {
+    case ErrorCode::Timeout:
+        return tr("the client at %1 stopped answering").arg(e.peer);
+    case ErrorCode::ProtocolError:
+        return tr("the client at %1 broke the protocol (%2)").arg(e.peer, e.detail);
+    case ErrorCode::TooManyRequests:
+        return tr("the client at %1 sent too many requests at once").arg(e.peer);
+    default:
+        return CliText::describe({e.code, e.detail}, e.peer);
+    }
+}
+
 QString ServeCommand::logLine(const ServerEvent &e)
 {
     const QString name = printableName(e.name);
@@ -96,10 +112,12 @@ QString ServeCommand::logLine(const ServerEvent &e)
                                   : tr("the connection was lost while sending %1").arg(name);
             break;
         }
-        what = name.isEmpty()
-            ? tr("error: %1").arg(CliText::describe({e.code, e.detail}, e.peer))
-            : tr("error sending %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));
-        break;
+        {
+            const QString why = failureFromServerSide(e);
+            what = name.isEmpty() ? tr("error: %1").arg(why)
+                                  : tr("error sending %1: %2").arg(name, why);
+            break;
+        }
     case ServerEvent::Kind::Disconnected:
         what = tr("disconnected");
         break;
@@ -117,7 +135,7 @@ int ServeCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(tr("Share a folder on the local network."));
     parser.addHelpOption();
     parser.addPositionalArgument(
-        QStringLiteral("DIR"), tr("The folder to share."), QStringLiteral("serve DIR"));
+        QStringLiteral("DIR"), tr("The folder to share."), QStringLiteral("DIR"));
     const ServerConfig defaults;
     parser.addOptions({
         {{QStringLiteral("p"), QStringLiteral("port")},
@@ -161,7 +179,7 @@ int ServeCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, QStringLiteral("serve"));
         return ExitOk;
     }
     const QStringList dirs = parser.positionalArguments();
@@ -172,6 +190,14 @@ int ServeCommand::run(const QStringList &arguments)
     }
     ServerConfig config;
     config.root = QDir(dirs.first()).absolutePath();
+    // Said before the server tries it: "does not exist" would send the user looking for it.
+    if (QFileInfo::exists(config.root) && !QFileInfo(config.root).isDir()) {
+        err << "ferry serve: "
+            << tr("%1 is not a folder; name the folder to share")
+                   .arg(QDir::toNativeSeparators(config.root))
+            << '\n';
+        return ExitFailed;
+    }
     bool ok = true;
     if (parser.isSet(QStringLiteral("port"))) {
         const uint port = parser.value(QStringLiteral("port")).toUInt(&ok);

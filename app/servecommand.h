@@ -16,6 +16,10 @@ public:
 
     /// One log line for \a event, as printed by `ferry serve`.
     static QString logLine(const ServerEvent &event);
+
+private:
+    /// Why a session failed, naming the peer as the client it is.
+    static QString failureFromServerSide(const ServerEvent &event);
 };
 
 } // namespace ferry

@@ -20,6 +20,9 @@ constexpr int kPipelineDepth = 64;
 /// cost a round trip. A file we then can't save is read past, so this also bounds the waste.
 constexpr qint64 kAcceptUpTo = 8 * 1024 * 1024;
 constexpr int kProgressIntervalMs = 100;
+/// A Ferry server says Hello as soon as it accepts; silence past this is another program, or
+/// a server that is stuck. Either way the user learns it in seconds, not at the connect timeout.
+constexpr int kGreetingTimeoutMs = 2000;
 /// A server could send listing frames forever; a million entries is past any real share.
 constexpr qsizetype kMaxListedFiles = 1000000;
 } // namespace
@@ -66,7 +69,7 @@ void ClientSession::onConnected()
     m_state = State::AwaitHello;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->write(protocol::encodeHello({}));
-    m_stallTimer.start(m_connectTimeoutMs);
+    m_stallTimer.start(qMin(kGreetingTimeoutMs, m_connectTimeoutMs));
 }
 
 void ClientSession::requestList()
@@ -307,6 +310,10 @@ bool ClientSession::beginFile(const protocol::FileEntry &offer)
         p.folder, p.request.localName, p.options.conflict, p.options.resume);
     Failure failure;
     m_offset = m_download->begin(offer, accepted, &failure);
+    // Opening or creating the local folders is part of writing the file; "the server could
+    // not read" is only ever the server's own word, in an Error frame.
+    if (failure.code == ErrorCode::ReadFailed)
+        failure.code = ErrorCode::WriteFailed;
     if (m_offset < 0) {
         m_download.reset();
         m_offset = 0;
@@ -496,6 +503,10 @@ void ClientSession::onSocketError()
         if (m_state == State::AwaitHello)
             f.code = ErrorCode::NotFerryServer;
         break;
+    case QAbstractSocket::SocketTimeoutError:
+        if (m_state == State::Connecting)
+            f.code = ErrorCode::NoAnswer;
+        break;
     default:
         if (m_state == State::Connecting)
             f = {ErrorCode::NetworkError,
@@ -507,9 +518,12 @@ void ClientSession::onSocketError()
 
 void ClientSession::onStall()
 {
+    // Silence proves nothing about what is at the other end: say which silence it was.
     Failure f {ErrorCode::Timeout, m_peer};
-    if (m_state == State::AwaitHello)
-        f.code = ErrorCode::NotFerryServer;
+    if (m_state == State::Connecting)
+        f.code = ErrorCode::NoAnswer;
+    else if (m_state == State::AwaitHello)
+        f.code = ErrorCode::NoGreeting;
     fail(f);
 }
 

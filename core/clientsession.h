@@ -74,6 +74,8 @@ public:
     explicit ClientSession(QObject *parent = nullptr);
     ~ClientSession() override;
 
+    /// \a connectMs bounds connecting and each handshake step; the server's greeting gets at
+    /// most 2 s of it. \a stallMs bounds a transfer that makes no progress.
     void setTimeouts(int connectMs, int stallMs);
     void setPassword(const QByteArray &password) { m_password = password; }
     void connectToServer(const QString &host, quint16 port);

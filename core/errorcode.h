@@ -36,6 +36,8 @@ enum class ErrorCode : quint16 {
     PortInUse = 111,
     FolderMissing = 112,
     PermissionDenied = 113,
+    NoGreeting = 114, ///< Connected, but no Hello came within the greeting deadline.
+    NoAnswer = 115, ///< The connection itself was never answered (connect timeout).
     Internal = 199,
 };
 

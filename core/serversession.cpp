@@ -534,6 +534,7 @@ void ServerSession::fail(const Failure &failure)
     qCInfo(lcSession) << m_peer << "failed:" << int(failure.code) << failure.detail;
     const bool sending = m_state == State::Sending || m_state == State::AwaitAccept;
     emitEvent(ServerEvent::Kind::Failed, sending ? m_entry.name : QString(), 0, failure);
+    m_failureLogged = true;
     if (sending)
         emitProgress(true);
     closeFile();
@@ -557,9 +558,12 @@ void ServerSession::onDisconnected()
         if (m_state == State::Sending || m_state == State::AwaitAccept) {
             emitEvent(ServerEvent::Kind::Failed, m_entry.name, m_pos - m_offset,
                 {ErrorCode::ConnectionLost, {}});
+            m_failureLogged = true;
             emitProgress(true);
         }
-        if (m_admitted)
+        // One outcome per session: after an error, the close (up to a handshake timeout
+        // later, for a peer that stopped reading) adds nothing.
+        if (m_admitted && !m_failureLogged)
             emitEvent(ServerEvent::Kind::Disconnected);
         m_state = State::Closing;
         m_deadline.stop();

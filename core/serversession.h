@@ -93,6 +93,7 @@ private:
     QString m_peerAddress;
     bool m_admitted = false;
     bool m_disconnectLogged = false;
+    bool m_failureLogged = false; ///< The log already has this session's outcome.
     protocol::FrameReader m_reader {kReadBound};
     QByteArray m_nonce;
     bool m_authAnswerPending = false;

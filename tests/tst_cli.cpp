@@ -3,8 +3,10 @@
 
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
+#include "server.h"
 #include "testutil.h"
 
+#include <QLoggingCategory>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -12,8 +14,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace ferry;
 
@@ -46,12 +52,12 @@ struct Result
 
 /// Runs ferry to its end while this thread's event loop keeps running (a fake server in the
 /// test may need to answer it).
-Result runFerry(const QStringList &args, int timeoutMs = 120000,
+Result runProgram(const QString &program, const QStringList &args, int timeoutMs = 120000,
     const QProcessEnvironment &env = childEnvironment())
 {
     QProcess p;
     p.setProcessEnvironment(env);
-    p.start(ferryBin(), args);
+    p.start(program, args);
     Result r;
     r.finished = p.waitForStarted(kWait)
         && QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, timeoutMs);
@@ -66,16 +72,85 @@ Result runFerry(const QStringList &args, int timeoutMs = 120000,
     return r;
 }
 
+Result runFerry(const QStringList &args, int timeoutMs = 120000,
+    const QProcessEnvironment &env = childEnvironment())
+{
+    return runProgram(ferryBin(), args, timeoutMs, env);
+}
+
+/// The lines of \a text that start with \a prefix.
+QList<QByteArray> linesStartingWith(const QByteArray &text, const QByteArray &prefix)
+{
+    QList<QByteArray> out;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(prefix))
+            out.append(line);
+    }
+    return out;
+}
+
+/// A listening socket whose queue is full and never accepted: Linux drops further SYNs, so
+/// a connect to it is never answered, like one to a host behind a dropping firewall.
+class Blackhole
+{
+public:
+    Blackhole()
+    {
+        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in a = {};
+        a.sin_family = AF_INET;
+        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof a;
+        if (m_listener < 0 || ::bind(m_listener, reinterpret_cast<sockaddr *>(&a), len) != 0
+            || ::listen(m_listener, 0) != 0
+            || ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&a), &len) != 0)
+            return;
+        port = ntohs(a.sin_port);
+        for (int &fd : m_fillers) {
+            fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+            ::connect(fd, reinterpret_cast<sockaddr *>(&a), len);
+        }
+    }
+    ~Blackhole()
+    {
+        for (int fd : m_fillers)
+            ::close(fd);
+        ::close(m_listener);
+    }
+    Blackhole(const Blackhole &) = delete;
+    Blackhole &operator=(const Blackhole &) = delete;
+    quint16 port = 0;
+
+private:
+    int m_listener = -1;
+    int m_fillers[4] = {-1, -1, -1, -1};
+};
+
+/// A Ferry server in this process on \a address, port 0, sharing \a root.
+std::unique_ptr<Server> startServer(const QString &root, const QHostAddress &address)
+{
+    ServerConfig config;
+    config.root = root;
+    config.bindAddress = address;
+    config.port = 0;
+    auto server = std::make_unique<Server>();
+    Failure failure;
+    if (!server->start(config, &failure))
+        return {};
+    return server;
+}
+
 /// `ferry serve DIR` on 127.0.0.1 and a free port; killed on destruction.
 class Serve
 {
 public:
-    explicit Serve(const QString &dir)
+    explicit Serve(const QString &dir, const QStringList &extra = {})
     {
         m_proc.setProcessEnvironment(childEnvironment());
         m_proc.start(ferryBin(),
-            {QStringLiteral("serve"), dir, QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-                QStringLiteral("--port"), QStringLiteral("0")});
+            QStringList {QStringLiteral("serve"), dir, QStringLiteral("--bind"),
+                QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")}
+                + extra);
     }
     ~Serve()
     {
@@ -171,13 +246,25 @@ private slots:
     void initTestCase();
     void usage_data();
     void usage();
+    void helpNamesFerryNotItsPath_data();
+    void helpNamesFerryNotItsPath();
+    void hostTakesAPort_data();
+    void hostTakesAPort();
     void listPrintsSharedFiles();
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
     void existingFileNeedsOverwrite();
+    void readOnlyOutputSaysOneLinePerFile();
+    void outputFolder_data();
+    void outputFolder();
+    void serveRefusesAFile();
     void connectionRefused();
     void portInUse();
     void notAFerryServer();
+    void silentServerIsNoGreeting_data();
+    void silentServerIsNoGreeting();
+    void unansweredConnectIsNoAnswer();
+    void serverNamesTheClientWhenItStopsAnswering();
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
     void resumesAfterClientKilled();
@@ -193,6 +280,7 @@ private slots:
 
 void tst_Cli::initTestCase()
 {
+    QLoggingCategory::setFilterRules(QStringLiteral("ferry.*.info=false"));
     QVERIFY2(QFileInfo(ferryBin()).isExecutable(), "FERRY_BIN must name the ferry binary");
 }
 
@@ -221,6 +309,14 @@ void tst_Cli::usage_data()
                                          << 2 << QStringList() << QStringList {s("abc")};
     QTest::newRow("get with port 70000") << QStringList {s("get"), s("x"), s("--port"), s("70000")}
                                          << 2 << QStringList() << QStringList {s("70000")};
+    QTest::newRow("host with an empty port")
+        << QStringList {s("get"), s("x"), s("--host"), s("nas.local:")} << 2 << QStringList()
+        << QStringList {s("invalid host: nas.local:"), s("HOST:PORT")};
+    QTest::newRow("host with port 99999")
+        << QStringList {s("list"), s("--host"), s("127.0.0.1:99999")} << 2 << QStringList()
+        << QStringList {s("invalid host: 127.0.0.1:99999")};
+    QTest::newRow("host with an unclosed bracket") << QStringList {s("list"), s("-H"),
+        s("[::1")} << 2 << QStringList() << QStringList {s("invalid host: [::1")};
     QTest::newRow("unknown option") << QStringList {s("get"), s("x"), s("--frob")} << 2
                                     << QStringList() << QStringList {s("frob")};
     QTest::newRow("list with a name")
@@ -594,6 +690,273 @@ void tst_Cli::followsTheLocale()
     QCOMPARE(r.exitCode, exitCode);
     const QString text = QString::fromUtf8(r.out + r.err);
     QVERIFY2(text.contains(expected), qPrintable(text));
+}
+
+void tst_Cli::helpNamesFerryNotItsPath_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("usage");
+    const auto s = [](const char *text) { return QString::fromLatin1(text); };
+    QTest::newRow("--help") << QStringList {s("--help")}
+                            << QByteArray("Usage: ferry [options] command");
+    QTest::newRow("help get") << QStringList {s("help"), s("get")}
+                              << QByteArray("Usage: ferry get [options] NAME...");
+    QTest::newRow("get --help") << QStringList {s("get"), s("--help")}
+                                << QByteArray("Usage: ferry get [options] NAME...");
+    QTest::newRow("help list") << QStringList {s("help"), s("list")}
+                               << QByteArray("Usage: ferry list [options]");
+    QTest::newRow("help serve") << QStringList {s("help"), s("serve")}
+                                << QByteArray("Usage: ferry serve [options] DIR");
+}
+
+void tst_Cli::helpNamesFerryNotItsPath()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, usage);
+    const Result r = runFerry(args, kWait);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.split('\n');
+    QCOMPARE(lines.first(), usage);
+    QVERIFY2(!r.out.contains(ferryBin().toUtf8()), r.out.constData());
+    // Every argument listed says what it is.
+    const qsizetype at = lines.indexOf("Arguments:");
+    for (qsizetype i = at + 1; at >= 0 && i < lines.size() && !lines.at(i).isEmpty(); ++i)
+        QVERIFY2(lines.at(i).simplified().contains(' '), lines.at(i).constData());
+}
+
+void tst_Cli::hostTakesAPort_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<bool>("v6");
+    QTest::addColumn<QString>("host"); // %1: the server's port
+    QTest::newRow("list host:port")
+        << QStringLiteral("list") << false << QStringLiteral("127.0.0.1:%1");
+    QTest::newRow("get host:port")
+        << QStringLiteral("get") << false << QStringLiteral("127.0.0.1:%1");
+    QTest::newRow("list [v6]:port") << QStringLiteral("list") << true << QStringLiteral("[::1]:%1");
+    QTest::newRow("get [v6]:port") << QStringLiteral("get") << true << QStringLiteral("[::1]:%1");
+}
+
+void tst_Cli::hostTakesAPort()
+{
+    QFETCH(QString, command);
+    QFETCH(bool, v6);
+    QFETCH(QString, host);
+    QTemporaryDir dir;
+    const QByteArray md5 = test::writeRandomFile(dir.filePath(QStringLiteral("share/a.txt")), 10);
+    const auto server = startServer(dir.filePath(QStringLiteral("share")),
+        v6 ? QHostAddress::LocalHostIPv6 : QHostAddress::LocalHost);
+    if (!server)
+        QSKIP("This machine can't listen on that loopback address.");
+    // --port names a port nothing listens on: the one in --host wins, as in the window.
+    QStringList args {command, QStringLiteral("--port"), QString::number(closedPort()),
+        QStringLiteral("--host"), host.arg(server->serverPort())};
+    if (command == QLatin1String("get"))
+        args << QStringLiteral("a.txt") << QStringLiteral("-o")
+             << dir.filePath(QStringLiteral("out"));
+    const Result r = runFerry(args);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    if (command == QLatin1String("get"))
+        QCOMPARE(r.out, "a.txt  10  " + md5 + "  verified\n");
+    else
+        QVERIFY2(r.out.contains("  a.txt\n"), r.out.constData());
+}
+
+void tst_Cli::readOnlyOutputSaysOneLinePerFile()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    test::writeRandomFile(share + QStringLiteral("/a.txt"), 1000, 1);
+    // Past the size a request accepts in advance: declined rather than read past.
+    test::writeRandomFile(share + QStringLiteral("/b.bin"), 9 * 1024 * 1024, 2);
+    test::writeRandomFile(share + QStringLiteral("/photos/c.jpg"), 7, 3);
+    QVERIFY(QDir().mkpath(out));
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    const QStringList names {
+        QStringLiteral("a.txt"), QStringLiteral("b.bin"), QStringLiteral("photos/c.jpg")};
+    const QStringList args = getArgs(names, serve, out);
+
+    Result r;
+    if (::geteuid() == 0) {
+        // Root writes through mode bits: make the folder a read-only mount, in a mount
+        // namespace of its own so nothing outside the test sees it.
+        r = runProgram(QStringLiteral("unshare"),
+            QStringList {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"),
+                QStringLiteral("mount --bind \"$0\" \"$0\" && mount -o remount,bind,ro \"$0\" "
+                               "&& exec \"$@\""),
+                out, ferryBin()}
+                + args);
+        if (!r.err.contains("ferry get: "))
+            QSKIP(qPrintable(
+                QStringLiteral("No read-only mount here: ") + QString::fromLocal8Bit(r.err)));
+    } else {
+        QVERIFY(QFile::setPermissions(out, QFile::ReadOwner | QFile::ExeOwner));
+        r = runFerry(args);
+        QFile::setPermissions(out, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.isEmpty());
+    // One line per file, in order, each saying which file failed.
+    const QList<QByteArray> lines = linesStartingWith(r.err, "ferry get: ");
+    QCOMPARE(lines.size(), names.size());
+    for (int i = 0; i < names.size(); ++i) {
+        QVERIFY2(lines.at(i).startsWith("ferry get: failed: "), lines.at(i).constData());
+        QVERIFY2(lines.at(i).contains(names.at(i).toUtf8()), lines.at(i).constData());
+        // The fault is on this side: the server read its files fine.
+        QVERIFY2(!lines.at(i).contains("the server"), lines.at(i).constData());
+    }
+    QCOMPARE(QDir(out).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
+
+void tst_Cli::outputFolder_data()
+{
+    QTest::addColumn<QString>("output"); // under a fresh temporary folder
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QByteArray>("said");
+    QTest::addColumn<bool>("created");
+    QTest::newRow("exists") << QStringLiteral("here") << 0 << QByteArray() << false;
+    QTest::newRow("last component missing")
+        << QStringLiteral("new") << 0 << QByteArray("created the folder ") << true;
+    QTest::newRow("parent missing") << QStringLiteral("no/such/dir") << 2
+                                    << QByteArray("does not exist; create it first") << false;
+    QTest::newRow("a file") << QStringLiteral("file.txt") << 2 << QByteArray("is not a folder")
+                            << false;
+}
+
+void tst_Cli::outputFolder()
+{
+    QFETCH(QString, output);
+    QFETCH(int, exitCode);
+    QFETCH(QByteArray, said);
+    QFETCH(bool, created);
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/a.txt"), 10);
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("base/here"))));
+    test::writeRandomFile(dir.filePath(QStringLiteral("base/file.txt")), 1);
+    const QString base = dir.filePath(QStringLiteral("base"));
+    const QStringList before = QDir(base).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const QString out = base + QLatin1Char('/') + output;
+    const Result r = runFerry(getArgs({QStringLiteral("a.txt")}, serve, out));
+    QCOMPARE(r.exitCode, exitCode);
+    QVERIFY2(r.err.contains(said), r.err.constData());
+    if (exitCode == 0) {
+        QCOMPARE(r.out, "a.txt  10  " + md5 + "  verified\n");
+        QCOMPARE(test::md5OfFile(out + QStringLiteral("/a.txt")), md5);
+        if (created)
+            QVERIFY2(r.err.contains(out.toUtf8()), r.err.constData());
+    } else {
+        // Refused: nothing was created anywhere under the base folder.
+        QCOMPARE(QDir(base).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), before);
+        QVERIFY(r.out.isEmpty());
+    }
+}
+
+void tst_Cli::serveRefusesAFile()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("notes.txt"));
+    test::writeRandomFile(file, 10);
+    const Result r
+        = runFerry({QStringLiteral("serve"), file, QStringLiteral("--bind"),
+                       QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")},
+            kWait);
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(file.toUtf8() + " is not a folder"), r.err.constData());
+    QVERIFY2(!r.err.contains("does not exist"), r.err.constData());
+}
+
+void tst_Cli::silentServerIsNoGreeting_data()
+{
+    QTest::addColumn<bool>("frozenFerry");
+    QTest::newRow("a program that says nothing") << false;
+    QTest::newRow("a stopped Ferry server") << true;
+}
+
+void tst_Cli::silentServerIsNoGreeting()
+{
+    QFETCH(bool, frozenFerry);
+    QTemporaryDir dir;
+    QTcpServer silent;
+    std::unique_ptr<Serve> serve;
+    quint16 port = 0;
+    if (frozenFerry) {
+        serve = std::make_unique<Serve>(dir.path());
+        port = serve->waitListening();
+        QVERIFY(port);
+        // The kernel still completes the connection; the program never answers it.
+        QVERIFY(::kill(pid_t(serve->process().processId()), SIGSTOP) == 0);
+    } else {
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        port = silent.serverPort();
+    }
+    const Result r
+        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), QString::number(port)});
+    if (frozenFerry)
+        ::kill(pid_t(serve->process().processId()), SIGCONT);
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(port);
+    QVERIFY2(r.err.contains("no Ferry greeting from " + peer), r.err.constData());
+    QVERIFY2(!r.err.contains("not a Ferry server"), r.err.constData());
+}
+
+void tst_Cli::unansweredConnectIsNoAnswer()
+{
+    Blackhole hole;
+    QVERIFY(hole.port);
+    // Waits out the 10 s connect deadline: the command line has no option to shorten it.
+    const Result r
+        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), QString::number(hole.port)});
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(hole.port);
+    QVERIFY2(r.err.contains(
+                 "no answer from " + peer + "; check the address, the firewall and the network"),
+        r.err.constData());
+    QVERIFY2(!r.err.contains("stopped answering"), r.err.constData());
+}
+
+void tst_Cli::serverNamesTheClientWhenItStopsAnswering()
+{
+    QTemporaryDir dir;
+    Serve serve(dir.path(), {QStringLiteral("--request-timeout"), QStringLiteral("1.5")});
+    QVERIFY(serve.waitListening());
+    // Says hello, then nothing: the server gives up on it.
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    QVERIFY(client.waitForConnected(kWait));
+    client.write(protocol::encodeHello({}));
+    const QByteArray peer = "127.0.0.1:" + QByteArray::number(client.localPort());
+    QVERIFY(serve.waitLog("the client at " + peer + " stopped answering"));
+    // A second, well-behaved client closes normally; by then the first is long gone.
+    QTcpSocket second;
+    second.connectToHost(QStringLiteral("127.0.0.1"), serve.port);
+    QVERIFY(second.waitForConnected(kWait));
+    second.write(protocol::encodeHello({}));
+    QVERIFY(serve.waitLog(" connected"));
+    QTRY_VERIFY(client.state() == QAbstractSocket::UnconnectedState);
+    second.disconnectFromHost();
+    QVERIFY(serve.waitLog(" disconnected"));
+    const QByteArray log = serve.log();
+    QVERIFY2(!log.contains("the server at " + peer), log.constData());
+    // One outcome for the first client: the error, not the error and then "disconnected".
+    const QList<QByteArray> first = [&] {
+        QList<QByteArray> lines;
+        for (const QByteArray &l : log.split('\n')) {
+            if (l.contains(" " + peer + " "))
+                lines.append(l);
+        }
+        return lines;
+    }();
+    QCOMPARE(first.size(), 2); // connected, then the error
+    QVERIFY2(first.last().contains("stopped answering"), log.constData());
 }
 
 void tst_Cli::noArgumentsOpensTheWindowFromItsModule()

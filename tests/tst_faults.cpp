@@ -26,6 +26,7 @@ private slots:
     void init();
     void cleanup();
     void diskFullOnReceiverFailsCleanly();
+    void diskFullSaysOneLinePerFile();
     void sourceTruncatedWhileSentFails();
     void sourceChangedWhileSentFails();
     void sourceTruncatedWhileSentIsNeverEndedWithAnMd5();
@@ -108,6 +109,55 @@ void tst_Faults::diskFullOnReceiverFailsCleanly()
     QVERIFY(QFileInfo(out(QStringLiteral("big.bin.part"))).size() <= 1 << 20);
     QCOMPARE(md5OfFile(out(QStringLiteral("keep.bin"))), keepMd5);
     QCOMPARE(QDir(out()).entryList(QDir::Files).size() <= 3, true); // keep, .part, .part.meta
+}
+
+void tst_Faults::diskFullSaysOneLinePerFile()
+{
+    const QString bin = qEnvironmentVariable("FERRY_BIN");
+    if (bin.isEmpty())
+        QSKIP("FERRY_BIN is not set");
+    writeRandomFile(m_share + QStringLiteral("/b.bin"), 300000, 13);
+    writeRandomFile(m_share + QStringLiteral("/c.bin"), 3000, 14);
+    const quint16 port = start();
+
+    QProcess get;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    get.setProcessEnvironment(env);
+    // As above: past 1 MiB every write fails, as on a full disk.
+    get.setChildProcessModifier([] {
+        rlimit limit = {1 << 20, 1 << 20};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+    const QStringList names {
+        QStringLiteral("big.bin"), QStringLiteral("b.bin"), QStringLiteral("c.bin")};
+    get.start(bin,
+        QStringList {QStringLiteral("get")} + names
+            + QStringList {
+                QStringLiteral("-p"), QString::number(port), QStringLiteral("-o"), out()});
+    QVERIFY(get.waitForStarted());
+    QVERIFY(QTest::qWaitFor([&] { return get.state() == QProcess::NotRunning; }, 60000));
+    QCOMPARE(get.exitCode(), 1);
+    QVERIFY(get.readAllStandardOutput().isEmpty());
+    const QString err = QString::fromLocal8Bit(get.readAllStandardError());
+    QStringList lines = err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    lines.removeIf([](const QString &l) { return !l.startsWith(QLatin1String("ferry get: ")); });
+    // Exactly one line per requested file, in order; the reason is said once.
+    QCOMPARE(lines.size(), names.size());
+    QCOMPARE(err.count(QLatin1String("could not write")), 1);
+    const QString part = out(QStringLiteral("big.bin.part"));
+    QVERIFY2(lines.at(0).startsWith(QLatin1String("ferry get: failed: could not write big.bin")),
+        qPrintable(err));
+    // The kept .part is named with where it is, how to continue and how to start over.
+    QVERIFY2(lines.at(0).contains(part + QLatin1String(" is kept")), qPrintable(err));
+    QVERIFY2(lines.at(0).contains(QLatin1String("--resume")), qPrintable(err));
+    QVERIFY2(lines.at(0).contains(part + QLatin1String(".meta")), qPrintable(err));
+    QVERIFY(QFile::exists(part));
+    for (int i = 1; i < names.size(); ++i) {
+        QVERIFY2(lines.at(i).startsWith(QLatin1String("ferry get: skipped: ") + names.at(i)),
+            qPrintable(err));
+    }
 }
 
 void tst_Faults::sourceTruncatedWhileSentFails()

@@ -789,7 +789,7 @@ void tst_Hostile::silentServerIsCutAtConnectDeadline()
     const ClientRun run = runClient(
         fake.port(), [](ClientSession &s) { s.requestList(); }, {}, 20000, 500);
     QVERIFY(run.failure);
-    QCOMPARE(run.failure->code, ErrorCode::NotFerryServer);
+    QCOMPARE(run.failure->code, ErrorCode::NoGreeting);
     QVERIFY(clock.elapsed() < 500 + kSlackMs);
 }
 

@@ -1123,9 +1123,8 @@ void tst_Transfer::silentServerTimesOut()
     session.connectToServer(kLocalHost, silent.serverPort());
     session.requestList();
     QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, kWait);
-    const ErrorCode code = failed.at(0).at(0).value<Failure>().code;
-    QVERIFY2(code == ErrorCode::NotFerryServer || code == ErrorCode::Timeout,
-        qPrintable(QString::number(int(code))));
+    // Silence is not proof of another program: a frozen Ferry server is silent too.
+    QCOMPARE(failed.at(0).at(0).value<Failure>().code, ErrorCode::NoGreeting);
     QCOMPARE(silent.hasPendingConnections(), true); // it did connect; the peer just said nothing
 }
 

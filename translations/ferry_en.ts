@@ -110,10 +110,6 @@
             <translation>%1 is not a Ferry server</translation>
         </message>
         <message>
-            <source>the connection to %1 was lost; run the same command with --resume to continue</source>
-            <translation>the connection to %1 was lost; run the same command with --resume to continue</translation>
-        </message>
-        <message>
             <source>could not write %1</source>
             <translation>could not write %1</translation>
         </message>
@@ -157,6 +153,18 @@
             <source>internal error (%1)</source>
             <translation>internal error (%1)</translation>
         </message>
+        <message>
+            <source>no Ferry greeting from %1: something accepted the connection but said nothing; check the address and port, and that the Ferry server there is running</source>
+            <translation>no Ferry greeting from %1: something accepted the connection but said nothing; check the address and port, and that the Ferry server there is running</translation>
+        </message>
+        <message>
+            <source>no answer from %1; check the address, the firewall and the network</source>
+            <translation>no answer from %1; check the address, the firewall and the network</translation>
+        </message>
+        <message>
+            <source>the connection to %1 was lost</source>
+            <translation>the connection to %1 was lost</translation>
+        </message>
     </context>
     <context>
         <name>ClientCommand</name>
@@ -173,16 +181,8 @@
             <translation>Names as the server lists them, e.g. photos/a.jpg.</translation>
         </message>
         <message>
-            <source>Server to connect to (default %1).</source>
-            <translation>Server to connect to (default %1).</translation>
-        </message>
-        <message>
             <source>Server port (default %1).</source>
             <translation>Server port (default %1).</translation>
-        </message>
-        <message>
-            <source>Folder to save into (default: the current folder).</source>
-            <translation>Folder to save into (default: the current folder).</translation>
         </message>
         <message>
             <source>Continue interrupted downloads from their .part.</source>
@@ -209,10 +209,6 @@
             <translation>invalid port: %1</translation>
         </message>
         <message>
-            <source>interrupted; run the same command with --resume to continue</source>
-            <translation>interrupted; run the same command with --resume to continue</translation>
-        </message>
-        <message>
             <source>interrupted</source>
             <translation>interrupted</translation>
         </message>
@@ -230,6 +226,62 @@
         <message>
             <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
             <translation>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</translation>
+        </message>
+        <message>
+            <source>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</source>
+            <translation>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</translation>
+        </message>
+        <message>
+            <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
+            <translation>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</translation>
+        </message>
+        <message>
+            <source>Folder to save into (default: the current folder). Its parent must exist.</source>
+            <translation>Folder to save into (default: the current folder). Its parent must exist.</translation>
+        </message>
+        <message>
+            <source>%1 is not a folder</source>
+            <translation>%1 is not a folder</translation>
+        </message>
+        <message>
+            <source>the folder %1 does not exist; create it first, or choose another with -o</source>
+            <translation>the folder %1 does not exist; create it first, or choose another with -o</translation>
+        </message>
+        <message>
+            <source>could not create the folder %1</source>
+            <translation>could not create the folder %1</translation>
+        </message>
+        <message>
+            <source>created the folder %1</source>
+            <translation>created the folder %1</translation>
+        </message>
+        <message>
+            <source>%1 is kept: run the same command with --resume to continue, or delete it and %2 to start over</source>
+            <translation>%1 is kept: run the same command with --resume to continue, or delete it and %2 to start over</translation>
+        </message>
+        <message>
+            <source>%1 is kept: run the same command with --resume to continue, or delete it to start over</source>
+            <translation>%1 is kept: run the same command with --resume to continue, or delete it to start over</translation>
+        </message>
+        <message>
+            <source>failed: %1</source>
+            <translation>failed: %1</translation>
+        </message>
+        <message>
+            <source>failed: %1; %2</source>
+            <translation>failed: %1; %2</translation>
+        </message>
+        <message>
+            <source>skipped: %1: not downloaded because of the error above</source>
+            <translation>skipped: %1: not downloaded because of the error above</translation>
+        </message>
+        <message>
+            <source>failed: %1: interrupted</source>
+            <translation>failed: %1: interrupted</translation>
+        </message>
+        <message>
+            <source>failed: %1: interrupted; %2</source>
+            <translation>failed: %1: interrupted; %2</translation>
         </message>
     </context>
     <context>
@@ -478,6 +530,26 @@
             <source>error</source>
             <translation>error</translation>
         </message>
+        <message>
+            <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+            <translation>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
+        </message>
+        <message>
+            <source>No Ferry greeting: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+            <translation>No Ferry greeting: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
+        </message>
+        <message>
+            <source>No answer from %1. Check the address, the firewall and the network.</source>
+            <translation>No answer from %1. Check the address, the firewall and the network.</translation>
+        </message>
+        <message>
+            <source>No answer. Check the address, the firewall and the network.</source>
+            <translation>No answer. Check the address, the firewall and the network.</translation>
+        </message>
+        <message>
+            <source>no answer</source>
+            <translation>no answer</translation>
+        </message>
     </context>
     <context>
         <name>GuiModule</name>
@@ -637,6 +709,22 @@
         <message>
             <source>the connection was lost while sending %1</source>
             <translation>the connection was lost while sending %1</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering</source>
+            <translation>the client at %1 stopped answering</translation>
+        </message>
+        <message>
+            <source>the client at %1 broke the protocol (%2)</source>
+            <translation>the client at %1 broke the protocol (%2)</translation>
+        </message>
+        <message>
+            <source>the client at %1 sent too many requests at once</source>
+            <translation>the client at %1 sent too many requests at once</translation>
+        </message>
+        <message>
+            <source>%1 is not a folder; name the folder to share</source>
+            <translation>%1 is not a folder; name the folder to share</translation>
         </message>
     </context>
     <context>

@@ -110,10 +110,6 @@
         <translation>%1 不是 Ferry 服务端</translation>
     </message>
     <message>
-        <source>the connection to %1 was lost; run the same command with --resume to continue</source>
-        <translation>与 %1 的连接已断开；加上 --resume 再次运行同一命令即可续传</translation>
-    </message>
-    <message>
         <source>could not write %1</source>
         <translation>无法写入 %1</translation>
     </message>
@@ -157,6 +153,18 @@
         <source>internal error (%1)</source>
         <translation>内部错误（%1）</translation>
     </message>
+    <message>
+        <source>no Ferry greeting from %1: something accepted the connection but said nothing; check the address and port, and that the Ferry server there is running</source>
+        <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发；请检查地址和端口，并确认那里的 Ferry 服务端正在运行</translation>
+    </message>
+    <message>
+        <source>no answer from %1; check the address, the firewall and the network</source>
+        <translation>%1 没有应答；请检查地址、防火墙和网络</translation>
+    </message>
+    <message>
+        <source>the connection to %1 was lost</source>
+        <translation>与 %1 的连接已断开</translation>
+    </message>
 </context>
 <context>
     <name>ClientCommand</name>
@@ -173,16 +181,8 @@
         <translation>文件名，与服务端列出的一致，例如 photos/a.jpg。</translation>
     </message>
     <message>
-        <source>Server to connect to (default %1).</source>
-        <translation>要连接的服务端（默认 %1）。</translation>
-    </message>
-    <message>
         <source>Server port (default %1).</source>
         <translation>服务端端口（默认 %1）。</translation>
-    </message>
-    <message>
-        <source>Folder to save into (default: the current folder).</source>
-        <translation>保存到的文件夹（默认：当前文件夹）。</translation>
     </message>
     <message>
         <source>Continue interrupted downloads from their .part.</source>
@@ -209,10 +209,6 @@
         <translation>无效的端口：%1</translation>
     </message>
     <message>
-        <source>interrupted; run the same command with --resume to continue</source>
-        <translation>已中断；加上 --resume 再次运行同一命令即可续传</translation>
-    </message>
-    <message>
         <source>interrupted</source>
         <translation>已中断</translation>
     </message>
@@ -229,6 +225,62 @@
     <message>
         <source>Read the share&apos;s password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
         <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
+    </message>
+    <message>
+        <source>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</source>
+        <translation>要连接的服务端：主机、主机:端口 或 [IPv6]:端口（默认 %1）。此处给出的端口优先于 --port。</translation>
+    </message>
+    <message>
+        <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
+        <translation>无效的主机：%1（请使用 主机、主机:端口 或 [IPv6]:端口）</translation>
+    </message>
+    <message>
+        <source>Folder to save into (default: the current folder). Its parent must exist.</source>
+        <translation>保存到的文件夹（默认：当前文件夹）。其上级文件夹必须已存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder</source>
+        <translation>%1 不是文件夹</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist; create it first, or choose another with -o</source>
+        <translation>文件夹 %1 不存在；请先创建它，或用 -o 选择其他文件夹</translation>
+    </message>
+    <message>
+        <source>could not create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>created the folder %1</source>
+        <translation>已创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>%1 is kept: run the same command with --resume to continue, or delete it and %2 to start over</source>
+        <translation>已保留 %1：加上 --resume 再次运行同一命令即可续传；若要从头开始，请删除它和 %2</translation>
+    </message>
+    <message>
+        <source>%1 is kept: run the same command with --resume to continue, or delete it to start over</source>
+        <translation>已保留 %1：加上 --resume 再次运行同一命令即可续传；若要从头开始，请删除它</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>failed: %1; %2</source>
+        <translation>失败：%1；%2</translation>
+    </message>
+    <message>
+        <source>skipped: %1: not downloaded because of the error above</source>
+        <translation>已跳过：%1：因上述错误未下载</translation>
+    </message>
+    <message>
+        <source>failed: %1: interrupted</source>
+        <translation>失败：%1：已中断</translation>
+    </message>
+    <message>
+        <source>failed: %1: interrupted; %2</source>
+        <translation>失败：%1：已中断；%2</translation>
     </message>
 </context>
 <context>
@@ -477,6 +529,26 @@
         <source>error</source>
         <translation>错误</translation>
     </message>
+    <message>
+        <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+        <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
+    </message>
+    <message>
+        <source>No Ferry greeting: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
+        <translation>没有收到 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
+    </message>
+    <message>
+        <source>No answer from %1. Check the address, the firewall and the network.</source>
+        <translation>%1 没有应答。请检查地址、防火墙和网络。</translation>
+    </message>
+    <message>
+        <source>No answer. Check the address, the firewall and the network.</source>
+        <translation>没有应答。请检查地址、防火墙和网络。</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>无应答</translation>
+    </message>
 </context>
 <context>
     <name>GuiModule</name>
@@ -635,6 +707,22 @@
     <message>
         <source>the connection was lost while sending %1</source>
         <translation>发送 %1 时连接已断开</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering</source>
+        <translation>%1 上的客户端没有响应</translation>
+    </message>
+    <message>
+        <source>the client at %1 broke the protocol (%2)</source>
+        <translation>%1 上的客户端违反了协议（%2）</translation>
+    </message>
+    <message>
+        <source>the client at %1 sent too many requests at once</source>
+        <translation>%1 上的客户端一次发送了过多请求</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder; name the folder to share</source>
+        <translation>%1 不是文件夹；请指定要共享的文件夹</translation>
     </message>
 </context>
 <context>

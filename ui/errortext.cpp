@@ -83,6 +83,15 @@ QString ErrorText::describe(const Failure &failure)
             tr("The shared folder does not exist any more."));
     case ErrorCode::PermissionDenied:
         return withDetail(tr("Permission denied: %1"), tr("Permission denied."));
+    case ErrorCode::NoGreeting:
+        return withDetail(tr("No Ferry greeting from %1: something accepted the connection but "
+                             "said nothing. Check the address and port, and that the Ferry "
+                             "server there is running."),
+            tr("No Ferry greeting: something accepted the connection but said nothing. Check "
+               "the address and port, and that the Ferry server there is running."));
+    case ErrorCode::NoAnswer:
+        return withDetail(tr("No answer from %1. Check the address, the firewall and the network."),
+            tr("No answer. Check the address, the firewall and the network."));
     case ErrorCode::Internal:
         return withDetail(tr("An internal error occurred: %1"), tr("An internal error occurred."));
     }
@@ -107,6 +116,9 @@ QString ErrorText::brief(ErrorCode code)
         return tr("refused");
     case ErrorCode::Timeout:
         return tr("timed out");
+    case ErrorCode::NoGreeting:
+    case ErrorCode::NoAnswer:
+        return tr("no answer");
     default:
         return tr("error");
     }

@@ -7,6 +7,7 @@ bool HostPort::split(const QString &text, QString *host, quint16 *port)
     const QString t = text.trimmed();
     QString h = t;
     QString p;
+    bool hasPort = false;
     if (t.startsWith(QLatin1Char('['))) {
         const int close = t.indexOf(QLatin1Char(']'));
         if (close < 0)
@@ -16,15 +17,18 @@ bool HostPort::split(const QString &text, QString *host, quint16 *port)
             if (t.at(close + 1) != QLatin1Char(':'))
                 return false;
             p = t.mid(close + 2);
+            hasPort = true;
         }
     } else if (t.count(QLatin1Char(':')) == 1) {
         h = t.section(QLatin1Char(':'), 0, 0);
         p = t.section(QLatin1Char(':'), 1);
+        hasPort = true;
     }
-    if (h.isEmpty())
+    // "host:" is a port forgotten, not the default port.
+    if (h.isEmpty() || (hasPort && p.isEmpty()))
         return false;
     uint value = 0;
-    if (!p.isEmpty()) {
+    if (hasPort) {
         bool ok = false;
         value = p.toUInt(&ok);
         if (!ok || value == 0 || value > 65535)

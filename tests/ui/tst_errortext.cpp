@@ -13,13 +13,15 @@ private slots:
     void everyCodeHasASentence();
     void detailIsInserted();
     void emptyDetailLeavesNoPlaceholder();
+    void silenceIsNotCalledAWrongProgram_data();
+    void silenceIsNotCalledAWrongProgram();
 };
 
 void tst_ErrorText::everyCodeHasASentence_data()
 {
     QTest::addColumn<int>("code");
     const QList<int> codes = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 100, 101, 102, 103, 104, 105,
-        106, 107, 108, 109, 110, 111, 112, 113, 199};
+        106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 199};
     for (int code : codes)
         QTest::addRow("%d", code) << code;
 }
@@ -43,6 +45,27 @@ void tst_ErrorText::emptyDetailLeavesNoPlaceholder()
 {
     const QString text = ErrorText::describe({ErrorCode::Timeout, {}});
     QCOMPARE(text, QStringLiteral("The connection timed out."));
+}
+
+void tst_ErrorText::silenceIsNotCalledAWrongProgram_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no greeting") << int(ErrorCode::NoGreeting)
+                                 << QStringLiteral("No Ferry greeting from 192.0.2.2:6669");
+    QTest::newRow("no answer") << int(ErrorCode::NoAnswer)
+                               << QStringLiteral("No answer from 192.0.2.2:6669. Check the "
+                                                 "address, the firewall and the network.");
+}
+
+void tst_ErrorText::silenceIsNotCalledAWrongProgram()
+{
+    QFETCH(int, code);
+    QFETCH(QString, expected);
+    const QString text = ErrorText::describe({ErrorCode(code), QStringLiteral("192.0.2.2:6669")});
+    QVERIFY2(text.startsWith(expected), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("not a Ferry server")), qPrintable(text));
+    QVERIFY2(!text.contains(QStringLiteral("stopped answering")), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(tst_ErrorText)

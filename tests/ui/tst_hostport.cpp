@@ -26,6 +26,15 @@ void tst_HostPort::split_data()
                              << 6669;
     QTest::newRow("bracketed v6") << QStringLiteral("[fd00::2]:6670") << true
                                   << QStringLiteral("fd00::2") << 6670;
+    QTest::newRow("v6 loopback and port")
+        << QStringLiteral("[::1]:7100") << true << QStringLiteral("::1") << 7100;
+    QTest::newRow("bracketed v6 alone")
+        << QStringLiteral("[::1]") << true << QStringLiteral("::1") << 6669;
+    QTest::newRow("colon, no port") << QStringLiteral("host:") << false << QString() << 6669;
+    QTest::newRow("bracket, colon, no port")
+        << QStringLiteral("[::1]:") << false << QString() << 6669;
+    QTest::newRow("unclosed bracket") << QStringLiteral("[::1") << false << QString() << 6669;
+    QTest::newRow("port zero") << QStringLiteral("host:0") << false << QString() << 6669;
     QTest::newRow("bad port") << QStringLiteral("host:99999") << false << QString() << 6669;
     QTest::newRow("junk after bracket") << QStringLiteral("[::1]x") << false << QString() << 6669;
     QTest::newRow("empty") << QString() << false << QString() << 6669;
