@@ -503,6 +503,21 @@
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>%1 File</source>
+            <translation>%1 File</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+    </context>
+    <context>
         <name>ServeCommand</name>
         <message>
             <source>connected</source>
@@ -630,6 +645,19 @@
         <message>
             <source>the connection was lost while sending %1</source>
             <translation>the connection was lost while sending %1</translation>
+        </message>
+        <message>
+            <source>refused: wrong password</source>
+            <translation>refused: wrong password</translation>
+        </message>
+        <message>
+            <source>aborted %1 after %2 bytes: sharing stopped</source>
+            <extracomment>%1 is a file name, %2 how many of its bytes went out before the send ended.</extracomment>
+            <translation>aborted %1 after %2 bytes: sharing stopped</translation>
+        </message>
+        <message>
+            <source>aborted %1 after %2 bytes: the client disconnected</source>
+            <translation>aborted %1 after %2 bytes: the client disconnected</translation>
         </message>
     </context>
     <context>
@@ -872,6 +900,18 @@
             <source>Result</source>
             <translation>Result</translation>
         </message>
+        <message>
+            <source>refused: wrong password</source>
+            <translation>refused: wrong password</translation>
+        </message>
+        <message>
+            <source>aborted: sharing was stopped</source>
+            <translation>aborted: sharing was stopped</translation>
+        </message>
+        <message>
+            <source>aborted: the client disconnected</source>
+            <translation>aborted: the client disconnected</translation>
+        </message>
     </context>
     <context>
         <name>ferry::MainWindow</name>
@@ -1107,6 +1147,31 @@
         <message>
             <source>Files still travel unencrypted; the password only decides who may download.</source>
             <translation>Files still travel unencrypted; the password only decides who may download.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) being sent. Stop sharing anyway?</source>
+            <translation>
+                <numerusform>%n file is being sent. Stop sharing anyway?</numerusform>
+                <numerusform>%n files are being sent. Stop sharing anyway?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The friends receiving them can resume later.</source>
+            <translation>The friends receiving them can resume later.</translation>
+        </message>
+        <message>
+            <source>Keep sharing</source>
+            <translation>Keep sharing</translation>
+        </message>
+        <message>
+            <source>ferry-log</source>
+            <extracomment>The suggested file name for a saved log, without its extension.</extracomment>
+            <translation>ferry-log</translation>
+        </message>
+        <message>
+            <source>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</source>
+            <extracomment>%1 is a port number; "any free port" is the Port box's lowest choice.</extracomment>
+            <translation>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</translation>
         </message>
     </context>
     <context>

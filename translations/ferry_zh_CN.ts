@@ -502,6 +502,21 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>connected</source>
@@ -628,6 +643,19 @@
     <message>
         <source>the connection was lost while sending %1</source>
         <translation>发送 %1 时连接已断开</translation>
+    </message>
+    <message>
+        <source>refused: wrong password</source>
+        <translation>已拒绝：密码错误</translation>
+    </message>
+    <message>
+        <source>aborted %1 after %2 bytes: sharing stopped</source>
+        <extracomment>%1 is a file name, %2 how many of its bytes went out before the send ended.</extracomment>
+        <translation>已中止 %1（已发出 %2 字节）：共享已停止</translation>
+    </message>
+    <message>
+        <source>aborted %1 after %2 bytes: the client disconnected</source>
+        <translation>已中止 %1（已发出 %2 字节）：客户端已断开</translation>
     </message>
 </context>
 <context>
@@ -780,7 +808,8 @@
     </message>
     <message>
         <source>Replace it once the new copy is verified, keep both files, or cancel this download?</source>
-        <translation>要在新文件校验通过后替换它、保留两者，还是取消这次下载？</translation>
+        <translation>新文件校验通过后替换原文件，
+还是保留两者，或者取消这次下载？</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
@@ -866,6 +895,18 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>refused: wrong password</source>
+        <translation>已拒绝：密码错误</translation>
+    </message>
+    <message>
+        <source>aborted: sharing was stopped</source>
+        <translation>已中止：共享已停止</translation>
+    </message>
+    <message>
+        <source>aborted: the client disconnected</source>
+        <translation>已中止：客户端已断开</translation>
     </message>
 </context>
 <context>
@@ -1100,6 +1141,30 @@
     <message>
         <source>Files still travel unencrypted; the password only decides who may download.</source>
         <translation>文件仍以未加密的形式传输；密码只决定谁可以下载。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) being sent. Stop sharing anyway?</source>
+        <translation>
+                <numerusform>正在发送 %n 个文件。仍要停止共享吗？</numerusform>
+            </translation>
+    </message>
+    <message>
+        <source>The friends receiving them can resume later.</source>
+        <translation>接收方之后可以续传。</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>继续共享</translation>
+    </message>
+    <message>
+        <source>ferry-log</source>
+        <extracomment>The suggested file name for a saved log, without its extension.</extracomment>
+        <translation>ferry-日志</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by another program. Choose another port, or set Port to &quot;any free port&quot;.</source>
+        <extracomment>%1 is a port number; &quot;any free port&quot; is the Port box&apos;s lowest choice.</extracomment>
+        <translation>端口 %1 已被其他程序占用。请换一个端口，或把“端口”设为“任意空闲端口”。</translation>
     </message>
 </context>
 <context>

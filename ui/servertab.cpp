@@ -19,16 +19,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
-#include <memory>
 
 namespace ferry {
 
@@ -53,11 +51,7 @@ ServerTab::ServerTab(QWidget *parent)
         settings.value(QStringLiteral("server/logHeader")).toByteArray());
 
     connect(m_server, &Server::event, this, [this](const ServerEvent &e) {
-        QScrollBar *bar = m_logView->verticalScrollBar();
-        const bool atEnd = bar->value() == bar->maximum();
         m_log->append(e);
-        if (atEnd)
-            m_logView->scrollToBottom();
         if (e.code == ErrorCode::FolderMissing || e.code == ErrorCode::PermissionDenied)
             showError({e.code, e.detail});
     });
@@ -67,7 +61,18 @@ ServerTab::ServerTab(QWidget *parent)
         m_bytes = bytes;
         updateStats();
     });
+    // Follow new rows while the view is at the bottom; stay put once the user scrolled up.
+    // The check runs before the row lands, when the old maximum still tells "at the end".
+    connect(m_log, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
+        QScrollBar *bar = m_logView->verticalScrollBar();
+        m_followLog = bar->value() >= bar->maximum();
+    });
+    connect(m_log, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_followLog)
+            m_logView->scrollToBottom();
+    });
     connect(m_browse, &QPushButton::clicked, this, &ServerTab::chooseFolder);
+    connect(m_folder, &QLineEdit::textChanged, this, &ServerTab::folderEdited);
     connect(m_password, &QLineEdit::textChanged, this, &ServerTab::updatePasswordNote);
     connect(m_startStop, &QPushButton::clicked, this, &ServerTab::toggle);
     connect(m_clearLog, &QPushButton::clicked, m_log, &LogModel::clear);
@@ -124,6 +129,21 @@ bool ServerTab::isRunning() const
     return m_server->isRunning();
 }
 
+int ServerTab::activeSends() const
+{
+    return isRunning() ? m_transfers->activeCount() : 0;
+}
+
+// "Choose a folder first" is stale as soon as there is one.
+void ServerTab::folderEdited()
+{
+    if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty()
+        && !m_folder->text().trimmed().isEmpty()) {
+        m_error = {};
+        m_banner->hide();
+    }
+}
+
 quint16 ServerTab::listeningPort() const
 {
     return m_server->isRunning() ? m_server->serverPort() : 0;
@@ -144,10 +164,32 @@ void ServerTab::chooseFolder()
 
 void ServerTab::toggle()
 {
-    if (isRunning())
-        stop();
-    else
+    if (!isRunning())
         start();
+    else if (confirmStop())
+        stop();
+}
+
+/// Stopping aborts the files being sent: ask first, defaulting to keep sharing.
+bool ServerTab::confirmStop()
+{
+    const int sends = activeSends();
+    if (sends == 0)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Stop sharing"),
+        tr("%n file(s) being sent. Stop sharing anyway?", nullptr, sends), QMessageBox::NoButton,
+        this);
+    box.setObjectName(QStringLiteral("confirmStopSharing"));
+    box.setInformativeText(tr("The friends receiving them can resume later."));
+    QPushButton *stopButton = box.addButton(tr("Stop sharing"), QMessageBox::DestructiveRole);
+    stopButton->setObjectName(QStringLiteral("confirmStop"));
+    QPushButton *keep = box.addButton(tr("Keep sharing"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepSharing"));
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    // A send may have ended while the question was open; stopping is still what was asked.
+    return box.clickedButton() == stopButton;
 }
 
 bool ServerTab::start()
@@ -167,6 +209,8 @@ bool ServerTab::start()
         if (error.ok())
             error.code = ErrorCode::Internal;
     }
+    if (error.code == ErrorCode::PortInUse)
+        error.detail = QString::number(config.port);
     if (!error.ok()) {
         qCWarning(lcUi) << "server did not start:" << int(error.code) << error.detail;
         showError(error);
@@ -230,30 +274,6 @@ void ServerTab::updateStats()
     //: %n is the number of files, %1 their total size such as "1.5 GiB".
     m_statsLabel->setText(tr("%n file(s) shared, %1 in total", nullptr, int(m_files))
                               .arg(QLocale().formattedDataSize(m_bytes)));
-}
-
-void ServerTab::saveLog()
-{
-    QString filter;
-    const QString textFilter = tr("Text files (*.txt)");
-    const QString csvFilter = tr("CSV files (*.csv)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save the connection log"), {},
-        textFilter + QStringLiteral(";;") + csvFilter, &filter);
-    if (path.isEmpty())
-        return;
-    const bool csv = filter == csvFilter || path.endsWith(QStringLiteral(".csv"));
-    const QByteArray bytes = (csv ? m_log->toCsv() : m_log->toText()).toUtf8();
-    auto ok = std::make_shared<bool>(false);
-    QThread *thread = QThread::create([path, bytes, ok] {
-        QSaveFile file(path);
-        *ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-    });
-    connect(thread, &QThread::finished, this, [this, path, ok] {
-        emit statusMessage(
-            *ok ? tr("Log saved to %1").arg(path) : tr("Could not save the log to %1").arg(path));
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 void ServerTab::dragEnterEvent(QDragEnterEvent *event)

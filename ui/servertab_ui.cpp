@@ -129,6 +129,7 @@ void ServerTab::buildUi()
     m_logView->setObjectName(QStringLiteral("logView"));
     m_clearLog = new QPushButton(m_logBox);
     m_saveLog = new QPushButton(m_logBox);
+    m_saveLog->setObjectName(QStringLiteral("saveLog"));
     auto *logButtons = new QHBoxLayout;
     logButtons->addStretch();
     logButtons->addWidget(m_clearLog);
@@ -167,6 +168,12 @@ QString ServerTab::bannerMessage() const
 {
     if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty())
         return tr("Choose a folder to share first.");
+    if (m_error.code == ErrorCode::PortInUse) {
+        //: %1 is a port number; "any free port" is the Port box's lowest choice.
+        return tr("Port %1 is already in use by another program. Choose another port, or set "
+                  "Port to \"any free port\".")
+            .arg(m_error.detail);
+    }
     return ErrorText::describe(m_error);
 }
 
