@@ -55,7 +55,11 @@ ServerTab::ServerTab(QWidget *parent)
         if (e.code == ErrorCode::FolderMissing || e.code == ErrorCode::PermissionDenied)
             showError({e.code, e.detail});
     });
-    connect(m_server, &Server::transferProgress, m_transfers, &ServerTransferModel::update);
+    // A send aborted by Stop reports its end after the list was cleared: leave it cleared.
+    connect(m_server, &Server::transferProgress, this, [this](const ServerTransfer &t) {
+        if (isRunning())
+            m_transfers->update(t);
+    });
     connect(m_stats, &ListingStats::ready, this, [this](qint64 files, qint64 bytes) {
         m_files = files;
         m_bytes = bytes;

@@ -8,10 +8,12 @@
 #include <QFileDialog>
 #include <QFileIconProvider>
 #include <QFileSystemModel>
+#include <QHeaderView>
 #include <QIdentityProxyModel>
 #include <QLocale>
 #include <QSaveFile>
 #include <QThread>
+#include <QTreeView>
 #include <memory>
 
 namespace ferry {
@@ -65,6 +67,9 @@ void ServerTab::saveLog()
     TranslatedTypes types;
     dialog.setIconProvider(&types);
     dialog.setProxyModel(new LocalDates(&dialog));
+    // A Chinese date is wider than the dialog's default column.
+    if (auto *details = dialog.findChild<QTreeView *>(QStringLiteral("treeView")))
+        details->header()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
     dialog.setNameFilters({textFilter, csvFilter});
     dialog.setDefaultSuffix(QStringLiteral("txt"));
     connect(&dialog, &QFileDialog::filterSelected, &dialog, [&](const QString &filter) {
