@@ -708,16 +708,8 @@
             <translation>Download failed</translation>
         </message>
         <message>
-            <source>&amp;Host:</source>
-            <translation>&amp;Host:</translation>
-        </message>
-        <message>
             <source>Address shown on the other computer</source>
             <translation>Address shown on the other computer</translation>
-        </message>
-        <message>
-            <source>P&amp;ort:</source>
-            <translation>P&amp;ort:</translation>
         </message>
         <message>
             <source>Files on the server:</source>
@@ -726,10 +718,6 @@
         <message>
             <source>Filter by name</source>
             <translation>Filter by name</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>Type a file name to request it</source>
@@ -748,32 +736,8 @@
             <translation>Download the selected files (Enter)</translation>
         </message>
         <message>
-            <source>Save &amp;to:</source>
-            <translation>Save &amp;to:</translation>
-        </message>
-        <message>
-            <source>C&amp;hoose...</source>
-            <translation>C&amp;hoose...</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>&amp;Retry</source>
-            <translation>&amp;Retry</translation>
-        </message>
-        <message>
-            <source>Re&amp;sume</source>
-            <translation>Re&amp;sume</translation>
-        </message>
-        <message>
             <source>Continue from the part already downloaded</source>
             <translation>Continue from the part already downloaded</translation>
-        </message>
-        <message>
-            <source>Open &amp;folder</source>
-            <translation>Open &amp;folder</translation>
         </message>
         <message>
             <source>Clear finished</source>
@@ -798,6 +762,42 @@
         <message>
             <source>If the share has one</source>
             <translation>If the share has one</translation>
+        </message>
+        <message>
+            <source>Hos&amp;t:</source>
+            <translation>Hos&amp;t:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation>Na&amp;me:</translation>
+        </message>
+        <message>
+            <source>S&amp;ave to:</source>
+            <translation>S&amp;ave to:</translation>
+        </message>
+        <message>
+            <source>Choos&amp;e...</source>
+            <translation>Choos&amp;e...</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Retr&amp;y</source>
+            <translation>Retr&amp;y</translation>
+        </message>
+        <message>
+            <source>Res&amp;ume</source>
+            <translation>Res&amp;ume</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Open folder</translation>
         </message>
     </context>
     <context>
@@ -1077,10 +1077,6 @@
             <translation>Choose a folder to share first.</translation>
         </message>
         <message>
-            <source>Shared &amp;folder:</source>
-            <translation>Shared &amp;folder:</translation>
-        </message>
-        <message>
             <source>Choose a folder, or drop one here</source>
             <translation>Choose a folder, or drop one here</translation>
         </message>
@@ -1129,14 +1125,6 @@
             <translation>Connection log</translation>
         </message>
         <message>
-            <source>C&amp;lear</source>
-            <translation>C&amp;lear</translation>
-        </message>
-        <message>
-            <source>&amp;Save as...</source>
-            <translation>&amp;Save as...</translation>
-        </message>
-        <message>
             <source>Pass&amp;word:</source>
             <translation>Pass&amp;word:</translation>
         </message>
@@ -1172,6 +1160,18 @@
             <source>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</source>
             <extracomment>%1 is a port number; "any free port" is the Port box's lowest choice.</extracomment>
             <translation>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</translation>
+        </message>
+        <message>
+            <source>Shared f&amp;older:</source>
+            <translation>Shared f&amp;older:</translation>
+        </message>
+        <message>
+            <source>Cl&amp;ear</source>
+            <translation>Cl&amp;ear</translation>
+        </message>
+        <message>
+            <source>Save &amp;as...</source>
+            <translation>Save &amp;as...</translation>
         </message>
     </context>
     <context>

@@ -704,16 +704,8 @@
         <translation>下载失败</translation>
     </message>
     <message>
-        <source>&amp;Host:</source>
-        <translation>主机(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Address shown on the other computer</source>
         <translation>另一台电脑上显示的地址</translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>Files on the server:</source>
@@ -722,10 +714,6 @@
     <message>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Type a file name to request it</source>
@@ -744,32 +732,8 @@
         <translation>下载选中的文件（回车键）</translation>
     </message>
     <message>
-        <source>Save &amp;to:</source>
-        <translation>保存到(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose...</source>
-        <translation>选择(&amp;H)……</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>重试(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Re&amp;sume</source>
-        <translation>续传(&amp;S)</translation>
-    </message>
-    <message>
         <source>Continue from the part already downloaded</source>
         <translation>从已下载的部分继续</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
         <source>Clear finished</source>
@@ -794,6 +758,42 @@
     <message>
         <source>If the share has one</source>
         <translation>共享设了密码时填写</translation>
+    </message>
+    <message>
+        <source>Hos&amp;t:</source>
+        <translation>主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ave to:</source>
+        <translation>保存到(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Choos&amp;e...</source>
+        <translation>选择(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>重试(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>续传(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1071,10 +1071,6 @@
         <translation>请先选择要共享的文件夹。</translation>
     </message>
     <message>
-        <source>Shared &amp;folder:</source>
-        <translation>共享文件夹(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Choose a folder, or drop one here</source>
         <translation>选择一个文件夹，或把文件夹拖到这里</translation>
     </message>
@@ -1123,14 +1119,6 @@
         <translation>连接日志</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>清空(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as...</source>
-        <translation>另存为(&amp;S)……</translation>
-    </message>
-    <message>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
@@ -1145,8 +1133,8 @@
     <message numerus="yes">
         <source>%n file(s) being sent. Stop sharing anyway?</source>
         <translation>
-                <numerusform>正在发送 %n 个文件。仍要停止共享吗？</numerusform>
-            </translation>
+            <numerusform>正在发送 %n 个文件。仍要停止共享吗？</numerusform>
+        </translation>
     </message>
     <message>
         <source>The friends receiving them can resume later.</source>
@@ -1165,6 +1153,18 @@
         <source>Port %1 is already in use by another program. Choose another port, or set Port to &quot;any free port&quot;.</source>
         <extracomment>%1 is a port number; &quot;any free port&quot; is the Port box&apos;s lowest choice.</extracomment>
         <translation>端口 %1 已被其他程序占用。请换一个端口，或把“端口”设为“任意空闲端口”。</translation>
+    </message>
+    <message>
+        <source>Shared f&amp;older:</source>
+        <translation>共享文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>清空(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as...</source>
+        <translation>另存为(&amp;A)……</translation>
     </message>
 </context>
 <context>

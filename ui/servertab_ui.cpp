@@ -179,7 +179,7 @@ QString ServerTab::bannerMessage() const
 
 void ServerTab::retranslateUi()
 {
-    m_folderLabel->setText(tr("Shared &folder:"));
+    m_folderLabel->setText(tr("Shared f&older:"));
     m_folder->setPlaceholderText(tr("Choose a folder, or drop one here"));
     m_browse->setText(tr("&Browse..."));
     m_portLabel->setText(tr("&Port:"));
@@ -197,8 +197,8 @@ void ServerTab::retranslateUi()
     m_addressHint->setText(tr("A friend can type one of these addresses in Ferry:"));
     m_transfersBox->setTitle(tr("Files being sent"));
     m_logBox->setTitle(tr("Connection log"));
-    m_clearLog->setText(tr("C&lear"));
-    m_saveLog->setText(tr("&Save as..."));
+    m_clearLog->setText(tr("Cl&ear"));
+    m_saveLog->setText(tr("Save &as..."));
     if (!m_error.ok())
         m_banner->setText(bannerMessage());
     m_log->retranslate();
