@@ -1173,6 +1173,11 @@
             <source>Save &amp;as...</source>
             <translation>Save &amp;as...</translation>
         </message>
+        <message>
+            <source>%1 is a file, not a folder. Choose the folder to share.</source>
+            <extracomment>%1 is the path of a file that was chosen as the shared folder.</extracomment>
+            <translation>%1 is a file, not a folder. Choose the folder to share.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ServerTransferModel</name>

@@ -1166,6 +1166,11 @@
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)……</translation>
     </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose the folder to share.</source>
+        <extracomment>%1 is the path of a file that was chosen as the shared folder.</extracomment>
+        <translation>%1 是文件，不是文件夹。请选择要共享的文件夹。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ServerTransferModel</name>

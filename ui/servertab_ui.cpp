@@ -10,6 +10,8 @@
 #include "servertransfermodel.h"
 
 #include <QButtonGroup>
+#include <QDir>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -168,6 +170,11 @@ QString ServerTab::bannerMessage() const
 {
     if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty())
         return tr("Choose a folder to share first.");
+    if (m_error.code == ErrorCode::FolderMissing && QFileInfo(m_error.detail).isFile()) {
+        //: %1 is the path of a file that was chosen as the shared folder.
+        return tr("%1 is a file, not a folder. Choose the folder to share.")
+            .arg(QDir::toNativeSeparators(m_error.detail));
+    }
     if (m_error.code == ErrorCode::PortInUse) {
         //: %1 is a port number; "any free port" is the Port box's lowest choice.
         return tr("Port %1 is already in use by another program. Choose another port, or set "

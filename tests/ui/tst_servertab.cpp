@@ -50,6 +50,7 @@ private slots:
     void wrongPasswordIsLoggedAsRefused();
     void logFollowsNewRowsOnlyAtTheBottom();
     void choosingAFolderClearsTheHint();
+    void aFileIsNotAFolder();
     void portInUseBannerNamesThePort();
     void saveDialogSpeaksTheAppLanguage();
 
@@ -466,6 +467,17 @@ void tst_ServerTab::choosingAFolderClearsTheHint()
     auto *folder = m_tab->findChild<QLineEdit *>(QStringLiteral("sharedFolder"));
     QTest::keyClicks(folder, m_share.path());
     QCOMPARE(m_tab->bannerText(), QString());
+}
+
+void tst_ServerTab::aFileIsNotAFolder()
+{
+    const QString file = m_share.filePath(QStringLiteral("b.txt"));
+    m_tab->setFolder(file);
+    m_tab->setPort(0);
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
+    QVERIFY(!m_tab->isRunning());
+    QCOMPARE(m_tab->bannerText(),
+        QStringLiteral("%1 is a file, not a folder. Choose the folder to share.").arg(file));
 }
 
 void tst_ServerTab::portInUseBannerNamesThePort()
