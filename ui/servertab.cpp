@@ -65,15 +65,15 @@ ServerTab::ServerTab(QWidget *parent)
         m_bytes = bytes;
         updateStats();
     });
-    // Follow new rows while the view is at the bottom; stay put once the user scrolled up.
-    // The check runs before the row lands, when the old maximum still tells "at the end".
-    connect(m_log, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
-        QScrollBar *bar = m_logView->verticalScrollBar();
-        m_followLog = bar->value() >= bar->maximum();
-    });
-    connect(m_log, &QAbstractItemModel::rowsInserted, this, [this] {
+    // The log sticks to its end while the user leaves it there, however its range grows: new
+    // rows, a horizontal scroll bar appearing later, a smaller window or splitter. Scrolling
+    // up un-sticks it; scrolling back to the end sticks it again.
+    QScrollBar *logBar = m_logView->verticalScrollBar();
+    connect(logBar, &QScrollBar::valueChanged, this,
+        [this, logBar](int value) { m_followLog = value >= logBar->maximum(); });
+    connect(logBar, &QScrollBar::rangeChanged, this, [this, logBar](int, int maximum) {
         if (m_followLog)
-            m_logView->scrollToBottom();
+            logBar->setValue(maximum);
     });
     connect(m_browse, &QPushButton::clicked, this, &ServerTab::chooseFolder);
     connect(m_folder, &QLineEdit::textChanged, this, &ServerTab::folderEdited);

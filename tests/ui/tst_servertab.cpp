@@ -21,6 +21,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -453,9 +454,18 @@ void tst_ServerTab::logFollowsNewRowsOnlyAtTheBottom()
     QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 6);
     QTRY_COMPARE(bar->value(), bar->maximum());
 
+    // A smaller log (splitter, window) still ends at the newest row, and keeps following.
+    auto *splitter = m_tab->splitter();
+    splitter->setSizes({splitter->height() - 120, 120});
+    QTRY_VERIFY(view->height() < 160);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    addRows(1);
+    QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 9);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
     bar->setValue(0); // the user scrolled up to read
     addRows(2);
-    QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 12);
+    QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 15);
     QCOMPARE(bar->value(), 0);
 }
 
