@@ -103,6 +103,10 @@ QString ServeCommand::logLine(const ServerEvent &e)
         what = tr("sent %1 (%2 bytes) with its MD5").arg(name).arg(e.bytes);
         break;
     case ServerEvent::Kind::Refused:
+        if (e.code == ErrorCode::AuthFailed) {
+            what = tr("refused: wrong password");
+            break;
+        }
         what = tr("refused %1: %2").arg(name, CliText::describe({e.code, e.detail}, e.peer));
         break;
     case ServerEvent::Kind::Failed:
@@ -123,6 +127,12 @@ QString ServeCommand::logLine(const ServerEvent &e)
         break;
     case ServerEvent::Kind::LimitHit:
         what = tr("turned away: limit %1 reached").arg(e.detail);
+        break;
+    case ServerEvent::Kind::Aborted:
+        //: %1 is a file name, %2 how many of its bytes went out before the send ended.
+        what = e.code == ErrorCode::Cancelled
+            ? tr("aborted %1 after %2 bytes: sharing stopped").arg(name).arg(e.bytes)
+            : tr("aborted %1 after %2 bytes: the client disconnected").arg(name).arg(e.bytes);
         break;
     }
     return QStringLiteral("%1 %2 %3")
@@ -268,6 +278,8 @@ int ServeCommand::run(const QStringList &arguments)
     });
     QCoreApplication::exec();
     server.stop();
+    // The sessions log their aborted sends as they go; print those lines too.
+    QCoreApplication::sendPostedEvents(&server);
     return ExitOk;
 }
 

@@ -21,6 +21,7 @@ struct ServerEvent
         Failed, ///< The session ended with an error.
         Disconnected,
         LimitHit,
+        Aborted, ///< A send ended early (peer gone, sharing stopped); bytes = what left.
     };
     QDateTime time;
     quint64 sessionId = 0;

@@ -78,6 +78,9 @@ ServerSession::ServerSession(
 
 ServerSession::~ServerSession()
 {
+    // The server stopped sharing: whatever was still going out is logged as aborted.
+    if (!m_disconnectLogged && m_socket)
+        abortSends({ErrorCode::Cancelled, {}});
     closeFile();
     if (m_admitted)
         m_shared->release(m_peerAddress);
@@ -274,7 +277,9 @@ void ServerSession::answerAuth(bool accepted)
 {
     m_authAnswerPending = false;
     if (!accepted) {
-        fail({ErrorCode::AuthFailed, QString()});
+        // A wrong password is the client's mistake, not the server's error.
+        emitEvent(ServerEvent::Kind::Refused, {}, 0, {ErrorCode::AuthFailed, {}});
+        closeWith({ErrorCode::AuthFailed, {}});
         return;
     }
     m_shared->authSucceeded(m_peerAddress);
@@ -365,6 +370,7 @@ bool ServerSession::handleAccept(QByteArrayView body)
 
 void ServerSession::startSending(qint64 offset)
 {
+    m_dataStart = queuedEnd();
     m_offset = offset;
     m_pos = 0;
     m_hash.reset();
@@ -392,8 +398,10 @@ void ServerSession::startSending(qint64 offset)
     pump();
 }
 
-void ServerSession::onBytesWritten()
+void ServerSession::onBytesWritten(qint64 written)
 {
+    m_flushed += written;
+    reportDelivered();
     if (m_state == State::Sending) {
         m_deadline.start(m_shared->config().transferTimeoutMs);
         pump();
@@ -459,6 +467,7 @@ void ServerSession::pump()
             if (bodySent < size)
                 m_socket->write(data + skip + bodySent, size - bodySent);
             if (sent > 0) {
+                m_flushed += sent;
                 sentDirect += sent;
                 m_deadline.start(m_shared->config().transferTimeoutMs);
                 if (m_socket->bytesToWrite() > 0) {
@@ -492,7 +501,9 @@ void ServerSession::finishFile()
     }
     m_socket->write(protocol::encodeEnd(md5));
     emitProgress(true);
-    emitEvent(ServerEvent::Kind::Sent, m_entry.name, m_entry.size - m_offset);
+    // "Sent" only once the bytes have left: a peer that is already gone gets none of them.
+    m_unconfirmed.append({m_entry.name, m_entry.size - m_offset, m_dataStart, queuedEnd()});
+    reportDelivered();
     closeFile();
     setState(State::AwaitRequest);
     startNextJob();
@@ -533,10 +544,16 @@ void ServerSession::fail(const Failure &failure)
         return;
     qCInfo(lcSession) << m_peer << "failed:" << int(failure.code) << failure.detail;
     const bool sending = m_state == State::Sending || m_state == State::AwaitAccept;
-    emitEvent(ServerEvent::Kind::Failed, sending ? m_entry.name : QString(), 0, failure);
+    emitEvent(ServerEvent::Kind::Failed, sending ? m_entry.name : QString(),
+        m_state == State::Sending ? deliveredSince(m_dataStart, m_pos - m_offset) : 0, failure);
     m_failureLogged = true;
     if (sending)
         emitProgress(true);
+    closeWith(failure);
+}
+
+void ServerSession::closeWith(const Failure &failure)
+{
     closeFile();
     m_jobs.clear();
     setState(State::Closing);
@@ -555,12 +572,7 @@ void ServerSession::onDisconnected()
 {
     if (!m_disconnectLogged) {
         m_disconnectLogged = true;
-        if (m_state == State::Sending || m_state == State::AwaitAccept) {
-            emitEvent(ServerEvent::Kind::Failed, m_entry.name, m_pos - m_offset,
-                {ErrorCode::ConnectionLost, {}});
-            m_failureLogged = true;
-            emitProgress(true);
-        }
+        abortSends({ErrorCode::ConnectionLost, {}});
         // One outcome per session: after an error, the close (up to a handshake timeout
         // later, for a peer that stopped reading) adds nothing.
         if (m_admitted && !m_failureLogged)
@@ -569,6 +581,41 @@ void ServerSession::onDisconnected()
         m_deadline.stop();
         closeFile();
         deleteLater();
+    }
+}
+
+/// The position just past everything queued so far.
+qint64 ServerSession::queuedEnd() const
+{
+    return m_flushed + (m_socket ? m_socket->bytesToWrite() : 0);
+}
+
+/// File bytes that left since \a mark, at most \a cap (frame headers make it a slight
+/// overestimate for big files, never for what was still queued).
+qint64 ServerSession::deliveredSince(qint64 mark, qint64 cap) const
+{
+    return qBound<qint64>(0, m_flushed - mark, qMax<qint64>(0, cap));
+}
+
+void ServerSession::reportDelivered()
+{
+    while (!m_unconfirmed.isEmpty() && m_unconfirmed.constFirst().end <= m_flushed) {
+        const Unconfirmed done = m_unconfirmed.takeFirst();
+        emitEvent(ServerEvent::Kind::Sent, done.name, done.size);
+    }
+}
+
+/// Logs every send that had not fully left as aborted, with the bytes that did.
+void ServerSession::abortSends(const Failure &why)
+{
+    reportDelivered();
+    for (const Unconfirmed &u : std::as_const(m_unconfirmed))
+        emitEvent(ServerEvent::Kind::Aborted, u.name, deliveredSince(u.start, u.size), why);
+    m_unconfirmed.clear();
+    if (m_state == State::Sending || m_state == State::AwaitAccept) {
+        emitEvent(ServerEvent::Kind::Aborted, m_entry.name,
+            m_state == State::Sending ? deliveredSince(m_dataStart, m_pos - m_offset) : 0, why);
+        emitProgress(true);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "serverevent.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
 #include <QQueue>
 #include <QTimer>
@@ -60,7 +61,7 @@ private:
     };
 
     void onReadyRead();
-    void onBytesWritten();
+    void onBytesWritten(qint64 written);
     void onDeadline();
     void onDisconnected();
     bool handleFrame(protocol::FrameType type, QByteArrayView body);
@@ -79,6 +80,11 @@ private:
     Md5Cache::Key cacheKey() const;
     void refuse(const Failure &failure);
     void fail(const Failure &failure);
+    void closeWith(const Failure &failure);
+    qint64 queuedEnd() const;
+    qint64 deliveredSince(qint64 mark, qint64 cap) const;
+    void reportDelivered();
+    void abortSends(const Failure &why);
     void emitEvent(ServerEvent::Kind kind, const QString &name = {}, qint64 bytes = 0,
         const Failure &failure = {});
     void emitProgress(bool finished);
@@ -114,6 +120,20 @@ private:
     quint64 m_inode = 0;
     qint64 m_mtimeNs = 0;
     QElapsedTimer m_progressClock;
+
+    /// A file whose End frame is written but may still sit in the socket's buffer: it is
+    /// logged as sent once the bytes up to \a end have left, and as aborted if the
+    /// connection goes first. Positions count every byte the session ever queued.
+    struct Unconfirmed
+    {
+        QString name;
+        qint64 size = 0;
+        qint64 start = 0;
+        qint64 end = 0;
+    };
+    QList<Unconfirmed> m_unconfirmed;
+    qint64 m_flushed = 0; ///< Bytes handed to the kernel so far.
+    qint64 m_dataStart = 0; ///< Position where the current file's data begins.
 };
 
 } // namespace ferry

@@ -11,7 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QSignalSpy>
+
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/time.h>
 
 using namespace ferry;
@@ -30,6 +33,7 @@ private slots:
     void sourceTruncatedWhileSentFails();
     void sourceChangedWhileSentFails();
     void sourceTruncatedWhileSentIsNeverEndedWithAnMd5();
+    void halfClosedClientIsLoggedWithWhatReachedIt();
 
 private:
     quint16 start();
@@ -239,6 +243,49 @@ void tst_Faults::sourceTruncatedWhileSentIsNeverEndedWithAnMd5()
             QCOMPARE(f.errorCode(), ErrorCode::FileChanged);
             break;
         }
+    }
+}
+
+// A client that asks and at once shuts its side (issue 12, defect 8): the server's log must
+// claim a sent file only if the file went out, and otherwise say it aborted, with the bytes.
+void tst_Faults::halfClosedClientIsLoggedWithWhatReachedIt()
+{
+    writeRandomFile(m_share + QStringLiteral("/ok.txt"), 1000, 12);
+    RawClient peer(start());
+    QSignalSpy events(m_server.get(), &Server::event);
+    QVERIFY(peer.waitConnected());
+    QVERIFY(peer.readHello());
+    peer.send(protocol::encodeHello({})
+        + protocol::encodeGetRequest(QStringLiteral("ok.txt"), Q_INT64_C(1) << 40));
+    QCOMPARE(::shutdown(int(peer.socket().socketDescriptor()), SHUT_WR), 0);
+    qint64 received = 0;
+    bool ended = false;
+    for (;;) {
+        const RawFrame f = peer.next(10000);
+        if (f.type < 0)
+            break;
+        if (f.is(FrameType::Data))
+            received += f.body.size();
+        ended = ended || f.is(FrameType::End);
+    }
+    const auto outcome = [&]() -> std::optional<ServerEvent> {
+        for (const QList<QVariant> &args : std::as_const(events)) {
+            const auto e = args.at(0).value<ServerEvent>();
+            if (e.kind == ServerEvent::Kind::Sent || e.kind == ServerEvent::Kind::Aborted
+                || e.kind == ServerEvent::Kind::Failed)
+                return e;
+        }
+        return std::nullopt;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(outcome().has_value(), 10000);
+    const ServerEvent e = *outcome();
+    QCOMPARE(e.name, QStringLiteral("ok.txt"));
+    if (ended) {
+        QCOMPARE(int(e.kind), int(ServerEvent::Kind::Sent));
+        QCOMPARE(e.bytes, 1000);
+    } else {
+        QCOMPARE(int(e.kind), int(ServerEvent::Kind::Aborted));
+        QVERIFY2(e.bytes <= received, qPrintable(QString::number(e.bytes)));
     }
 }
 

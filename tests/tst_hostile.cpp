@@ -621,7 +621,7 @@ void tst_Hostile::wrongPasswordIsRefusedAndClosed()
     QVERIFY(run.failure);
     QCOMPARE(run.failure->code, ErrorCode::AuthFailed);
     QVERIFY(!run.listed);
-    QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::AuthFailed));
+    QVERIFY(waitForEvent(ServerEvent::Kind::Refused, ErrorCode::AuthFailed));
     QVERIFY(QTest::qWaitFor([&] { return m_server->activeSessions() == 0; }, kSlackMs));
 }
 

@@ -582,6 +582,21 @@
         </message>
     </context>
     <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>Folder</source>
+            <translation>Folder</translation>
+        </message>
+        <message>
+            <source>%1 File</source>
+            <translation>%1 File</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>File</translation>
+        </message>
+    </context>
+    <context>
         <name>ServeCommand</name>
         <message>
             <source>connected</source>
@@ -726,6 +741,19 @@
             <source>%1 is not a folder; name the folder to share</source>
             <translation>%1 is not a folder; name the folder to share</translation>
         </message>
+        <message>
+            <source>refused: wrong password</source>
+            <translation>refused: wrong password</translation>
+        </message>
+        <message>
+            <source>aborted %1 after %2 bytes: sharing stopped</source>
+            <extracomment>%1 is a file name, %2 how many of its bytes went out before the send ended.</extracomment>
+            <translation>aborted %1 after %2 bytes: sharing stopped</translation>
+        </message>
+        <message>
+            <source>aborted %1 after %2 bytes: the client disconnected</source>
+            <translation>aborted %1 after %2 bytes: the client disconnected</translation>
+        </message>
     </context>
     <context>
         <name>ferry::AddressPanel</name>
@@ -775,16 +803,8 @@
             <translation>Download failed</translation>
         </message>
         <message>
-            <source>&amp;Host:</source>
-            <translation>&amp;Host:</translation>
-        </message>
-        <message>
             <source>Address shown on the other computer</source>
             <translation>Address shown on the other computer</translation>
-        </message>
-        <message>
-            <source>P&amp;ort:</source>
-            <translation>P&amp;ort:</translation>
         </message>
         <message>
             <source>Files on the server:</source>
@@ -793,10 +813,6 @@
         <message>
             <source>Filter by name</source>
             <translation>Filter by name</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Name:</translation>
         </message>
         <message>
             <source>Type a file name to request it</source>
@@ -815,32 +831,8 @@
             <translation>Download the selected files (Enter)</translation>
         </message>
         <message>
-            <source>Save &amp;to:</source>
-            <translation>Save &amp;to:</translation>
-        </message>
-        <message>
-            <source>C&amp;hoose...</source>
-            <translation>C&amp;hoose...</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel</source>
-            <translation>&amp;Cancel</translation>
-        </message>
-        <message>
-            <source>&amp;Retry</source>
-            <translation>&amp;Retry</translation>
-        </message>
-        <message>
-            <source>Re&amp;sume</source>
-            <translation>Re&amp;sume</translation>
-        </message>
-        <message>
             <source>Continue from the part already downloaded</source>
             <translation>Continue from the part already downloaded</translation>
-        </message>
-        <message>
-            <source>Open &amp;folder</source>
-            <translation>Open &amp;folder</translation>
         </message>
         <message>
             <source>Clear finished</source>
@@ -865,6 +857,42 @@
         <message>
             <source>If the share has one</source>
             <translation>If the share has one</translation>
+        </message>
+        <message>
+            <source>Hos&amp;t:</source>
+            <translation>Hos&amp;t:</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation>Na&amp;me:</translation>
+        </message>
+        <message>
+            <source>S&amp;ave to:</source>
+            <translation>S&amp;ave to:</translation>
+        </message>
+        <message>
+            <source>Choos&amp;e...</source>
+            <translation>Choos&amp;e...</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Retr&amp;y</source>
+            <translation>Retr&amp;y</translation>
+        </message>
+        <message>
+            <source>Res&amp;ume</source>
+            <translation>Res&amp;ume</translation>
+        </message>
+        <message>
+            <source>&amp;Open folder</source>
+            <translation>&amp;Open folder</translation>
         </message>
     </context>
     <context>
@@ -966,6 +994,18 @@
         <message>
             <source>Result</source>
             <translation>Result</translation>
+        </message>
+        <message>
+            <source>refused: wrong password</source>
+            <translation>refused: wrong password</translation>
+        </message>
+        <message>
+            <source>aborted: sharing was stopped</source>
+            <translation>aborted: sharing was stopped</translation>
+        </message>
+        <message>
+            <source>aborted: the client disconnected</source>
+            <translation>aborted: the client disconnected</translation>
         </message>
     </context>
     <context>
@@ -1239,10 +1279,6 @@
             <translation>Choose a folder to share first.</translation>
         </message>
         <message>
-            <source>Shared &amp;folder:</source>
-            <translation>Shared &amp;folder:</translation>
-        </message>
-        <message>
             <source>Choose a folder, or drop one here</source>
             <translation>Choose a folder, or drop one here</translation>
         </message>
@@ -1291,14 +1327,6 @@
             <translation>Connection log</translation>
         </message>
         <message>
-            <source>C&amp;lear</source>
-            <translation>C&amp;lear</translation>
-        </message>
-        <message>
-            <source>&amp;Save as...</source>
-            <translation>&amp;Save as...</translation>
-        </message>
-        <message>
             <source>Pass&amp;word:</source>
             <translation>Pass&amp;word:</translation>
         </message>
@@ -1309,6 +1337,48 @@
         <message>
             <source>Files still travel unencrypted; the password only decides who may download.</source>
             <translation>Files still travel unencrypted; the password only decides who may download.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) being sent. Stop sharing anyway?</source>
+            <translation>
+                <numerusform>%n file being sent. Stop sharing anyway?</numerusform>
+                <numerusform>%n files being sent. Stop sharing anyway?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The friends receiving them can resume later.</source>
+            <translation>The friends receiving them can resume later.</translation>
+        </message>
+        <message>
+            <source>Keep sharing</source>
+            <translation>Keep sharing</translation>
+        </message>
+        <message>
+            <source>ferry-log</source>
+            <extracomment>The suggested file name for a saved log, without its extension.</extracomment>
+            <translation>ferry-log</translation>
+        </message>
+        <message>
+            <source>%1 is a file, not a folder. Choose the folder to share.</source>
+            <extracomment>%1 is the path of a file that was chosen as the shared folder.</extracomment>
+            <translation>%1 is a file, not a folder. Choose the folder to share.</translation>
+        </message>
+        <message>
+            <source>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</source>
+            <extracomment>%1 is a port number; "any free port" is the Port box's lowest choice.</extracomment>
+            <translation>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</translation>
+        </message>
+        <message>
+            <source>Shared f&amp;older:</source>
+            <translation>Shared f&amp;older:</translation>
+        </message>
+        <message>
+            <source>Cl&amp;ear</source>
+            <translation>Cl&amp;ear</translation>
+        </message>
+        <message>
+            <source>Save &amp;as...</source>
+            <translation>Save &amp;as...</translation>
         </message>
     </context>
     <context>

@@ -581,6 +581,21 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
     <message>
         <source>connected</source>
@@ -724,6 +739,19 @@
         <source>%1 is not a folder; name the folder to share</source>
         <translation>%1 不是文件夹；请指定要共享的文件夹</translation>
     </message>
+    <message>
+        <source>refused: wrong password</source>
+        <translation>已拒绝：密码错误</translation>
+    </message>
+    <message>
+        <source>aborted %1 after %2 bytes: sharing stopped</source>
+        <extracomment>%1 is a file name, %2 how many of its bytes went out before the send ended.</extracomment>
+        <translation>已中止 %1（已发出 %2 字节）：共享已停止</translation>
+    </message>
+    <message>
+        <source>aborted %1 after %2 bytes: the client disconnected</source>
+        <translation>已中止 %1（已发出 %2 字节）：客户端已断开</translation>
+    </message>
 </context>
 <context>
     <name>ferry::AddressPanel</name>
@@ -771,16 +799,8 @@
         <translation>下载失败</translation>
     </message>
     <message>
-        <source>&amp;Host:</source>
-        <translation>主机(&amp;H)：</translation>
-    </message>
-    <message>
         <source>Address shown on the other computer</source>
         <translation>另一台电脑上显示的地址</translation>
-    </message>
-    <message>
-        <source>P&amp;ort:</source>
-        <translation>端口(&amp;O)：</translation>
     </message>
     <message>
         <source>Files on the server:</source>
@@ -789,10 +809,6 @@
     <message>
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>Type a file name to request it</source>
@@ -811,32 +827,8 @@
         <translation>下载选中的文件（回车键）</translation>
     </message>
     <message>
-        <source>Save &amp;to:</source>
-        <translation>保存到(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>C&amp;hoose...</source>
-        <translation>选择(&amp;H)……</translation>
-    </message>
-    <message>
-        <source>&amp;Cancel</source>
-        <translation>取消(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>重试(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Re&amp;sume</source>
-        <translation>续传(&amp;S)</translation>
-    </message>
-    <message>
         <source>Continue from the part already downloaded</source>
         <translation>从已下载的部分继续</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation>打开文件夹(&amp;F)</translation>
     </message>
     <message>
         <source>Clear finished</source>
@@ -862,6 +854,42 @@
         <source>If the share has one</source>
         <translation>共享设了密码时填写</translation>
     </message>
+    <message>
+        <source>Hos&amp;t:</source>
+        <translation>主机(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>名称(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>S&amp;ave to:</source>
+        <translation>保存到(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Choos&amp;e...</source>
+        <translation>选择(&amp;E)……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>重试(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume</source>
+        <translation>续传(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>打开文件夹(&amp;O)</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -875,7 +903,8 @@
     </message>
     <message>
         <source>Replace it once the new copy is verified, keep both files, or cancel this download?</source>
-        <translation>要在新文件校验通过后替换它、保留两者，还是取消这次下载？</translation>
+        <translation>新文件校验通过后替换原文件，
+还是保留两者，或者取消这次下载？</translation>
     </message>
     <message>
         <source>&amp;Replace</source>
@@ -961,6 +990,18 @@
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>refused: wrong password</source>
+        <translation>已拒绝：密码错误</translation>
+    </message>
+    <message>
+        <source>aborted: sharing was stopped</source>
+        <translation>已中止：共享已停止</translation>
+    </message>
+    <message>
+        <source>aborted: the client disconnected</source>
+        <translation>已中止：客户端已断开</translation>
     </message>
 </context>
 <context>
@@ -1230,10 +1271,6 @@
         <translation>请先选择要共享的文件夹。</translation>
     </message>
     <message>
-        <source>Shared &amp;folder:</source>
-        <translation>共享文件夹(&amp;F)：</translation>
-    </message>
-    <message>
         <source>Choose a folder, or drop one here</source>
         <translation>选择一个文件夹，或把文件夹拖到这里</translation>
     </message>
@@ -1282,14 +1319,6 @@
         <translation>连接日志</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>清空(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Save as...</source>
-        <translation>另存为(&amp;S)……</translation>
-    </message>
-    <message>
         <source>Pass&amp;word:</source>
         <translation>密码(&amp;W)：</translation>
     </message>
@@ -1300,6 +1329,47 @@
     <message>
         <source>Files still travel unencrypted; the password only decides who may download.</source>
         <translation>文件仍以未加密的形式传输；密码只决定谁可以下载。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) being sent. Stop sharing anyway?</source>
+        <translation>
+            <numerusform>正在发送 %n 个文件。仍要停止共享吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The friends receiving them can resume later.</source>
+        <translation>接收方之后可以续传。</translation>
+    </message>
+    <message>
+        <source>Keep sharing</source>
+        <translation>继续共享</translation>
+    </message>
+    <message>
+        <source>ferry-log</source>
+        <extracomment>The suggested file name for a saved log, without its extension.</extracomment>
+        <translation>ferry-日志</translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder. Choose the folder to share.</source>
+        <extracomment>%1 is the path of a file that was chosen as the shared folder.</extracomment>
+        <translation>%1 是文件，不是文件夹。请选择要共享的文件夹。</translation>
+    </message>
+    <message>
+        <source>Port %1 is already in use by another program. Choose another port, or set Port to &quot;any free port&quot;.</source>
+        <extracomment>%1 is a port number; &quot;any free port&quot; is the Port box&apos;s lowest choice.</extracomment>
+        <translation>端口 %1 已被其他程序占用。请换一个端口，或把“端口”设为“任意空闲端口”。</translation>
+    </message>
+    <message>
+        <source>Shared f&amp;older:</source>
+        <translation>共享文件夹(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ear</source>
+        <translation>清空(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as...</source>
+        <translation>另存为(&amp;A)……</translation>
     </message>
 </context>
 <context>

@@ -181,26 +181,26 @@ void ClientTab::buildUi()
 
 void ClientTab::retranslateUi()
 {
-    m_hostLabel->setText(tr("&Host:"));
+    m_hostLabel->setText(tr("Hos&t:"));
     m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
-    m_portLabel->setText(tr("P&ort:"));
+    m_portLabel->setText(tr("&Port:"));
     m_passwordLabel->setText(tr("Pass&word:"));
     m_password->setPlaceholderText(tr("If the share has one"));
     fitToPlaceholder(m_password);
     m_listingLabel->setText(tr("Files on the server:"));
     m_filter->setPlaceholderText(tr("Filter by name"));
-    m_nameLabel->setText(tr("&Name:"));
+    m_nameLabel->setText(tr("Na&me:"));
     m_name->setPlaceholderText(tr("Type a file name to request it"));
     m_getName->setText(tr("&Get"));
     m_download->setText(tr("&Download selected"));
     m_download->setToolTip(tr("Download the selected files (Enter)"));
-    m_destLabel->setText(tr("Save &to:"));
-    m_chooseDest->setText(tr("C&hoose..."));
-    m_cancel->setText(tr("&Cancel"));
-    m_retry->setText(tr("&Retry"));
-    m_resume->setText(tr("Re&sume"));
+    m_destLabel->setText(tr("S&ave to:"));
+    m_chooseDest->setText(tr("Choos&e..."));
+    m_cancel->setText(tr("Cancel"));
+    m_retry->setText(tr("Retr&y"));
+    m_resume->setText(tr("Res&ume"));
     m_resume->setToolTip(tr("Continue from the part already downloaded"));
-    m_openFolder->setText(tr("Open &folder"));
+    m_openFolder->setText(tr("&Open folder"));
     m_clearDone->setText(tr("Clear finished"));
     updateActions();
     if (!m_bannerFailure.ok())

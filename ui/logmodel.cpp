@@ -77,7 +77,8 @@ QString LogModel::cell(const ServerEvent &e, int column) const
     case BytesColumn:
         if (e.kind == ServerEvent::Kind::Listed)
             return tr("%n file(s)", nullptr, int(qMin<qint64>(e.bytes, INT_MAX)));
-        if (e.kind == ServerEvent::Kind::Sent || e.bytes > 0)
+        if (e.kind == ServerEvent::Kind::Sent || e.kind == ServerEvent::Kind::Aborted
+            || e.bytes > 0)
             return locale.formattedDataSize(e.bytes);
         return {};
     case ResultColumn:
@@ -91,6 +92,9 @@ QString LogModel::cell(const ServerEvent &e, int column) const
         case ServerEvent::Kind::Sent:
             return tr("done, verified sent");
         case ServerEvent::Kind::Refused:
+            // Seen from the server: the client got the password wrong.
+            if (e.code == ErrorCode::AuthFailed)
+                return tr("refused: wrong password");
             return tr("refused: %1").arg(ErrorText::describe({e.code, e.detail}));
         case ServerEvent::Kind::Failed:
             return tr("error: %1").arg(ErrorText::describe({e.code, e.detail}));
@@ -98,6 +102,9 @@ QString LogModel::cell(const ServerEvent &e, int column) const
             return tr("disconnected");
         case ServerEvent::Kind::LimitHit:
             return tr("limit reached: %1").arg(ErrorText::describe({e.code, e.detail}));
+        case ServerEvent::Kind::Aborted:
+            return e.code == ErrorCode::Cancelled ? tr("aborted: sharing was stopped")
+                                                  : tr("aborted: the client disconnected");
         }
     }
     return {};
@@ -118,7 +125,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (index.column() == ResultColumn) {
             if (e.kind == ServerEvent::Kind::Refused || e.kind == ServerEvent::Kind::Failed
-                || e.kind == ServerEvent::Kind::LimitHit)
+                || e.kind == ServerEvent::Kind::LimitHit || e.kind == ServerEvent::Kind::Aborted)
                 return QBrush(QColor(0xb0, 0x20, 0x20));
             if (e.kind == ServerEvent::Kind::Sent)
                 return QBrush(QColor(0x1a, 0x7f, 0x37));

@@ -19,16 +19,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
-#include <QThread>
-#include <memory>
 
 namespace ferry {
 
@@ -53,21 +51,32 @@ ServerTab::ServerTab(QWidget *parent)
         settings.value(QStringLiteral("server/logHeader")).toByteArray());
 
     connect(m_server, &Server::event, this, [this](const ServerEvent &e) {
-        QScrollBar *bar = m_logView->verticalScrollBar();
-        const bool atEnd = bar->value() == bar->maximum();
         m_log->append(e);
-        if (atEnd)
-            m_logView->scrollToBottom();
         if (e.code == ErrorCode::FolderMissing || e.code == ErrorCode::PermissionDenied)
             showError({e.code, e.detail});
     });
-    connect(m_server, &Server::transferProgress, m_transfers, &ServerTransferModel::update);
+    // A send aborted by Stop reports its end after the list was cleared: leave it cleared.
+    connect(m_server, &Server::transferProgress, this, [this](const ServerTransfer &t) {
+        if (isRunning())
+            m_transfers->update(t);
+    });
     connect(m_stats, &ListingStats::ready, this, [this](qint64 files, qint64 bytes) {
         m_files = files;
         m_bytes = bytes;
         updateStats();
     });
+    // The log sticks to its end while the user leaves it there, however its range grows: new
+    // rows, a horizontal scroll bar appearing later, a smaller window or splitter. Scrolling
+    // up un-sticks it; scrolling back to the end sticks it again.
+    QScrollBar *logBar = m_logView->verticalScrollBar();
+    connect(logBar, &QScrollBar::valueChanged, this,
+        [this, logBar](int value) { m_followLog = value >= logBar->maximum(); });
+    connect(logBar, &QScrollBar::rangeChanged, this, [this, logBar](int, int maximum) {
+        if (m_followLog)
+            logBar->setValue(maximum);
+    });
     connect(m_browse, &QPushButton::clicked, this, &ServerTab::chooseFolder);
+    connect(m_folder, &QLineEdit::textChanged, this, &ServerTab::folderEdited);
     connect(m_password, &QLineEdit::textChanged, this, &ServerTab::updatePasswordNote);
     connect(m_startStop, &QPushButton::clicked, this, &ServerTab::toggle);
     connect(m_clearLog, &QPushButton::clicked, m_log, &LogModel::clear);
@@ -124,6 +133,21 @@ bool ServerTab::isRunning() const
     return m_server->isRunning();
 }
 
+int ServerTab::activeSends() const
+{
+    return isRunning() ? m_transfers->activeCount() : 0;
+}
+
+// "Choose a folder first" is stale as soon as there is one.
+void ServerTab::folderEdited()
+{
+    if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty()
+        && !m_folder->text().trimmed().isEmpty()) {
+        m_error = {};
+        m_banner->hide();
+    }
+}
+
 quint16 ServerTab::listeningPort() const
 {
     return m_server->isRunning() ? m_server->serverPort() : 0;
@@ -144,10 +168,32 @@ void ServerTab::chooseFolder()
 
 void ServerTab::toggle()
 {
-    if (isRunning())
-        stop();
-    else
+    if (!isRunning())
         start();
+    else if (confirmStop())
+        stop();
+}
+
+/// Stopping aborts the files being sent: ask first, defaulting to keep sharing.
+bool ServerTab::confirmStop()
+{
+    const int sends = activeSends();
+    if (sends == 0)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Stop sharing"),
+        tr("%n file(s) being sent. Stop sharing anyway?", nullptr, sends), QMessageBox::NoButton,
+        this);
+    box.setObjectName(QStringLiteral("confirmStopSharing"));
+    box.setInformativeText(tr("The friends receiving them can resume later."));
+    QPushButton *stopButton = box.addButton(tr("Stop sharing"), QMessageBox::DestructiveRole);
+    stopButton->setObjectName(QStringLiteral("confirmStop"));
+    QPushButton *keep = box.addButton(tr("Keep sharing"), QMessageBox::RejectRole);
+    keep->setObjectName(QStringLiteral("keepSharing"));
+    box.setDefaultButton(keep);
+    box.setEscapeButton(keep);
+    box.exec();
+    // A send may have ended while the question was open; stopping is still what was asked.
+    return box.clickedButton() == stopButton;
 }
 
 bool ServerTab::start()
@@ -167,6 +213,8 @@ bool ServerTab::start()
         if (error.ok())
             error.code = ErrorCode::Internal;
     }
+    if (error.code == ErrorCode::PortInUse)
+        error.detail = QString::number(config.port);
     if (!error.ok()) {
         qCWarning(lcUi) << "server did not start:" << int(error.code) << error.detail;
         showError(error);
@@ -230,30 +278,6 @@ void ServerTab::updateStats()
     //: %n is the number of files, %1 their total size such as "1.5 GiB".
     m_statsLabel->setText(tr("%n file(s) shared, %1 in total", nullptr, int(m_files))
                               .arg(QLocale().formattedDataSize(m_bytes)));
-}
-
-void ServerTab::saveLog()
-{
-    QString filter;
-    const QString textFilter = tr("Text files (*.txt)");
-    const QString csvFilter = tr("CSV files (*.csv)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Save the connection log"), {},
-        textFilter + QStringLiteral(";;") + csvFilter, &filter);
-    if (path.isEmpty())
-        return;
-    const bool csv = filter == csvFilter || path.endsWith(QStringLiteral(".csv"));
-    const QByteArray bytes = (csv ? m_log->toCsv() : m_log->toText()).toUtf8();
-    auto ok = std::make_shared<bool>(false);
-    QThread *thread = QThread::create([path, bytes, ok] {
-        QSaveFile file(path);
-        *ok = file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
-    });
-    connect(thread, &QThread::finished, this, [this, path, ok] {
-        emit statusMessage(
-            *ok ? tr("Log saved to %1").arg(path) : tr("Could not save the log to %1").arg(path));
-    });
-    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
 }
 
 void ServerTab::dragEnterEvent(QDragEnterEvent *event)

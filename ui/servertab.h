@@ -41,6 +41,8 @@ public:
     bool start();
     void stop();
     bool isRunning() const;
+    /// Files being sent right now; stopping would abort them.
+    int activeSends() const;
     quint16 listeningPort() const;
     LogModel *logModel() const { return m_log; }
     ServerTransferModel *transferModel() const { return m_transfers; }
@@ -62,6 +64,8 @@ private:
     void retranslateUi();
     void chooseFolder();
     void toggle();
+    bool confirmStop();
+    void folderEdited();
     void showError(const Failure &failure);
     QString bannerMessage() const;
     void updateRunningUi();
@@ -102,6 +106,7 @@ private:
     qint64 m_files = -1;
     qint64 m_bytes = 0;
     Failure m_error;
+    bool m_followLog = true;
 };
 
 } // namespace ferry

@@ -10,6 +10,8 @@
 #include "servertransfermodel.h"
 
 #include <QButtonGroup>
+#include <QDir>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -129,6 +131,7 @@ void ServerTab::buildUi()
     m_logView->setObjectName(QStringLiteral("logView"));
     m_clearLog = new QPushButton(m_logBox);
     m_saveLog = new QPushButton(m_logBox);
+    m_saveLog->setObjectName(QStringLiteral("saveLog"));
     auto *logButtons = new QHBoxLayout;
     logButtons->addStretch();
     logButtons->addWidget(m_clearLog);
@@ -167,12 +170,23 @@ QString ServerTab::bannerMessage() const
 {
     if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty())
         return tr("Choose a folder to share first.");
+    if (m_error.code == ErrorCode::FolderMissing && QFileInfo(m_error.detail).isFile()) {
+        //: %1 is the path of a file that was chosen as the shared folder.
+        return tr("%1 is a file, not a folder. Choose the folder to share.")
+            .arg(QDir::toNativeSeparators(m_error.detail));
+    }
+    if (m_error.code == ErrorCode::PortInUse) {
+        //: %1 is a port number; "any free port" is the Port box's lowest choice.
+        return tr("Port %1 is already in use by another program. Choose another port, or set "
+                  "Port to \"any free port\".")
+            .arg(m_error.detail);
+    }
     return ErrorText::describe(m_error);
 }
 
 void ServerTab::retranslateUi()
 {
-    m_folderLabel->setText(tr("Shared &folder:"));
+    m_folderLabel->setText(tr("Shared f&older:"));
     m_folder->setPlaceholderText(tr("Choose a folder, or drop one here"));
     m_browse->setText(tr("&Browse..."));
     m_portLabel->setText(tr("&Port:"));
@@ -190,8 +204,8 @@ void ServerTab::retranslateUi()
     m_addressHint->setText(tr("A friend can type one of these addresses in Ferry:"));
     m_transfersBox->setTitle(tr("Files being sent"));
     m_logBox->setTitle(tr("Connection log"));
-    m_clearLog->setText(tr("C&lear"));
-    m_saveLog->setText(tr("&Save as..."));
+    m_clearLog->setText(tr("Cl&ear"));
+    m_saveLog->setText(tr("Save &as..."));
     if (!m_error.ok())
         m_banner->setText(bannerMessage());
     m_log->retranslate();

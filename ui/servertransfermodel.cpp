@@ -53,6 +53,14 @@ void ServerTransferModel::clear()
     endResetModel();
 }
 
+int ServerTransferModel::activeCount() const
+{
+    int n = 0;
+    for (const ServerTransfer &t : m_rows)
+        n += t.finished ? 0 : 1;
+    return n;
+}
+
 int ServerTransferModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

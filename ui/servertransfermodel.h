@@ -25,6 +25,8 @@ public:
 
     void update(const ServerTransfer &transfer);
     void clear();
+    /// Files still going out (finished rows linger a moment but don't count).
+    int activeCount() const;
     void setLingerMs(int ms) { m_lingerMs = ms; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -51,6 +51,13 @@ void tst_LogModel::rendersResults_data()
                              << QStringLiteral("refused: The server has no file named \"f\".");
     QTest::newRow("failed") << int(ServerEvent::Kind::Failed) << int(ErrorCode::Timeout)
                             << QStringLiteral("error: The connection timed out: f");
+    QTest::newRow("wrong password") << int(ServerEvent::Kind::Refused) << int(ErrorCode::AuthFailed)
+                                    << QStringLiteral("refused: wrong password");
+    QTest::newRow("aborted by stop") << int(ServerEvent::Kind::Aborted) << int(ErrorCode::Cancelled)
+                                     << QStringLiteral("aborted: sharing was stopped");
+    QTest::newRow("aborted by client")
+        << int(ServerEvent::Kind::Aborted) << int(ErrorCode::ConnectionLost)
+        << QStringLiteral("aborted: the client disconnected");
 }
 
 void tst_LogModel::rendersResults()

@@ -1,23 +1,33 @@
 #include "clientsession.h"
+#include "hostilepeer.h"
 #include "logmodel.h"
 #include "server.h"
 #include "servertab.h"
+#include "servertransfermodel.h"
 #include "testutil.h"
 #include "uisettings.h"
 
 #include <QApplication>
 #include <QDragEnterEvent>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
+#include <QTreeView>
 
 using namespace ferry;
 
@@ -37,9 +47,16 @@ private slots:
     void droppedFileIsRefused();
     void languageSwitchRerendersOldRows();
     void passwordProtectsTheShare();
+    void stopDuringASendAsksAndLogsAborted();
+    void wrongPasswordIsLoggedAsRefused();
+    void logFollowsNewRowsOnlyAtTheBottom();
+    void choosingAFolderClearsTheHint();
+    void aFileIsNotAFolder();
+    void portInUseBannerNamesThePort();
+    void saveDialogSpeaksTheAppLanguage();
 
 private:
-    void startFromUi();
+    void startFromUi(const QString &folder = {});
     void fetch(const QString &name, const QString &outputDir);
 
     QTemporaryDir m_share;
@@ -66,11 +83,11 @@ void tst_ServerTab::cleanup()
     m_tab.reset();
 }
 
-void tst_ServerTab::startFromUi()
+void tst_ServerTab::startFromUi(const QString &path)
 {
     auto *folder = m_tab->findChild<QLineEdit *>(QStringLiteral("sharedFolder"));
     folder->clear();
-    QTest::keyClicks(folder, m_share.path());
+    QTest::keyClicks(folder, path.isEmpty() ? m_share.path() : path);
     auto *port = m_tab->findChild<QSpinBox *>(QStringLiteral("serverPort"));
     port->setValue(0);
     QTest::mouseClick(
@@ -162,8 +179,9 @@ void tst_ServerTab::portInUseShowsABanner()
     m_tab->setPort(other.serverPort());
     QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
     QVERIFY(!m_tab->isRunning());
-    QVERIFY2(m_tab->bannerText().startsWith(
-                 QStringLiteral("The port is already in use by another program")),
+    QVERIFY2(
+        m_tab->bannerText().startsWith(
+            QStringLiteral("Port %1 is already in use by another program").arg(other.serverPort())),
         qPrintable(m_tab->bannerText()));
     QVERIFY(other.isRunning());
 }
@@ -331,6 +349,204 @@ void tst_ServerTab::passwordProtectsTheShare()
     QVERIFY(!keys.isEmpty());
     for (const QString &key : keys)
         QVERIFY2(!settings.value(key).toString().contains(secret), qPrintable(key));
+}
+
+namespace {
+
+/// Runs \a act on the next modal dialog once it is up (exec() blocks the test meanwhile).
+void onNextDialog(std::function<void(QWidget *)> act)
+{
+    QTimer::singleShot(0, qApp, [act] {
+        QWidget *dialog = nullptr;
+        QTest::qWaitFor([&] { return (dialog = QApplication::activeModalWidget()) != nullptr; });
+        act(dialog);
+    });
+}
+
+/// The Result cell of the newest row about \a name, or "".
+QString lastResultFor(LogModel *log, const QString &name)
+{
+    for (int row = log->rowCount() - 1; row >= 0; --row) {
+        if (log->index(row, LogModel::RequestColumn).data().toString() == name)
+            return log->index(row, LogModel::ResultColumn).data().toString();
+    }
+    return {};
+}
+
+} // namespace
+
+// A client that asked for a big file and reads nothing keeps the send in flight.
+void tst_ServerTab::stopDuringASendAsksAndLogsAborted()
+{
+    QTemporaryDir big;
+    test::writeRandomFile(big.filePath(QStringLiteral("big.bin")), 64 * 1024 * 1024, 3);
+    startFromUi(big.path());
+    test::RawClient client(m_tab->listeningPort());
+    QVERIFY(client.waitConnected());
+    QVERIFY(client.readHello());
+    client.send(protocol::encodeHello({}));
+    client.send(protocol::encodeGetRequest(QStringLiteral("big.bin"), Q_INT64_C(1) << 40));
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->activeSends(), 1, 20000);
+    LogModel *log = m_tab->logModel();
+    QCOMPARE(lastResultFor(log, QStringLiteral("big.bin")), QStringLiteral("requested"));
+
+    auto *startStop = m_tab->findChild<QPushButton *>(QStringLiteral("startStop"));
+    QString question;
+    onNextDialog([&](QWidget *dialog) {
+        question = static_cast<QMessageBox *>(dialog)->text();
+        QTest::mouseClick(
+            dialog->findChild<QPushButton *>(QStringLiteral("keepSharing")), Qt::LeftButton);
+    });
+    QTest::mouseClick(startStop, Qt::LeftButton);
+    QCOMPARE(question, QStringLiteral("1 file(s) being sent. Stop sharing anyway?"));
+    QVERIFY(m_tab->isRunning());
+
+    onNextDialog([](QWidget *dialog) {
+        QTest::mouseClick(
+            dialog->findChild<QPushButton *>(QStringLiteral("confirmStop")), Qt::LeftButton);
+    });
+    QTest::mouseClick(startStop, Qt::LeftButton);
+    QVERIFY(!m_tab->isRunning());
+    QTRY_COMPARE(lastResultFor(log, QStringLiteral("big.bin")),
+        QStringLiteral("aborted: sharing was stopped"));
+    // It went out partly at most: the client read nothing, so the kernel holds the rest.
+    const int row = log->rowCount() - 1;
+    QVERIFY(log->event(row).bytes < 64 * 1024 * 1024);
+    QCOMPARE(m_tab->transferModel()->rowCount(), 0);
+}
+
+void tst_ServerTab::wrongPasswordIsLoggedAsRefused()
+{
+    m_tab->setPassword(QStringLiteral("right"));
+    startFromUi();
+    const ListOutcome outcome = listShare(m_tab->listeningPort(), "wrong");
+    QCOMPARE(outcome.failure, ErrorCode::AuthFailed);
+    LogModel *log = m_tab->logModel();
+    const auto refused = [log] {
+        for (int row = 0; row < log->rowCount(); ++row) {
+            const QString result = log->index(row, LogModel::ResultColumn).data().toString();
+            if (result.startsWith(QStringLiteral("error")))
+                return result;
+            if (result == QStringLiteral("refused: wrong password"))
+                return result;
+        }
+        return QString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(refused(), QStringLiteral("refused: wrong password"), 20000);
+}
+
+void tst_ServerTab::logFollowsNewRowsOnlyAtTheBottom()
+{
+    startFromUi();
+    auto *view = m_tab->findChild<QTableView *>(QStringLiteral("logView"));
+    QScrollBar *bar = view->verticalScrollBar();
+    const auto addRows = [this](int n) {
+        for (int i = 0; i < n; ++i) {
+            const ListOutcome outcome = listShare(m_tab->listeningPort(), {});
+            QVERIFY(outcome.done);
+        }
+    };
+    addRows(15); // three rows each: more than the view shows
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    const int before = m_tab->logModel()->rowCount();
+    addRows(2);
+    QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 6);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    // A smaller log (splitter, window) still ends at the newest row, and keeps following.
+    auto *splitter = m_tab->splitter();
+    splitter->setSizes({splitter->height() - 120, 120});
+    QTRY_VERIFY(view->height() < 160);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    addRows(1);
+    QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 9);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+
+    bar->setValue(0); // the user scrolled up to read
+    addRows(2);
+    QTRY_VERIFY(m_tab->logModel()->rowCount() >= before + 15);
+    QCOMPARE(bar->value(), 0);
+}
+
+void tst_ServerTab::choosingAFolderClearsTheHint()
+{
+    m_tab->setFolder({});
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
+    QCOMPARE(m_tab->bannerText(), QStringLiteral("Choose a folder to share first."));
+    auto *folder = m_tab->findChild<QLineEdit *>(QStringLiteral("sharedFolder"));
+    QTest::keyClicks(folder, m_share.path());
+    QCOMPARE(m_tab->bannerText(), QString());
+}
+
+void tst_ServerTab::aFileIsNotAFolder()
+{
+    const QString file = m_share.filePath(QStringLiteral("b.txt"));
+    m_tab->setFolder(file);
+    m_tab->setPort(0);
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
+    QVERIFY(!m_tab->isRunning());
+    QCOMPARE(m_tab->bannerText(),
+        QStringLiteral("%1 is a file, not a folder. Choose the folder to share.").arg(file));
+}
+
+void tst_ServerTab::portInUseBannerNamesThePort()
+{
+    Server other;
+    ServerConfig config;
+    config.root = m_share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    Failure error;
+    QVERIFY(other.start(config, &error));
+    m_tab->setFolder(m_share.path());
+    m_tab->setLocalOnly(true);
+    m_tab->setPort(other.serverPort());
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
+    const QString text = m_tab->bannerText();
+    QVERIFY2(text.contains(QString::number(other.serverPort())), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("any free port")), qPrintable(text));
+}
+
+// Under Chinese the dialog must say 文件夹, not "Folder", and date files the Chinese way.
+void tst_ServerTab::saveDialogSpeaksTheAppLanguage()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("sub")));
+    test::writeRandomFile(dir.filePath(QStringLiteral("old.txt")), 10, 4);
+    const QLocale before;
+    const QLocale chinese(QLocale::Chinese, QLocale::China);
+    QLocale::setDefault(chinese);
+    QTranslator qt;
+    QVERIFY(qt.load(chinese, QStringLiteral("qtbase"), QStringLiteral("_"),
+        QLibraryInfo::path(QLibraryInfo::TranslationsPath)));
+    QCoreApplication::installTranslator(&qt);
+    QString type;
+    QString date;
+    QString expectedDate;
+    onNextDialog([&](QWidget *widget) {
+        auto *dialog = qobject_cast<QFileDialog *>(widget);
+        QVERIFY(dialog);
+        dialog->setDirectory(dir.path());
+        auto *view = dialog->findChild<QTreeView *>();
+        QVERIFY(view);
+        QTRY_COMPARE(view->model()->rowCount(view->rootIndex()), 2);
+        for (int row = 0; row < 2; ++row) {
+            const QModelIndex name = view->model()->index(row, 0, view->rootIndex());
+            if (name.data().toString() == QStringLiteral("sub"))
+                type = name.siblingAtColumn(2).data().toString();
+            else
+                date = name.siblingAtColumn(3).data().toString();
+        }
+        expectedDate
+            = chinese.toString(QFileInfo(dir.filePath(QStringLiteral("old.txt"))).lastModified(),
+                QLocale::ShortFormat);
+        dialog->reject();
+    });
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("saveLog")), Qt::LeftButton);
+    QCoreApplication::removeTranslator(&qt);
+    QLocale::setDefault(before);
+    QCOMPARE(type, QStringLiteral("\u6587\u4ef6\u5939")); // 文件夹
+    QCOMPARE(date, expectedDate);
 }
 
 QTEST_MAIN(tst_ServerTab)
