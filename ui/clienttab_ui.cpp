@@ -41,6 +41,14 @@ void ClientTab::buildUi()
     m_host->setEditable(true);
     m_host->setInsertPolicy(QComboBox::NoInsert);
     m_host->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // The combo's own completer is inline: after "127.0.0.1:7001" was used, typing
+    // "127.0.0.1" gets ":7001" appended and selected, and Enter connects there. A popup
+    // offers the remembered hosts while Enter keeps exactly what was typed.
+    auto *hostCompleter = new QCompleter(m_host->model(), m_host);
+    hostCompleter->setCompletionMode(QCompleter::PopupCompletion);
+    hostCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    hostCompleter->setFilterMode(Qt::MatchStartsWith);
+    m_host->setCompleter(hostCompleter);
     m_hostLabel->setBuddy(m_host);
     m_portLabel = new QLabel(this);
     m_port = new QSpinBox(this);

@@ -9,8 +9,10 @@
 #include "transferview.h"
 #include "uisettings.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -43,6 +45,7 @@ private slots:
     void queuedRowsCanBeCancelled();
     void interruptedDownloadResumes();
     void protectedShareAsksForThePassword();
+    void hostEnterConnectsToWhatIsTyped();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -51,6 +54,8 @@ private:
     void connectToServer();
     const Transfer *waitForEnd(int row);
     void drop(const QMimeData *mime);
+    /// Types as a person does: to the completion popup when one is open, else to \a widget.
+    void typeKey(QWidget *widget, Qt::Key key);
 
     QTemporaryDir m_share;
     std::unique_ptr<QTemporaryDir> m_dest;
@@ -134,6 +139,12 @@ void tst_ClientTab::drop(const QMimeData *mime)
     QApplication::sendEvent(target, &dropEvent);
     QVERIFY(dropEvent.isAccepted());
     QVERIFY(!view->isDropHighlighted());
+}
+
+void tst_ClientTab::typeKey(QWidget *widget, Qt::Key key)
+{
+    QWidget *popup = QApplication::activePopupWidget();
+    QTest::keyClick(popup ? popup : widget, key);
 }
 
 void tst_ClientTab::connectListsTheShare()
@@ -482,6 +493,50 @@ void tst_ClientTab::protectedShareAsksForThePassword()
     QVERIFY(!keys.isEmpty());
     for (const QString &key : keys)
         QVERIFY2(!settings.value(key).toString().contains(secret), qPrintable(key));
+}
+
+void tst_ClientTab::hostEnterConnectsToWhatIsTyped()
+{
+    // Another server, used once as "127.0.0.1:PORT", so the Host box remembers that text.
+    QTemporaryDir share;
+    test::writeRandomFile(share.filePath(QStringLiteral("other.txt")), 10, 3);
+    Server other;
+    ServerConfig config;
+    config.root = share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    Failure error;
+    QVERIFY2(other.start(config, &error), qPrintable(error.detail));
+    auto *host = m_tab->findChild<QComboBox *>(QStringLiteral("host"));
+    auto *port = m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"));
+    const QString remembered = QStringLiteral("127.0.0.1:%1").arg(other.serverPort());
+    host->setFocus();
+    host->lineEdit()->clear();
+    QTest::keyClicks(host->lineEdit(), remembered);
+    typeKey(host->lineEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_tab->listModel()->names(), QStringList(QStringLiteral("other.txt")), 20000);
+    QCOMPARE(host->itemText(0), remembered);
+
+    // Now "127.0.0.1" with the Port box at the first server's port, then Enter.
+    port->setValue(m_server.serverPort());
+    host->setFocus();
+    host->lineEdit()->clear();
+    for (const QChar c : QStringLiteral("127.0.0.1"))
+        QTest::keyClicks(QApplication::activePopupWidget() ? QApplication::activePopupWidget()
+                                                           : host->lineEdit(),
+            QString(c));
+    // The remembered host is offered in a popup, not written into the box.
+    QCOMPARE(host->currentText(), QStringLiteral("127.0.0.1"));
+    QVERIFY(host->completer());
+    QCOMPARE(host->completer()->completionMode(), QCompleter::PopupCompletion);
+    QVERIFY(host->completer()->popup()->isVisible());
+    QCOMPARE(host->completer()->currentCompletion(), remembered);
+    typeKey(host->lineEdit(), Qt::Key_Return);
+    QCOMPARE(host->currentText(), QStringLiteral("127.0.0.1"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
+    QVERIFY(m_tab->listModel()->names().contains(QStringLiteral("hello.txt")));
+    QCOMPARE(port->value(), int(m_server.serverPort()));
 }
 
 QTEST_MAIN(tst_ClientTab)
