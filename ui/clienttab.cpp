@@ -75,6 +75,10 @@ ClientTab::ClientTab(QWidget *parent)
         });
     connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
         m_listing = false;
+        // Another server's files must not stay under the address that just failed, nor
+        // make the button offer to refresh them.
+        if (m_pendingServer != m_listedServer)
+            clearListing();
         showBanner(failure);
         askForPassword(failure);
         updateConnectButton();
@@ -142,15 +146,16 @@ void ClientTab::refresh()
     m_banner->hide();
     m_bannerFailure = {};
     m_listing = true;
-    m_listedServer = QStringLiteral("%1:%2").arg(host).arg(port);
+    m_pendingServer = QStringLiteral("%1:%2").arg(host).arg(port);
     m_queue->fetchListing(host, port);
     updateConnectButton();
-    emit statusMessage(tr("Connecting to %1...").arg(m_listedServer));
+    emit statusMessage(tr("Connecting to %1...").arg(m_pendingServer));
 }
 
 void ClientTab::onListing()
 {
     m_listing = false;
+    m_listedServer = m_pendingServer;
     QString host;
     quint16 port = 0;
     currentServer(&host, &port);
@@ -159,6 +164,13 @@ void ClientTab::onListing()
     updateConnectButton();
     emit statusMessage(
         tr("%n file(s) on %1", nullptr, int(m_list->rowCount())).arg(m_listedServer));
+}
+
+void ClientTab::clearListing()
+{
+    m_list->setEntries({});
+    m_names->setStringList({});
+    m_listedServer.clear();
 }
 
 void ClientTab::request(const QStringList &names)

@@ -64,6 +64,7 @@ private:
     void downloadTyped();
     void chooseDestination();
     void onListing();
+    void clearListing();
     void onTransferEnded(quint64 id);
     QList<quint64> selectedTransfers() const;
     void cancelSelected();
@@ -112,6 +113,7 @@ private:
     QSplitter *m_splitter;
 
     QString m_listedServer; ///< "host:port" whose listing is shown.
+    QString m_pendingServer; ///< "host:port" last asked for its listing.
     bool m_listing = false;
     Failure m_bannerFailure;
 };

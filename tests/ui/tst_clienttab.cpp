@@ -18,6 +18,8 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -46,6 +48,8 @@ private slots:
     void interruptedDownloadResumes();
     void protectedShareAsksForThePassword();
     void hostEnterConnectsToWhatIsTyped();
+    void failedConnectClearsTheOldListing_data();
+    void failedConnectClearsTheOldListing();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -537,6 +541,47 @@ void tst_ClientTab::hostEnterConnectsToWhatIsTyped()
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
     QVERIFY(m_tab->listModel()->names().contains(QStringLiteral("hello.txt")));
     QCOMPARE(port->value(), int(m_server.serverPort()));
+}
+
+void tst_ClientTab::failedConnectClearsTheOldListing_data()
+{
+    QTest::addColumn<bool>("http");
+    QTest::newRow("nothing listening") << false;
+    QTest::newRow("an HTTP server") << true;
+}
+
+void tst_ClientTab::failedConnectClearsTheOldListing()
+{
+    QFETCH(bool, http);
+    QTcpServer wrong;
+    QVERIFY(wrong.listen(QHostAddress::LocalHost));
+    const quint16 wrongPort = wrong.serverPort();
+    if (http) {
+        connect(&wrong, &QTcpServer::newConnection, this, [&wrong] {
+            while (QTcpSocket *socket = wrong.nextPendingConnection()) {
+                socket->write("HTTP/1.0 200 OK\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+    } else {
+        wrong.close();
+    }
+    connectToServer();
+    auto *button = m_tab->findChild<QPushButton *>(QStringLiteral("connect"));
+    QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Refresh"));
+
+    m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"))->setValue(wrongPort);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_tab->bannerText().isEmpty(), 20000);
+    QTRY_VERIFY(button->isEnabled());
+    QCOMPARE(m_tab->listModel()->rowCount(), 0);
+    QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Connect"));
+
+    // Back to the right port: the share is listed again.
+    m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"))->setValue(m_server.serverPort());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
+    QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Refresh"));
 }
 
 QTEST_MAIN(tst_ClientTab)
