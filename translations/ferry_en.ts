@@ -771,6 +771,14 @@
             <source>If the share has one</source>
             <translation>If the share has one</translation>
         </message>
+        <message>
+            <source>Start o&amp;ver</source>
+            <translation>Start o&amp;ver</translation>
+        </message>
+        <message>
+            <source>Delete the unfinished download and download the file again from the beginning</source>
+            <translation>Delete the unfinished download and download the file again from the beginning</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>

@@ -767,6 +767,14 @@
         <source>If the share has one</source>
         <translation>共享设了密码时填写</translation>
     </message>
+    <message>
+        <source>Start o&amp;ver</source>
+        <translation>从头下载(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Delete the unfinished download and download the file again from the beginning</source>
+        <translation>删除未完成的下载，从头重新下载这个文件</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>

@@ -64,6 +64,7 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ClientTab::cancelSelected);
     connect(m_retry, &QPushButton::clicked, this, [this] { retrySelected(false); });
     connect(m_resume, &QPushButton::clicked, this, [this] { retrySelected(true); });
+    connect(m_startOver, &QPushButton::clicked, this, &ClientTab::startOverSelected);
     connect(m_openFolder, &QPushButton::clicked, this, &ClientTab::openFolder);
     connect(m_clearDone, &QPushButton::clicked, m_transfers, &TransferModel::removeFinished);
     connect(m_transferView, &QAbstractItemView::doubleClicked, this, &ClientTab::openFolder);
@@ -285,6 +286,15 @@ void ClientTab::retrySelected(bool resume)
     const QList<quint64> ids = selectedTransfers();
     for (quint64 id : ids)
         m_queue->retry(id, resume);
+}
+
+void ClientTab::startOverSelected()
+{
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids) {
+        if (m_queue->hasPart(id))
+            m_queue->startOver(id);
+    }
 }
 
 void ClientTab::openFolder()

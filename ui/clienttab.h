@@ -69,6 +69,7 @@ private:
     QList<quint64> selectedTransfers() const;
     void cancelSelected();
     void retrySelected(bool resume);
+    void startOverSelected();
     void openFolder();
     void showBanner(const Failure &failure);
     void askForPassword(const Failure &failure);
@@ -108,6 +109,7 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_resume;
+    QPushButton *m_startOver;
     QPushButton *m_openFolder;
     QPushButton *m_clearDone;
     QSplitter *m_splitter;

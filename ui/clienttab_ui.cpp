@@ -7,6 +7,7 @@
 #include "progressdelegate.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
+#include "transferqueue.h"
 #include "transferview.h"
 #include "uisettings.h"
 
@@ -156,6 +157,8 @@ void ClientTab::buildUi()
     m_retry->setObjectName(QStringLiteral("retryTransfer"));
     m_resume = new QPushButton(transferPane);
     m_resume->setObjectName(QStringLiteral("resumeTransfer"));
+    m_startOver = new QPushButton(transferPane);
+    m_startOver->setObjectName(QStringLiteral("startOverTransfer"));
     m_openFolder = new QPushButton(transferPane);
     m_clearDone = new QPushButton(transferPane);
     auto *destRow = new QHBoxLayout;
@@ -166,6 +169,7 @@ void ClientTab::buildUi()
     actions->addWidget(m_cancel);
     actions->addWidget(m_retry);
     actions->addWidget(m_resume);
+    actions->addWidget(m_startOver);
     actions->addWidget(m_openFolder);
     actions->addStretch();
     actions->addWidget(m_clearDone);
@@ -208,6 +212,9 @@ void ClientTab::retranslateUi()
     m_retry->setText(tr("&Retry"));
     m_resume->setText(tr("Re&sume"));
     m_resume->setToolTip(tr("Continue from the part already downloaded"));
+    m_startOver->setText(tr("Start o&ver"));
+    m_startOver->setToolTip(
+        tr("Delete the unfinished download and download the file again from the beginning"));
     m_openFolder->setText(tr("Open &folder"));
     m_clearDone->setText(tr("Clear finished"));
     updateActions();
@@ -232,9 +239,13 @@ void ClientTab::updateActions()
     const QList<quint64> ids = selectedTransfers();
     for (quint64 id : ids)
         (m_transfers->isActive(id) ? active : ended) = true;
+    bool partKept = false;
+    for (quint64 id : ids)
+        partKept = partKept || m_queue->hasPart(id);
     m_cancel->setEnabled(active);
     m_retry->setEnabled(ended);
     m_resume->setEnabled(ended);
+    m_startOver->setEnabled(partKept);
 }
 
 void ClientTab::showTransferMenu(const QPoint &pos)
@@ -242,7 +253,7 @@ void ClientTab::showTransferMenu(const QPoint &pos)
     if (selectedTransfers().isEmpty())
         return;
     QMenu menu(this);
-    for (QPushButton *button : {m_cancel, m_retry, m_resume, m_openFolder}) {
+    for (QPushButton *button : {m_cancel, m_retry, m_resume, m_startOver, m_openFolder}) {
         QAction *action = menu.addAction(button->text(), button, &QPushButton::click);
         action->setEnabled(button->isEnabled());
     }

@@ -48,6 +48,7 @@ private slots:
     void interruptedDownloadResumes();
     void protectedShareAsksForThePassword();
     void hostEnterConnectsToWhatIsTyped();
+    void startOverRemovesOnlyThatPart();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
 
@@ -582,6 +583,44 @@ void tst_ClientTab::failedConnectClearsTheOldListing()
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
     QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Refresh"));
+}
+
+void tst_ClientTab::startOverRemovesOnlyThatPart()
+{
+    // Leftovers of earlier attempts: big.bin's .part and its record, and another file's.
+    test::writeRandomFile(destPath(QStringLiteral("big.bin.part")), 4096, 11);
+    test::writeRandomFile(destPath(QStringLiteral("big.bin.part.meta")), 40, 12);
+    const QByteArray otherPart
+        = test::writeRandomFile(destPath(QStringLiteral("hello.txt.part")), 100, 13);
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    m_tab->request({QStringLiteral("big.bin")});
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::PartExists);
+
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    auto *retry = m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer"));
+    auto *startOver = m_tab->findChild<QPushButton *>(QStringLiteral("startOverTransfer"));
+    QVERIFY(startOver);
+    view->selectRow(0);
+    // Retry alone can't get past the .part...
+    QTest::mouseClick(retry, Qt::LeftButton);
+    t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::PartExists);
+    // ...Start over can.
+    QVERIFY(startOver->isEnabled());
+    QTest::mouseClick(startOver, Qt::LeftButton);
+    t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QCOMPARE(t->offset, qint64(0));
+    QCOMPARE(
+        test::md5OfFile(destPath(QStringLiteral("big.bin"))), m_md5[QStringLiteral("big.bin")]);
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("big.bin.part"))));
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("big.bin.part.meta"))));
+    QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt.part"))), otherPart);
+    QVERIFY(!startOver->isEnabled());
 }
 
 QTEST_MAIN(tst_ClientTab)
