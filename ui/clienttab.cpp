@@ -284,8 +284,12 @@ void ClientTab::cancelSelected()
 void ClientTab::retrySelected(bool resume)
 {
     const QList<quint64> ids = selectedTransfers();
-    for (quint64 id : ids)
-        m_queue->retry(id, resume);
+    for (quint64 id : ids) {
+        // Verified rows keep their verdict, even when selected along with failed ones.
+        const Transfer *t = m_transfers->find(id);
+        if (t && t->state != Transfer::State::Verified)
+            m_queue->retry(id, resume);
+    }
 }
 
 void ClientTab::startOverSelected()

@@ -235,16 +235,23 @@ QString ClientTab::bannerMessage() const
 void ClientTab::updateActions()
 {
     bool active = false;
-    bool ended = false;
+    bool retryable = false;
     const QList<quint64> ids = selectedTransfers();
-    for (quint64 id : ids)
-        (m_transfers->isActive(id) ? active : ended) = true;
+    for (quint64 id : ids) {
+        const Transfer *t = m_transfers->find(id);
+        if (m_transfers->isActive(id))
+            active = true;
+        // A verified file is done: asking again could only end in "already exists" and
+        // would wipe the verdict from its row.
+        else if (t && t->state != Transfer::State::Verified)
+            retryable = true;
+    }
     bool partKept = false;
     for (quint64 id : ids)
         partKept = partKept || m_queue->hasPart(id);
     m_cancel->setEnabled(active);
-    m_retry->setEnabled(ended);
-    m_resume->setEnabled(ended);
+    m_retry->setEnabled(retryable);
+    m_resume->setEnabled(retryable);
     m_startOver->setEnabled(partKept);
 }
 

@@ -49,6 +49,7 @@ private slots:
     void protectedShareAsksForThePassword();
     void hostEnterConnectsToWhatIsTyped();
     void startOverRemovesOnlyThatPart();
+    void verifiedRowsKeepTheirVerdict();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
 
@@ -583,6 +584,37 @@ void tst_ClientTab::failedConnectClearsTheOldListing()
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
     QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Refresh"));
+}
+
+void tst_ClientTab::verifiedRowsKeepTheirVerdict()
+{
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    m_tab->request({QStringLiteral("hello.txt"), QStringLiteral("missing.txt")});
+    QVERIFY(waitForEnd(0));
+    QVERIFY(waitForEnd(1));
+    TransferModel *model = m_tab->transferModel();
+    QCOMPARE(int(model->find(model->idAt(0))->state), int(Transfer::State::Verified));
+    const QString verdict = model->index(0, TransferModel::Md5Column).data().toString();
+    QVERIFY2(verdict.contains(QStringLiteral("verified")), qPrintable(verdict));
+
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    auto *retry = m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer"));
+    auto *resume = m_tab->findChild<QPushButton *>(QStringLiteral("resumeTransfer"));
+    view->selectRow(0);
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(!resume->isEnabled());
+    view->selectRow(1);
+    QVERIFY(retry->isEnabled());
+    QVERIFY(resume->isEnabled());
+
+    // Both selected: Resume asks again for the failed row only.
+    view->selectAll();
+    QVERIFY(resume->isEnabled());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QVERIFY(waitForEnd(1));
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(int(model->find(model->idAt(0))->state), int(Transfer::State::Verified));
+    QCOMPARE(model->index(0, TransferModel::Md5Column).data().toString(), verdict);
 }
 
 void tst_ClientTab::startOverRemovesOnlyThatPart()
