@@ -772,6 +772,10 @@
             <translation>If the share has one</translation>
         </message>
         <message>
+            <source>%1 was saved as %2 and its MD5 matches.</source>
+            <translation>%1 was saved as %2 and its MD5 matches.</translation>
+        </message>
+        <message>
             <source>Start o&amp;ver</source>
             <translation>Start o&amp;ver</translation>
         </message>
@@ -1225,6 +1229,13 @@ Server MD5: %2</translation>
         <message>
             <source>MD5</source>
             <translation>MD5</translation>
+        </message>
+        <message>
+            <source>%1
+("%2" on the server)</source>
+            <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
+            <translation>%1
+("%2" on the server)</translation>
         </message>
     </context>
     <context>

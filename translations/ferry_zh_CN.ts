@@ -768,6 +768,10 @@
         <translation>共享设了密码时填写</translation>
     </message>
     <message>
+        <source>%1 was saved as %2 and its MD5 matches.</source>
+        <translation>%1 已另存为 %2，MD5 一致。</translation>
+    </message>
+    <message>
         <source>Start o&amp;ver</source>
         <translation>从头下载(&amp;V)</translation>
     </message>
@@ -1218,6 +1222,13 @@ Server MD5: %2</source>
     <message>
         <source>MD5</source>
         <translation>MD5</translation>
+    </message>
+    <message>
+        <source>%1
+(&quot;%2&quot; on the server)</source>
+        <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
+        <translation>%1
+（服务端上的名字是“%2”）</translation>
     </message>
 </context>
 <context>

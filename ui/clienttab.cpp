@@ -4,6 +4,7 @@
 #include "errorbanner.h"
 #include "errortext.h"
 #include "hostport.h"
+#include "names.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
@@ -246,9 +247,14 @@ void ClientTab::onTransferEnded(quint64 id)
         showBanner(t->failure);
         askForPassword(t->failure);
     }
-    if (t->state == Transfer::State::Verified)
+    if (t->state == Transfer::State::Verified && t->savedName() != t->remoteName)
         emit notice(tr("Download verified"),
-            tr("%1 arrived and its MD5 matches.").arg(t->remoteName), true);
+            tr("%1 was saved as %2 and its MD5 matches.")
+                .arg(printableName(t->remoteName), printableName(t->savedName())),
+            true);
+    else if (t->state == Transfer::State::Verified)
+        emit notice(tr("Download verified"),
+            tr("%1 arrived and its MD5 matches.").arg(printableName(t->remoteName)), true);
     else
         emit notice(tr("Download failed"), TransferModel::stateText(*t), false);
 }

@@ -4,6 +4,7 @@
 #include "names.h"
 
 #include <QBrush>
+#include <QDir>
 #include <QFont>
 #include <QLocale>
 
@@ -19,6 +20,13 @@ QString hexDigest(const QByteArray &md5)
 }
 
 } // namespace
+
+QString Transfer::savedName() const
+{
+    if (localPath.isEmpty())
+        return remoteName;
+    return QDir(options.outputDir).relativeFilePath(localPath);
+}
 
 TransferModel::TransferModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -176,7 +184,7 @@ QString TransferModel::cell(const Transfer &t, int column) const
     const QLocale locale;
     switch (column) {
     case NameColumn:
-        return printableName(t.remoteName);
+        return printableName(t.savedName());
     case ProgressColumn:
         if (t.total <= 0)
             return t.state == Transfer::State::Verified ? locale.toString(100) + locale.percent()
@@ -224,8 +232,13 @@ QVariant TransferModel::data(const QModelIndex &index, int role) const
         if (index.column() == Md5Column && t.state == Transfer::State::Mismatch)
             return tr("Local MD5: %1\nServer MD5: %2")
                 .arg(hexDigest(t.localMd5), hexDigest(t.remoteMd5));
-        if (index.column() == NameColumn && !t.localPath.isEmpty())
+        if (index.column() == NameColumn && !t.localPath.isEmpty()) {
+            if (t.savedName() != t.remoteName)
+                //: %1 is the full local path, %2 the name on the server.
+                return tr("%1\n(\"%2\" on the server)")
+                    .arg(t.localPath, printableName(t.remoteName));
             return t.localPath;
+        }
         return cell(t, index.column());
     case PermilleRole:
         if (t.state == Transfer::State::Verified)

@@ -39,6 +39,10 @@ struct Transfer
     // For the rate: the last sample taken when the view was refreshed.
     qint64 sampleBytes = 0;
     qint64 sampleMs = 0;
+
+    /// The name the file was saved under, relative to the output folder: "name (1).txt"
+    /// after Keep both, the remote name until the file is saved.
+    QString savedName() const;
 };
 
 /// The client's transfer list. Progress is coalesced: setProgress() only stores, and a

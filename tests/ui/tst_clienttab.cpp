@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -327,6 +328,7 @@ void tst_ClientTab::existingFileAsks()
     clicker.start();
     QMimeData mime;
     mime.setText(QStringLiteral("hello.txt"));
+    QSignalSpy notices(m_tab.get(), &ClientTab::notice);
     drop(&mime);
     QTRY_VERIFY_WITH_TIMEOUT(asked, 20000);
     const Transfer *t = waitForEnd(0);
@@ -341,6 +343,14 @@ void tst_ClientTab::existingFileAsks()
     }
     if (oldKept)
         QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt"))), oldMd5);
+    // The row and the notice (the status bar) name the file that was actually written.
+    if (!fileWithNewContent.isEmpty()) {
+        QCOMPARE(m_tab->transferModel()->index(0, TransferModel::NameColumn).data().toString(),
+            fileWithNewContent);
+        QCOMPARE(notices.size(), 1);
+        const QString message = notices.first().at(1).toString();
+        QVERIFY2(message.contains(fileWithNewContent), qPrintable(message));
+    }
 }
 
 void tst_ClientTab::queuedRowsCanBeCancelled()
