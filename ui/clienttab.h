@@ -75,6 +75,7 @@ private:
     void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
+    void sizeTransferColumns();
     void updateActions();
     void showTransferMenu(const QPoint &pos);
     QString bannerMessage() const;

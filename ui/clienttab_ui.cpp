@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStringListModel>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -142,15 +143,9 @@ void ClientTab::buildUi()
     m_transferView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_transferView->verticalHeader()->setDefaultSectionSize(
         m_transferView->fontMetrics().height() + 10);
-    QHeaderView *header = m_transferView->horizontalHeader();
-    // Sized in letters, so the MD5 column still shows at 800x600 and at 200% scaling.
+    // The name in letters; the other columns are fitted to their texts in retranslateUi().
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(TransferModel::NameColumn, 14 * em);
-    header->resizeSection(TransferModel::ProgressColumn, 9 * em);
-    header->resizeSection(TransferModel::BytesColumn, 15 * em);
-    header->resizeSection(TransferModel::RateColumn, 8 * em);
-    header->resizeSection(TransferModel::EtaColumn, 6 * em);
-    header->resizeSection(TransferModel::StateColumn, 10 * em);
+    m_transferView->horizontalHeader()->resizeSection(TransferModel::NameColumn, 14 * em);
     m_cancel = new QPushButton(transferPane);
     m_cancel->setObjectName(QStringLiteral("cancelTransfer"));
     m_retry = new QPushButton(transferPane);
@@ -222,7 +217,31 @@ void ClientTab::retranslateUi()
         m_banner->setText(bannerMessage());
     m_list->retranslate();
     m_transfers->retranslate();
+    sizeTransferColumns();
     updateConnectButton();
+}
+
+// Fixed widths in letters cut "96.00 MiB of 300.00 MiB" and "303.80 MiB/s"; measuring the
+// widest plausible text fits every language, font and scale, and costs nothing per row
+// (ResizeToContents would measure every row on each progress update).
+void ClientTab::sizeTransferColumns()
+{
+    QHeaderView *header = m_transferView->horizontalHeader();
+    const QFontMetrics metrics = m_transferView->fontMetrics();
+    const int margin = m_transferView->style()->pixelMetric(
+        QStyle::PM_FocusFrameHMargin, nullptr, m_transferView);
+    // The view insets text by margin + 1 on each side; a space more keeps it off the grid.
+    const int padding = 2 * (margin + 1) + metrics.horizontalAdvance(QLatin1Char(' '));
+    const int minimumBar = 6 * metrics.horizontalAdvance(QLatin1Char('M'));
+    for (const int column : {TransferModel::ProgressColumn, TransferModel::BytesColumn,
+             TransferModel::RateColumn, TransferModel::EtaColumn, TransferModel::StateColumn}) {
+        int width = header->sectionSizeHint(column);
+        if (column == TransferModel::ProgressColumn)
+            width = qMax(width, minimumBar);
+        for (const QString &text : TransferModel::widestTexts(column))
+            width = qMax(width, metrics.horizontalAdvance(text) + padding);
+        header->resizeSection(column, width);
+    }
 }
 
 QString ClientTab::bannerMessage() const

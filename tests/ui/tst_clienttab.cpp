@@ -13,12 +13,14 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -51,6 +53,7 @@ private slots:
     void hostEnterConnectsToWhatIsTyped();
     void startOverRemovesOnlyThatPart();
     void verifiedRowsKeepTheirVerdict();
+    void transferColumnsFitTheirText();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
 
@@ -663,6 +666,33 @@ void tst_ClientTab::startOverRemovesOnlyThatPart()
     QVERIFY(!QFile::exists(destPath(QStringLiteral("big.bin.part.meta"))));
     QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt.part"))), otherPart);
     QVERIFY(!startOver->isEnabled());
+}
+
+void tst_ClientTab::transferColumnsFitTheirText()
+{
+    // The figures from the report: a resume at 96 MiB of 300 MiB running at 303.80 MiB/s.
+    TransferModel *model = m_tab->transferModel();
+    Transfer row;
+    row.remoteName = QStringLiteral("big.iso");
+    row.state = Transfer::State::Running;
+    row.total = qint64(300) << 20;
+    row.done = qint64(96) << 20;
+    row.rate = 303.8 * 1024 * 1024;
+    row.rateSamples = 10;
+    model->add(row);
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    for (const int column :
+        {TransferModel::BytesColumn, TransferModel::RateColumn, TransferModel::EtaColumn}) {
+        const QString text = model->index(0, column).data().toString();
+        QVERIFY(!text.isEmpty());
+        const int needed = view->fontMetrics().horizontalAdvance(text) + 2 * margin;
+        QVERIFY2(view->horizontalHeader()->sectionSize(column) >= needed,
+            qPrintable(QStringLiteral("%1: %2 < %3")
+                           .arg(text)
+                           .arg(view->horizontalHeader()->sectionSize(column))
+                           .arg(needed)));
+    }
 }
 
 QTEST_MAIN(tst_ClientTab)
