@@ -783,6 +783,10 @@
             <source>Delete the unfinished download and download the file again from the beginning</source>
             <translation>Delete the unfinished download and download the file again from the beginning</translation>
         </message>
+        <message>
+            <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
+            <translation>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>

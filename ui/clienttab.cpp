@@ -12,6 +12,7 @@
 
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -147,6 +148,7 @@ void ClientTab::refresh()
     }
     m_banner->hide();
     m_bannerFailure = {};
+    m_unopenedFolder.clear();
     m_listing = true;
     m_pendingServer = QStringLiteral("%1:%2").arg(host).arg(port);
     m_queue->fetchListing(host, port);
@@ -314,12 +316,20 @@ void ClientTab::openFolder()
     QString dir = destination();
     if (t)
         dir = t->localPath.isEmpty() ? t->options.outputDir : QFileInfo(t->localPath).path();
-    QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
+        return;
+    // Without a file manager Qt only writes to stderr; say so where the user looks, with the
+    // path to open by hand (the banner's text can be selected and copied).
+    m_bannerFailure = {};
+    m_unopenedFolder = QDir::toNativeSeparators(dir);
+    m_banner->showMessage(bannerMessage());
+    emit statusMessage(bannerMessage());
 }
 
 void ClientTab::showBanner(const Failure &failure)
 {
     m_bannerFailure = failure;
+    m_unopenedFolder.clear();
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
 }

@@ -119,6 +119,7 @@ private:
     QString m_pendingServer; ///< "host:port" last asked for its listing.
     bool m_listing = false;
     Failure m_bannerFailure;
+    QString m_unopenedFolder; ///< Shown in the banner: Open folder found no file manager.
 };
 
 } // namespace ferry

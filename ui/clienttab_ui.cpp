@@ -155,6 +155,7 @@ void ClientTab::buildUi()
     m_startOver = new QPushButton(transferPane);
     m_startOver->setObjectName(QStringLiteral("startOverTransfer"));
     m_openFolder = new QPushButton(transferPane);
+    m_openFolder->setObjectName(QStringLiteral("openFolder"));
     m_clearDone = new QPushButton(transferPane);
     auto *destRow = new QHBoxLayout;
     destRow->addWidget(m_destLabel);
@@ -213,7 +214,7 @@ void ClientTab::retranslateUi()
     m_openFolder->setText(tr("Open &folder"));
     m_clearDone->setText(tr("Clear finished"));
     updateActions();
-    if (!m_bannerFailure.ok())
+    if (!m_bannerFailure.ok() || !m_unopenedFolder.isEmpty())
         m_banner->setText(bannerMessage());
     m_list->retranslate();
     m_transfers->retranslate();
@@ -246,6 +247,10 @@ void ClientTab::sizeTransferColumns()
 
 QString ClientTab::bannerMessage() const
 {
+    if (!m_unopenedFolder.isEmpty())
+        return tr("Could not open the folder %1: no file manager was found. Open it "
+                  "yourself; this path can be selected and copied.")
+            .arg(m_unopenedFolder);
     if (m_bannerFailure.code == ErrorCode::HostNotFound && m_bannerFailure.detail.isEmpty())
         return tr("Type the address of the computer running Ferry first.");
     return ErrorText::describe(m_bannerFailure);

@@ -53,6 +53,7 @@ private slots:
     void hostEnterConnectsToWhatIsTyped();
     void startOverRemovesOnlyThatPart();
     void verifiedRowsKeepTheirVerdict();
+    void openFolderWithoutLauncherSaysWhere();
     void transferColumnsFitTheirText();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
@@ -666,6 +667,22 @@ void tst_ClientTab::startOverRemovesOnlyThatPart()
     QVERIFY(!QFile::exists(destPath(QStringLiteral("big.bin.part.meta"))));
     QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt.part"))), otherPart);
     QVERIFY(!startOver->isEnabled());
+}
+
+void tst_ClientTab::openFolderWithoutLauncherSaysWhere()
+{
+    // The offscreen platform opens nothing. Under X, Qt looks for xdg-open and its kin on
+    // PATH: with an empty one it finds none.
+    QTemporaryDir emptyBin;
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(emptyBin.path()));
+    auto *open = m_tab->findChild<QPushButton *>(QStringLiteral("openFolder"));
+    QVERIFY(open);
+    QVERIFY(m_tab->bannerText().isEmpty());
+    QTest::mouseClick(open, Qt::LeftButton);
+    qputenv("PATH", path);
+    const QString banner = m_tab->bannerText();
+    QVERIFY2(banner.contains(QDir::toNativeSeparators(m_dest->path())), qPrintable(banner));
 }
 
 void tst_ClientTab::transferColumnsFitTheirText()
