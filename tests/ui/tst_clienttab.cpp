@@ -7,6 +7,7 @@
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
+#include "uilog.h"
 #include "uisettings.h"
 
 #include <QAbstractItemView>
@@ -55,6 +56,7 @@ private slots:
     void verifiedRowsKeepTheirVerdict();
     void openFolderWithoutLauncherSaysWhere();
     void transferColumnsFitTheirText();
+    void uiLogIsQuietByDefault();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
 
@@ -710,6 +712,18 @@ void tst_ClientTab::transferColumnsFitTheirText()
                            .arg(view->horizontalHeader()->sectionSize(column))
                            .arg(needed)));
     }
+}
+
+void tst_ClientTab::uiLogIsQuietByDefault()
+{
+    // Per-transfer lines are not for a window user's stderr, but can be turned on.
+    QVERIFY(!lcUi().isDebugEnabled());
+    QVERIFY(!lcUi().isInfoEnabled());
+    QVERIFY(lcUi().isWarningEnabled());
+    QLoggingCategory::setFilterRules(QStringLiteral("ferry.ui=true"));
+    const bool enabled = lcUi().isDebugEnabled() && lcUi().isInfoEnabled();
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(enabled);
 }
 
 QTEST_MAIN(tst_ClientTab)
