@@ -776,16 +776,16 @@
             <translation>%1 was saved as %2 and its MD5 matches.</translation>
         </message>
         <message>
-            <source>Start o&amp;ver</source>
-            <translation>Start o&amp;ver</translation>
-        </message>
-        <message>
             <source>Delete the unfinished download and download the file again from the beginning</source>
             <translation>Delete the unfinished download and download the file again from the beginning</translation>
         </message>
         <message>
             <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
             <translation>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</translation>
+        </message>
+        <message>
+            <source>St&amp;art over</source>
+            <translation>St&amp;art over</translation>
         </message>
     </context>
     <context>

@@ -772,16 +772,16 @@
         <translation>%1 已另存为 %2，MD5 一致。</translation>
     </message>
     <message>
-        <source>Start o&amp;ver</source>
-        <translation>从头下载(&amp;V)</translation>
-    </message>
-    <message>
         <source>Delete the unfinished download and download the file again from the beginning</source>
         <translation>删除未完成的下载，从头重新下载这个文件</translation>
     </message>
     <message>
         <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
         <translation>无法打开文件夹 %1：找不到文件管理器。请自行打开；这个路径可以选中并复制。</translation>
+    </message>
+    <message>
+        <source>St&amp;art over</source>
+        <translation>从头下载(&amp;A)</translation>
     </message>
 </context>
 <context>

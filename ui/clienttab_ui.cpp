@@ -208,7 +208,7 @@ void ClientTab::retranslateUi()
     m_retry->setText(tr("&Retry"));
     m_resume->setText(tr("Re&sume"));
     m_resume->setToolTip(tr("Continue from the part already downloaded"));
-    m_startOver->setText(tr("Start o&ver"));
+    m_startOver->setText(tr("St&art over"));
     m_startOver->setToolTip(
         tr("Delete the unfinished download and download the file again from the beginning"));
     m_openFolder->setText(tr("Open &folder"));
