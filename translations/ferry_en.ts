@@ -894,6 +894,22 @@
             <source>&amp;Open folder</source>
             <translation>&amp;Open folder</translation>
         </message>
+        <message>
+            <source>%1 was saved as %2 and its MD5 matches.</source>
+            <translation>%1 was saved as %2 and its MD5 matches.</translation>
+        </message>
+        <message>
+            <source>Start over</source>
+            <translation>Start over</translation>
+        </message>
+        <message>
+            <source>Delete the unfinished download and download the file again from the beginning</source>
+            <translation>Delete the unfinished download and download the file again from the beginning</translation>
+        </message>
+        <message>
+            <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
+            <translation>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -1194,8 +1210,8 @@
             <translation>%1 %2</translation>
         </message>
         <message>
-            <source>S&amp;ettings</source>
-            <translation>S&amp;ettings</translation>
+            <source>Sett&amp;ings</source>
+            <translation>Sett&amp;ings</translation>
         </message>
     </context>
     <context>
@@ -1489,6 +1505,13 @@ Server MD5: %2</translation>
         <message>
             <source>MD5</source>
             <translation>MD5</translation>
+        </message>
+        <message>
+            <source>%1
+("%2" on the server)</source>
+            <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
+            <translation>%1
+("%2" on the server)</translation>
         </message>
     </context>
     <context>

@@ -890,6 +890,22 @@
         <source>&amp;Open folder</source>
         <translation>打开文件夹(&amp;O)</translation>
     </message>
+    <message>
+        <source>%1 was saved as %2 and its MD5 matches.</source>
+        <translation>%1 已另存为 %2，MD5 一致。</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>从头下载</translation>
+    </message>
+    <message>
+        <source>Delete the unfinished download and download the file again from the beginning</source>
+        <translation>删除未完成的下载，从头重新下载这个文件</translation>
+    </message>
+    <message>
+        <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
+        <translation>无法打开文件夹 %1：找不到文件管理器。请自行打开；这个路径可以选中并复制。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -1188,8 +1204,8 @@
         <translation>%1%2</translation>
     </message>
     <message>
-        <source>S&amp;ettings</source>
-        <translation>设置(&amp;E)</translation>
+        <source>Sett&amp;ings</source>
+        <translation>设置(&amp;I)</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +1496,13 @@ Server MD5: %2</source>
     <message>
         <source>MD5</source>
         <translation>MD5</translation>
+    </message>
+    <message>
+        <source>%1
+(&quot;%2&quot; on the server)</source>
+        <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
+        <translation>%1
+（服务端上的名字是“%2”）</translation>
     </message>
 </context>
 <context>

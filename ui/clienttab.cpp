@@ -4,6 +4,7 @@
 #include "errorbanner.h"
 #include "errortext.h"
 #include "hostport.h"
+#include "names.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
@@ -11,6 +12,7 @@
 
 #include <QComboBox>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHostAddress>
@@ -64,6 +66,7 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_cancel, &QPushButton::clicked, this, &ClientTab::cancelSelected);
     connect(m_retry, &QPushButton::clicked, this, [this] { retrySelected(false); });
     connect(m_resume, &QPushButton::clicked, this, [this] { retrySelected(true); });
+    connect(m_startOver, &QPushButton::clicked, this, &ClientTab::startOverSelected);
     connect(m_openFolder, &QPushButton::clicked, this, &ClientTab::openFolder);
     connect(m_clearDone, &QPushButton::clicked, m_transfers, &TransferModel::removeFinished);
     connect(m_transferView, &QAbstractItemView::doubleClicked, this, &ClientTab::openFolder);
@@ -75,6 +78,10 @@ ClientTab::ClientTab(QWidget *parent)
         });
     connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
         m_listing = false;
+        // Another server's files must not stay under the address that just failed, nor
+        // make the button offer to refresh them.
+        if (m_pendingServer != m_listedServer)
+            clearListing();
         showBanner(failure);
         askForPassword(failure);
         updateConnectButton();
@@ -141,16 +148,18 @@ void ClientTab::refresh()
     }
     m_banner->hide();
     m_bannerFailure = {};
+    m_unopenedFolder.clear();
     m_listing = true;
-    m_listedServer = QStringLiteral("%1:%2").arg(host).arg(port);
+    m_pendingServer = QStringLiteral("%1:%2").arg(host).arg(port);
     m_queue->fetchListing(host, port);
     updateConnectButton();
-    emit statusMessage(tr("Connecting to %1...").arg(m_listedServer));
+    emit statusMessage(tr("Connecting to %1...").arg(m_pendingServer));
 }
 
 void ClientTab::onListing()
 {
     m_listing = false;
+    m_listedServer = m_pendingServer;
     QString host;
     quint16 port = 0;
     currentServer(&host, &port);
@@ -159,6 +168,13 @@ void ClientTab::onListing()
     updateConnectButton();
     emit statusMessage(
         tr("%n file(s) on %1", nullptr, int(m_list->rowCount())).arg(m_listedServer));
+}
+
+void ClientTab::clearListing()
+{
+    m_list->setEntries({});
+    m_names->setStringList({});
+    m_listedServer.clear();
 }
 
 void ClientTab::request(const QStringList &names)
@@ -233,9 +249,14 @@ void ClientTab::onTransferEnded(quint64 id)
         showBanner(t->failure);
         askForPassword(t->failure);
     }
-    if (t->state == Transfer::State::Verified)
+    if (t->state == Transfer::State::Verified && t->savedName() != t->remoteName)
         emit notice(tr("Download verified"),
-            tr("%1 arrived and its MD5 matches.").arg(t->remoteName), true);
+            tr("%1 was saved as %2 and its MD5 matches.")
+                .arg(printableName(t->remoteName), printableName(t->savedName())),
+            true);
+    else if (t->state == Transfer::State::Verified)
+        emit notice(tr("Download verified"),
+            tr("%1 arrived and its MD5 matches.").arg(printableName(t->remoteName)), true);
     else
         emit notice(tr("Download failed"), TransferModel::stateText(*t), false);
 }
@@ -271,8 +292,21 @@ void ClientTab::cancelSelected()
 void ClientTab::retrySelected(bool resume)
 {
     const QList<quint64> ids = selectedTransfers();
-    for (quint64 id : ids)
-        m_queue->retry(id, resume);
+    for (quint64 id : ids) {
+        // Verified rows keep their verdict, even when selected along with failed ones.
+        const Transfer *t = m_transfers->find(id);
+        if (t && t->state != Transfer::State::Verified)
+            m_queue->retry(id, resume);
+    }
+}
+
+void ClientTab::startOverSelected()
+{
+    const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids) {
+        if (m_queue->hasPart(id))
+            m_queue->startOver(id);
+    }
 }
 
 void ClientTab::openFolder()
@@ -282,12 +316,20 @@ void ClientTab::openFolder()
     QString dir = destination();
     if (t)
         dir = t->localPath.isEmpty() ? t->options.outputDir : QFileInfo(t->localPath).path();
-    QDesktopServices::openUrl(QUrl::fromLocalFile(dir));
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
+        return;
+    // Without a file manager Qt only writes to stderr; say so where the user looks, with the
+    // path to open by hand (the banner's text can be selected and copied).
+    m_bannerFailure = {};
+    m_unopenedFolder = QDir::toNativeSeparators(dir);
+    m_banner->showMessage(bannerMessage());
+    emit statusMessage(bannerMessage());
 }
 
 void ClientTab::showBanner(const Failure &failure)
 {
     m_bannerFailure = failure;
+    m_unopenedFolder.clear();
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
 }

@@ -64,15 +64,18 @@ private:
     void downloadTyped();
     void chooseDestination();
     void onListing();
+    void clearListing();
     void onTransferEnded(quint64 id);
     QList<quint64> selectedTransfers() const;
     void cancelSelected();
     void retrySelected(bool resume);
+    void startOverSelected();
     void openFolder();
     void showBanner(const Failure &failure);
     void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
+    void sizeTransferColumns();
     void updateActions();
     void showTransferMenu(const QPoint &pos);
     QString bannerMessage() const;
@@ -107,13 +110,16 @@ private:
     QPushButton *m_cancel;
     QPushButton *m_retry;
     QPushButton *m_resume;
+    QPushButton *m_startOver;
     QPushButton *m_openFolder;
     QPushButton *m_clearDone;
     QSplitter *m_splitter;
 
     QString m_listedServer; ///< "host:port" whose listing is shown.
+    QString m_pendingServer; ///< "host:port" last asked for its listing.
     bool m_listing = false;
     Failure m_bannerFailure;
+    QString m_unopenedFolder; ///< Shown in the banner: Open folder found no file manager.
 };
 
 } // namespace ferry

@@ -7,6 +7,7 @@
 #include "progressdelegate.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
+#include "transferqueue.h"
 #include "transferview.h"
 #include "uisettings.h"
 
@@ -24,6 +25,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStringListModel>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -41,6 +43,14 @@ void ClientTab::buildUi()
     m_host->setEditable(true);
     m_host->setInsertPolicy(QComboBox::NoInsert);
     m_host->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // The combo's own completer is inline: after "127.0.0.1:7001" was used, typing
+    // "127.0.0.1" gets ":7001" appended and selected, and Enter connects there. A popup
+    // offers the remembered hosts while Enter keeps exactly what was typed.
+    auto *hostCompleter = new QCompleter(m_host->model(), m_host);
+    hostCompleter->setCompletionMode(QCompleter::PopupCompletion);
+    hostCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    hostCompleter->setFilterMode(Qt::MatchStartsWith);
+    m_host->setCompleter(hostCompleter);
     m_hostLabel->setBuddy(m_host);
     m_portLabel = new QLabel(this);
     m_port = new QSpinBox(this);
@@ -133,22 +143,19 @@ void ClientTab::buildUi()
     m_transferView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_transferView->verticalHeader()->setDefaultSectionSize(
         m_transferView->fontMetrics().height() + 10);
-    QHeaderView *header = m_transferView->horizontalHeader();
-    // Sized in letters, so the MD5 column still shows at 800x600 and at 200% scaling.
+    // The name in letters; the other columns are fitted to their texts in retranslateUi().
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    header->resizeSection(TransferModel::NameColumn, 14 * em);
-    header->resizeSection(TransferModel::ProgressColumn, 9 * em);
-    header->resizeSection(TransferModel::BytesColumn, 15 * em);
-    header->resizeSection(TransferModel::RateColumn, 8 * em);
-    header->resizeSection(TransferModel::EtaColumn, 6 * em);
-    header->resizeSection(TransferModel::StateColumn, 10 * em);
+    m_transferView->horizontalHeader()->resizeSection(TransferModel::NameColumn, 14 * em);
     m_cancel = new QPushButton(transferPane);
     m_cancel->setObjectName(QStringLiteral("cancelTransfer"));
     m_retry = new QPushButton(transferPane);
     m_retry->setObjectName(QStringLiteral("retryTransfer"));
     m_resume = new QPushButton(transferPane);
     m_resume->setObjectName(QStringLiteral("resumeTransfer"));
+    m_startOver = new QPushButton(transferPane);
+    m_startOver->setObjectName(QStringLiteral("startOverTransfer"));
     m_openFolder = new QPushButton(transferPane);
+    m_openFolder->setObjectName(QStringLiteral("openFolder"));
     m_clearDone = new QPushButton(transferPane);
     auto *destRow = new QHBoxLayout;
     destRow->addWidget(m_destLabel);
@@ -158,6 +165,7 @@ void ClientTab::buildUi()
     actions->addWidget(m_cancel);
     actions->addWidget(m_retry);
     actions->addWidget(m_resume);
+    actions->addWidget(m_startOver);
     actions->addWidget(m_openFolder);
     actions->addStretch();
     actions->addWidget(m_clearDone);
@@ -200,18 +208,50 @@ void ClientTab::retranslateUi()
     m_retry->setText(tr("Retr&y"));
     m_resume->setText(tr("Res&ume"));
     m_resume->setToolTip(tr("Continue from the part already downloaded"));
+    // No access key: every letter of "Start over" is taken in this window (docs/decisions.md).
+    m_startOver->setText(tr("Start over"));
+    m_startOver->setToolTip(
+        tr("Delete the unfinished download and download the file again from the beginning"));
     m_openFolder->setText(tr("&Open folder"));
     m_clearDone->setText(tr("Clear finished"));
     updateActions();
-    if (!m_bannerFailure.ok())
+    if (!m_bannerFailure.ok() || !m_unopenedFolder.isEmpty())
         m_banner->setText(bannerMessage());
     m_list->retranslate();
     m_transfers->retranslate();
+    sizeTransferColumns();
     updateConnectButton();
+}
+
+// Fixed widths in letters cut "96.00 MiB of 300.00 MiB" and "303.80 MiB/s"; measuring the
+// widest plausible text fits every language, font and scale, and costs nothing per row
+// (ResizeToContents would measure every row on each progress update).
+void ClientTab::sizeTransferColumns()
+{
+    QHeaderView *header = m_transferView->horizontalHeader();
+    const QFontMetrics metrics = m_transferView->fontMetrics();
+    const int margin = m_transferView->style()->pixelMetric(
+        QStyle::PM_FocusFrameHMargin, nullptr, m_transferView);
+    // The view insets text by margin + 1 on each side; a space more keeps it off the grid.
+    const int padding = 2 * (margin + 1) + metrics.horizontalAdvance(QLatin1Char(' '));
+    const int minimumBar = 6 * metrics.horizontalAdvance(QLatin1Char('M'));
+    for (const int column : {TransferModel::ProgressColumn, TransferModel::BytesColumn,
+             TransferModel::RateColumn, TransferModel::EtaColumn, TransferModel::StateColumn}) {
+        int width = header->sectionSizeHint(column);
+        if (column == TransferModel::ProgressColumn)
+            width = qMax(width, minimumBar);
+        for (const QString &text : TransferModel::widestTexts(column))
+            width = qMax(width, metrics.horizontalAdvance(text) + padding);
+        header->resizeSection(column, width);
+    }
 }
 
 QString ClientTab::bannerMessage() const
 {
+    if (!m_unopenedFolder.isEmpty())
+        return tr("Could not open the folder %1: no file manager was found. Open it "
+                  "yourself; this path can be selected and copied.")
+            .arg(m_unopenedFolder);
     if (m_bannerFailure.code == ErrorCode::HostNotFound && m_bannerFailure.detail.isEmpty())
         return tr("Type the address of the computer running Ferry first.");
     return ErrorText::describe(m_bannerFailure);
@@ -220,13 +260,24 @@ QString ClientTab::bannerMessage() const
 void ClientTab::updateActions()
 {
     bool active = false;
-    bool ended = false;
+    bool retryable = false;
     const QList<quint64> ids = selectedTransfers();
+    for (quint64 id : ids) {
+        const Transfer *t = m_transfers->find(id);
+        if (m_transfers->isActive(id))
+            active = true;
+        // A verified file is done: asking again could only end in "already exists" and
+        // would wipe the verdict from its row.
+        else if (t && t->state != Transfer::State::Verified)
+            retryable = true;
+    }
+    bool partKept = false;
     for (quint64 id : ids)
-        (m_transfers->isActive(id) ? active : ended) = true;
+        partKept = partKept || m_queue->hasPart(id);
     m_cancel->setEnabled(active);
-    m_retry->setEnabled(ended);
-    m_resume->setEnabled(ended);
+    m_retry->setEnabled(retryable);
+    m_resume->setEnabled(retryable);
+    m_startOver->setEnabled(partKept);
 }
 
 void ClientTab::showTransferMenu(const QPoint &pos)
@@ -234,7 +285,7 @@ void ClientTab::showTransferMenu(const QPoint &pos)
     if (selectedTransfers().isEmpty())
         return;
     QMenu menu(this);
-    for (QPushButton *button : {m_cancel, m_retry, m_resume, m_openFolder}) {
+    for (QPushButton *button : {m_cancel, m_retry, m_resume, m_startOver, m_openFolder}) {
         QAction *action = menu.addAction(button->text(), button, &QPushButton::click);
         action->setEnabled(button->isEnabled());
     }

@@ -138,7 +138,7 @@ void MainWindow::retranslateUi()
     m_helpMenu->setTitle(tr("&Help"));
     m_about->setText(tr("&About Ferry"));
     m_aboutQt->setText(tr("About &Qt"));
-    m_settingsMenu->setTitle(tr("S&ettings"));
+    m_settingsMenu->setTitle(tr("Sett&ings"));
     m_keepInTray->setText(tr("&Keep running in the tray when the window closes"));
     m_keepInTray->setToolTip(m_trayAvailable
             ? QString()

@@ -4,14 +4,20 @@
 #include "names.h"
 
 #include <QBrush>
+#include <QDir>
 #include <QFont>
 #include <QLocale>
+
+#include <cmath>
 
 namespace ferry {
 
 namespace {
 
 constexpr int kFlushMs = 100;
+// Rate samples needed before a time left is shown: the first one after a (re)start also
+// counts connection set-up and bursts, and gave "0:00" at 32%.
+constexpr int kEtaSamples = 3;
 
 QString hexDigest(const QByteArray &md5)
 {
@@ -19,6 +25,13 @@ QString hexDigest(const QByteArray &md5)
 }
 
 } // namespace
+
+QString Transfer::savedName() const
+{
+    if (localPath.isEmpty())
+        return remoteName;
+    return QDir(options.outputDir).relativeFilePath(localPath);
+}
 
 TransferModel::TransferModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -72,8 +85,10 @@ void TransferModel::changed(quint64 id)
     if (row < 0)
         return;
     Transfer &t = m_rows[row];
-    if (t.state != Transfer::State::Running)
+    if (t.state != Transfer::State::Running) {
         t.rate = 0;
+        t.rateSamples = 0;
+    }
     t.sampleBytes = t.done;
     t.sampleMs = m_clock.elapsed();
     m_dirty.remove(id);
@@ -108,6 +123,7 @@ void TransferModel::flush()
         if (ms >= 250) {
             const double instant = double(t.done - t.sampleBytes) * 1000.0 / double(ms);
             t.rate = t.rate <= 0 ? instant : 0.7 * t.rate + 0.3 * instant;
+            ++t.rateSamples;
             t.sampleBytes = t.done;
             t.sampleMs = now;
         }
@@ -171,12 +187,45 @@ QString TransferModel::md5Text(const Transfer &t)
     return {};
 }
 
+QString TransferModel::etaText(qint64 secs)
+{
+    if (secs >= 100 * 3600)
+        return tr("more than 99 h");
+    if (secs >= 3600)
+        return tr("%1:%2:%3")
+            .arg(secs / 3600)
+            .arg(secs / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(secs % 60, 2, 10, QLatin1Char('0'));
+    return tr("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+}
+
+QStringList TransferModel::widestTexts(int column)
+{
+    const QLocale locale;
+    // Eights are as wide as any digit; 888.88 of a unit is the longest a size gets.
+    const QString size = locale.formattedDataSize(qint64(888.88 * 1024 * 1024 * 1024));
+    switch (column) {
+    case ProgressColumn:
+        return {locale.toString(100) + locale.percent()};
+    case BytesColumn:
+        return {tr("%1 of %2").arg(size, size)};
+    case RateColumn:
+        return {tr("%1/s").arg(size)};
+    case EtaColumn:
+        return {etaText(88 * 3600 + 58 * 60 + 58), etaText(100 * 3600)};
+    case StateColumn:
+        return {tr("Queued"), tr("Connecting"), tr("Resuming"), tr("Downloading"), tr("Done")};
+    default:
+        return {};
+    }
+}
+
 QString TransferModel::cell(const Transfer &t, int column) const
 {
     const QLocale locale;
     switch (column) {
     case NameColumn:
-        return printableName(t.remoteName);
+        return printableName(t.savedName());
     case ProgressColumn:
         if (t.total <= 0)
             return t.state == Transfer::State::Verified ? locale.toString(100) + locale.percent()
@@ -192,17 +241,12 @@ QString TransferModel::cell(const Transfer &t, int column) const
             return {};
         return tr("%1/s").arg(locale.formattedDataSize(qint64(t.rate)));
     case EtaColumn: {
-        if (t.state != Transfer::State::Running || t.rate <= 0 || t.total <= 0)
+        // Nothing until the rate is an estimate; then rounded up, so "0:00" never shows
+        // while bytes are still to come.
+        if (t.state != Transfer::State::Running || t.rate <= 0 || t.total <= 0
+            || t.rateSamples < kEtaSamples || t.done >= t.total)
             return {};
-        const qint64 secs = qint64(double(t.total - t.done) / t.rate);
-        if (secs >= 100 * 3600)
-            return tr("more than 99 h");
-        if (secs >= 3600)
-            return tr("%1:%2:%3")
-                .arg(secs / 3600)
-                .arg(secs / 60 % 60, 2, 10, QLatin1Char('0'))
-                .arg(secs % 60, 2, 10, QLatin1Char('0'));
-        return tr("%1:%2").arg(secs / 60).arg(secs % 60, 2, 10, QLatin1Char('0'));
+        return etaText(qint64(std::ceil(double(t.total - t.done) / t.rate)));
     }
     case StateColumn:
         return stateText(t);
@@ -224,8 +268,13 @@ QVariant TransferModel::data(const QModelIndex &index, int role) const
         if (index.column() == Md5Column && t.state == Transfer::State::Mismatch)
             return tr("Local MD5: %1\nServer MD5: %2")
                 .arg(hexDigest(t.localMd5), hexDigest(t.remoteMd5));
-        if (index.column() == NameColumn && !t.localPath.isEmpty())
+        if (index.column() == NameColumn && !t.localPath.isEmpty()) {
+            if (t.savedName() != t.remoteName)
+                //: %1 is the full local path, %2 the name on the server.
+                return tr("%1\n(\"%2\" on the server)")
+                    .arg(t.localPath, printableName(t.remoteName));
             return t.localPath;
+        }
         return cell(t, index.column());
     case PermilleRole:
         if (t.state == Transfer::State::Verified)

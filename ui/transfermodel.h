@@ -39,6 +39,11 @@ struct Transfer
     // For the rate: the last sample taken when the view was refreshed.
     qint64 sampleBytes = 0;
     qint64 sampleMs = 0;
+    int rateSamples = 0; ///< Rate samples since the row started running.
+
+    /// The name the file was saved under, relative to the output folder: "name (1).txt"
+    /// after Keep both, the remote name until the file is saved.
+    QString savedName() const;
 };
 
 /// The client's transfer list. Progress is coalesced: setProgress() only stores, and a
@@ -84,8 +89,12 @@ public:
     void retranslate();
     static QString stateText(const Transfer &t);
     static QString md5Text(const Transfer &t);
+    /// The widest text \a column shows for plausible values ("888.88 MiB of 888.88 MiB"),
+    /// in the current language and locale, for sizing the column; empty for free text.
+    static QStringList widestTexts(int column);
 
 private:
+    static QString etaText(qint64 secs);
     void flush();
     QString cell(const Transfer &t, int column) const;
 

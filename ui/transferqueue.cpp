@@ -1,5 +1,7 @@
 #include "transferqueue.h"
 
+#include "containedfs.h"
+#include "names.h"
 #include "sessionhost.h"
 #include "uilog.h"
 
@@ -107,6 +109,53 @@ void TransferQueue::retryWith(quint64 id, ConflictPolicy policy)
 {
     if (Transfer *t = m_model->find(id))
         t->options.conflict = policy;
+    retry(id, false);
+}
+
+namespace {
+
+/// Opens the folder that holds the row's NAME.part, inside its output folder; -1 if none.
+int openPartDir(const Transfer &t, QString *leaf)
+{
+    if (!isSafeLocalName(t.remoteName) || t.options.outputDir.isEmpty())
+        return -1;
+    Failure error;
+    const int root = containedfs::openRoot(t.options.outputDir, &error);
+    if (root < 0)
+        return -1;
+    const int dir = containedfs::openParentDir(root, t.remoteName, &error);
+    containedfs::closeFd(root);
+    *leaf = t.remoteName.section(QLatin1Char('/'), -1) + QStringLiteral(".part");
+    return dir;
+}
+
+} // namespace
+
+bool TransferQueue::hasPart(quint64 id) const
+{
+    const Transfer *t = m_model->find(id);
+    if (!t || m_model->isActive(id) || t->state == Transfer::State::Verified)
+        return false;
+    QString leaf;
+    const int dir = openPartDir(*t, &leaf);
+    const bool exists = dir >= 0 && containedfs::existsInDir(dir, leaf);
+    containedfs::closeFd(dir);
+    return exists;
+}
+
+void TransferQueue::startOver(quint64 id)
+{
+    const Transfer *t = m_model->find(id);
+    if (!t || m_model->isActive(id))
+        return;
+    QString leaf;
+    const int dir = openPartDir(*t, &leaf);
+    if (dir >= 0) {
+        qCInfo(lcUi) << "transfer" << id << "starts over; removing" << leaf;
+        containedfs::removeInDir(dir, leaf);
+        containedfs::removeInDir(dir, leaf + QStringLiteral(".meta"));
+        containedfs::closeFd(dir);
+    }
     retry(id, false);
 }
 

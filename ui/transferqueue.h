@@ -26,6 +26,11 @@ public:
     void retry(quint64 id, bool resume);
     /// Starts a row again with a new conflict policy (the answer to "replace?").
     void retryWith(quint64 id, ConflictPolicy policy);
+    /// Deletes the row's unfinished download (NAME.part and NAME.part.meta, nothing else),
+    /// then downloads it again from byte 0.
+    void startOver(quint64 id);
+    /// True when an ended row left an unfinished download that Resume or startOver() can use.
+    bool hasPart(quint64 id) const;
     /// The password every session started from now on proves (empty: none). Kept in memory
     /// only, never in a Transfer row, so nothing that shows or saves rows can leak it.
     void setPassword(const QByteArray &password) { m_password = password; }

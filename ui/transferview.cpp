@@ -80,7 +80,8 @@ void TransferView::paintEvent(QPaintEvent *event)
         p.setPen(QPen(palette().color(QPalette::Highlight), 2, Qt::DashLine));
         p.drawRoundedRect(area, 8, 8);
     }
-    if (empty || m_highlight) {
+    // Over rows the words would be drawn across their text; the frame says enough there.
+    if (empty) {
         p.setPen(palette().color(m_highlight ? QPalette::Text : QPalette::PlaceholderText));
         p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_hint);
     }

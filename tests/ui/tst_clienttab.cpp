@@ -7,15 +7,23 @@
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
+#include "uilog.h"
 #include "uisettings.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
+#include <QCompleter>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyle>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -43,6 +51,14 @@ private slots:
     void queuedRowsCanBeCancelled();
     void interruptedDownloadResumes();
     void protectedShareAsksForThePassword();
+    void hostEnterConnectsToWhatIsTyped();
+    void startOverRemovesOnlyThatPart();
+    void verifiedRowsKeepTheirVerdict();
+    void openFolderWithoutLauncherSaysWhere();
+    void transferColumnsFitTheirText();
+    void uiLogIsQuietByDefault();
+    void failedConnectClearsTheOldListing_data();
+    void failedConnectClearsTheOldListing();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -51,6 +67,8 @@ private:
     void connectToServer();
     const Transfer *waitForEnd(int row);
     void drop(const QMimeData *mime);
+    /// Types as a person does: to the completion popup when one is open, else to \a widget.
+    void typeKey(QWidget *widget, Qt::Key key);
 
     QTemporaryDir m_share;
     std::unique_ptr<QTemporaryDir> m_dest;
@@ -134,6 +152,12 @@ void tst_ClientTab::drop(const QMimeData *mime)
     QApplication::sendEvent(target, &dropEvent);
     QVERIFY(dropEvent.isAccepted());
     QVERIFY(!view->isDropHighlighted());
+}
+
+void tst_ClientTab::typeKey(QWidget *widget, Qt::Key key)
+{
+    QWidget *popup = QApplication::activePopupWidget();
+    QTest::keyClick(popup ? popup : widget, key);
 }
 
 void tst_ClientTab::connectListsTheShare()
@@ -310,6 +334,7 @@ void tst_ClientTab::existingFileAsks()
     clicker.start();
     QMimeData mime;
     mime.setText(QStringLiteral("hello.txt"));
+    QSignalSpy notices(m_tab.get(), &ClientTab::notice);
     drop(&mime);
     QTRY_VERIFY_WITH_TIMEOUT(asked, 20000);
     const Transfer *t = waitForEnd(0);
@@ -324,6 +349,14 @@ void tst_ClientTab::existingFileAsks()
     }
     if (oldKept)
         QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt"))), oldMd5);
+    // The row and the notice (the status bar) name the file that was actually written.
+    if (!fileWithNewContent.isEmpty()) {
+        QCOMPARE(m_tab->transferModel()->index(0, TransferModel::NameColumn).data().toString(),
+            fileWithNewContent);
+        QCOMPARE(notices.size(), 1);
+        const QString message = notices.first().at(1).toString();
+        QVERIFY2(message.contains(fileWithNewContent), qPrintable(message));
+    }
 }
 
 void tst_ClientTab::queuedRowsCanBeCancelled()
@@ -482,6 +515,215 @@ void tst_ClientTab::protectedShareAsksForThePassword()
     QVERIFY(!keys.isEmpty());
     for (const QString &key : keys)
         QVERIFY2(!settings.value(key).toString().contains(secret), qPrintable(key));
+}
+
+void tst_ClientTab::hostEnterConnectsToWhatIsTyped()
+{
+    // Another server, used once as "127.0.0.1:PORT", so the Host box remembers that text.
+    QTemporaryDir share;
+    test::writeRandomFile(share.filePath(QStringLiteral("other.txt")), 10, 3);
+    Server other;
+    ServerConfig config;
+    config.root = share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    Failure error;
+    QVERIFY2(other.start(config, &error), qPrintable(error.detail));
+    auto *host = m_tab->findChild<QComboBox *>(QStringLiteral("host"));
+    auto *port = m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"));
+    const QString remembered = QStringLiteral("127.0.0.1:%1").arg(other.serverPort());
+    host->setFocus();
+    host->lineEdit()->clear();
+    QTest::keyClicks(host->lineEdit(), remembered);
+    typeKey(host->lineEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_tab->listModel()->names(), QStringList(QStringLiteral("other.txt")), 20000);
+    QCOMPARE(host->itemText(0), remembered);
+
+    // Now "127.0.0.1" with the Port box at the first server's port, then Enter.
+    port->setValue(m_server.serverPort());
+    host->setFocus();
+    host->lineEdit()->clear();
+    for (const QChar c : QStringLiteral("127.0.0.1"))
+        QTest::keyClicks(QApplication::activePopupWidget() ? QApplication::activePopupWidget()
+                                                           : host->lineEdit(),
+            QString(c));
+    // The remembered host is offered in a popup, not written into the box.
+    QCOMPARE(host->currentText(), QStringLiteral("127.0.0.1"));
+    QVERIFY(host->completer());
+    QCOMPARE(host->completer()->completionMode(), QCompleter::PopupCompletion);
+    QVERIFY(host->completer()->popup()->isVisible());
+    QCOMPARE(host->completer()->currentCompletion(), remembered);
+    typeKey(host->lineEdit(), Qt::Key_Return);
+    QCOMPARE(host->currentText(), QStringLiteral("127.0.0.1"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
+    QVERIFY(m_tab->listModel()->names().contains(QStringLiteral("hello.txt")));
+    QCOMPARE(port->value(), int(m_server.serverPort()));
+}
+
+void tst_ClientTab::failedConnectClearsTheOldListing_data()
+{
+    QTest::addColumn<bool>("http");
+    QTest::newRow("nothing listening") << false;
+    QTest::newRow("an HTTP server") << true;
+}
+
+void tst_ClientTab::failedConnectClearsTheOldListing()
+{
+    QFETCH(bool, http);
+    QTcpServer wrong;
+    QVERIFY(wrong.listen(QHostAddress::LocalHost));
+    const quint16 wrongPort = wrong.serverPort();
+    if (http) {
+        connect(&wrong, &QTcpServer::newConnection, this, [&wrong] {
+            while (QTcpSocket *socket = wrong.nextPendingConnection()) {
+                socket->write("HTTP/1.0 200 OK\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+    } else {
+        wrong.close();
+    }
+    connectToServer();
+    auto *button = m_tab->findChild<QPushButton *>(QStringLiteral("connect"));
+    QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Refresh"));
+
+    m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"))->setValue(wrongPort);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_tab->bannerText().isEmpty(), 20000);
+    QTRY_VERIFY(button->isEnabled());
+    QCOMPARE(m_tab->listModel()->rowCount(), 0);
+    QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Connect"));
+
+    // Back to the right port: the share is listed again.
+    m_tab->findChild<QSpinBox *>(QStringLiteral("clientPort"))->setValue(m_server.serverPort());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
+    QCOMPARE(button->text().remove(QLatin1Char('&')), QStringLiteral("Refresh"));
+}
+
+void tst_ClientTab::verifiedRowsKeepTheirVerdict()
+{
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    m_tab->request({QStringLiteral("hello.txt"), QStringLiteral("missing.txt")});
+    QVERIFY(waitForEnd(0));
+    QVERIFY(waitForEnd(1));
+    TransferModel *model = m_tab->transferModel();
+    QCOMPARE(int(model->find(model->idAt(0))->state), int(Transfer::State::Verified));
+    const QString verdict = model->index(0, TransferModel::Md5Column).data().toString();
+    QVERIFY2(verdict.contains(QStringLiteral("verified")), qPrintable(verdict));
+
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    auto *retry = m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer"));
+    auto *resume = m_tab->findChild<QPushButton *>(QStringLiteral("resumeTransfer"));
+    view->selectRow(0);
+    QVERIFY(!retry->isEnabled());
+    QVERIFY(!resume->isEnabled());
+    view->selectRow(1);
+    QVERIFY(retry->isEnabled());
+    QVERIFY(resume->isEnabled());
+
+    // Both selected: Resume asks again for the failed row only.
+    view->selectAll();
+    QVERIFY(resume->isEnabled());
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QVERIFY(waitForEnd(1));
+    QVERIFY(!QApplication::activeModalWidget());
+    QCOMPARE(int(model->find(model->idAt(0))->state), int(Transfer::State::Verified));
+    QCOMPARE(model->index(0, TransferModel::Md5Column).data().toString(), verdict);
+}
+
+void tst_ClientTab::startOverRemovesOnlyThatPart()
+{
+    // Leftovers of earlier attempts: big.bin's .part and its record, and another file's.
+    test::writeRandomFile(destPath(QStringLiteral("big.bin.part")), 4096, 11);
+    test::writeRandomFile(destPath(QStringLiteral("big.bin.part.meta")), 40, 12);
+    const QByteArray otherPart
+        = test::writeRandomFile(destPath(QStringLiteral("hello.txt.part")), 100, 13);
+    m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+    m_tab->request({QStringLiteral("big.bin")});
+    const Transfer *t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::PartExists);
+
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    auto *retry = m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer"));
+    auto *startOver = m_tab->findChild<QPushButton *>(QStringLiteral("startOverTransfer"));
+    QVERIFY(startOver);
+    view->selectRow(0);
+    // Retry alone can't get past the .part...
+    QTest::mouseClick(retry, Qt::LeftButton);
+    t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(t->failure.code, ErrorCode::PartExists);
+    // ...Start over can.
+    QVERIFY(startOver->isEnabled());
+    QTest::mouseClick(startOver, Qt::LeftButton);
+    t = waitForEnd(0);
+    QVERIFY(t);
+    QCOMPARE(int(t->state), int(Transfer::State::Verified));
+    QCOMPARE(t->offset, qint64(0));
+    QCOMPARE(
+        test::md5OfFile(destPath(QStringLiteral("big.bin"))), m_md5[QStringLiteral("big.bin")]);
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("big.bin.part"))));
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("big.bin.part.meta"))));
+    QCOMPARE(test::md5OfFile(destPath(QStringLiteral("hello.txt.part"))), otherPart);
+    QVERIFY(!startOver->isEnabled());
+}
+
+void tst_ClientTab::openFolderWithoutLauncherSaysWhere()
+{
+    // The offscreen platform opens nothing. Under X, Qt looks for xdg-open and its kin on
+    // PATH: with an empty one it finds none.
+    QTemporaryDir emptyBin;
+    const QByteArray path = qgetenv("PATH");
+    qputenv("PATH", QFile::encodeName(emptyBin.path()));
+    auto *open = m_tab->findChild<QPushButton *>(QStringLiteral("openFolder"));
+    QVERIFY(open);
+    QVERIFY(m_tab->bannerText().isEmpty());
+    QTest::mouseClick(open, Qt::LeftButton);
+    qputenv("PATH", path);
+    const QString banner = m_tab->bannerText();
+    QVERIFY2(banner.contains(QDir::toNativeSeparators(m_dest->path())), qPrintable(banner));
+}
+
+void tst_ClientTab::transferColumnsFitTheirText()
+{
+    // The figures from the report: a resume at 96 MiB of 300 MiB running at 303.80 MiB/s.
+    TransferModel *model = m_tab->transferModel();
+    Transfer row;
+    row.remoteName = QStringLiteral("big.iso");
+    row.state = Transfer::State::Running;
+    row.total = qint64(300) << 20;
+    row.done = qint64(96) << 20;
+    row.rate = 303.8 * 1024 * 1024;
+    row.rateSamples = 10;
+    model->add(row);
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    for (const int column :
+        {TransferModel::BytesColumn, TransferModel::RateColumn, TransferModel::EtaColumn}) {
+        const QString text = model->index(0, column).data().toString();
+        QVERIFY(!text.isEmpty());
+        const int needed = view->fontMetrics().horizontalAdvance(text) + 2 * margin;
+        QVERIFY2(view->horizontalHeader()->sectionSize(column) >= needed,
+            qPrintable(QStringLiteral("%1: %2 < %3")
+                           .arg(text)
+                           .arg(view->horizontalHeader()->sectionSize(column))
+                           .arg(needed)));
+    }
+}
+
+void tst_ClientTab::uiLogIsQuietByDefault()
+{
+    // Per-transfer lines are not for a window user's stderr, but can be turned on.
+    QVERIFY(!lcUi().isDebugEnabled());
+    QVERIFY(!lcUi().isInfoEnabled());
+    QVERIFY(lcUi().isWarningEnabled());
+    QLoggingCategory::setFilterRules(QStringLiteral("ferry.ui=true"));
+    const bool enabled = lcUi().isDebugEnabled() && lcUi().isInfoEnabled();
+    QLoggingCategory::setFilterRules(QString());
+    QVERIFY(enabled);
 }
 
 QTEST_MAIN(tst_ClientTab)

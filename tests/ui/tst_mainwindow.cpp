@@ -35,7 +35,7 @@ void tst_MainWindow::hasTheMenus()
         titles << action->text();
     QCOMPARE(titles,
         QStringList({QStringLiteral("&File"), QStringLiteral("&View"), QStringLiteral("&Language"),
-            QStringLiteral("S&ettings"), QStringLiteral("&Help")}));
+            QStringLiteral("Sett&ings"), QStringLiteral("&Help")}));
     QCOMPARE(window.tabs()->count(), 2);
     QVERIFY(!window.windowIcon().isNull());
 }

@@ -1,5 +1,6 @@
 #include "transfermodel.h"
 
+#include <QLocale>
 #include <QTest>
 
 using namespace ferry;
@@ -11,6 +12,7 @@ private slots:
     void progressIsScaledBeyond2GiB();
     void md5CellShowsTheVerdict();
     void progressIsCoalesced();
+    void timeLeftWaitsForAnEstimate();
 };
 
 void tst_TransferModel::progressIsScaledBeyond2GiB()
@@ -57,6 +59,33 @@ void tst_TransferModel::progressIsCoalesced()
     QTRY_COMPARE(changes, 1);
     QCOMPARE(model.index(0, TransferModel::ProgressColumn).data(TransferModel::PermilleRole),
         QVariant(1000));
+}
+
+void tst_TransferModel::timeLeftWaitsForAnEstimate()
+{
+    TransferModel model;
+    Transfer t;
+    t.state = Transfer::State::Running;
+    const quint64 id = model.add(t);
+    const qint64 total = qint64(300) << 20;
+    qint64 done = qint64(96) << 20; // a resume at 32%
+    model.setProgress(id, done, total);
+    const QModelIndex eta = model.index(0, TransferModel::EtaColumn);
+    QTRY_COMPARE(model.index(0, TransferModel::ProgressColumn).data().toString(),
+        QLocale().toString(32) + QLocale().percent());
+    QCOMPARE(eta.data().toString(), QString());
+
+    // Steady progress gives an estimate after a few samples; it is never "0:00" while bytes
+    // are still to come.
+    QString shown;
+    while (shown.isEmpty() && done + (qint64(1) << 20) < total) {
+        done += qint64(1) << 20;
+        model.setProgress(id, done, total);
+        QTest::qWait(60);
+        shown = eta.data().toString();
+    }
+    QVERIFY(!shown.isEmpty());
+    QVERIFY2(shown != QStringLiteral("0:00"), qPrintable(shown));
 }
 
 QTEST_GUILESS_MAIN(tst_TransferModel)

@@ -221,7 +221,7 @@ void tst_Tray::offscreenHasNoTray()
     MainWindow window;
     QVERIFY(!window.trayAvailable());
     QVERIFY(!window.tray()->isVisible());
-    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("S&ettings")),
+    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("Sett&ings")),
         QStringLiteral("&Keep running in the tray when the window closes"));
     QVERIFY(keep);
     QVERIFY(!keep->isEnabled());
@@ -306,7 +306,7 @@ void tst_Tray::firstCloseWhileSharingOffersTheTray()
     QVERIFY(window.serverTab()->isRunning());
 
     // ... and shows in the Settings menu, where it can be changed.
-    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("S&ettings")),
+    QAction *keep = actionTitled(menuTitled(window, QStringLiteral("Sett&ings")),
         QStringLiteral("&Keep running in the tray when the window closes"));
     QVERIFY(keep->isChecked());
     keep->trigger();
@@ -375,7 +375,7 @@ void tst_Tray::downloadNotificationsCanBeMuted()
     QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("Download verified"));
 
     QAction *finished = actionTitled(
-        menuTitled(window, QStringLiteral("S&ettings")), QStringLiteral("Finished &downloads"));
+        menuTitled(window, QStringLiteral("Sett&ings")), QStringLiteral("Finished &downloads"));
     QVERIFY(finished->isChecked());
     finished->trigger();
     window.clientTab()->request({QStringLiteral("b.txt")});
@@ -385,7 +385,7 @@ void tst_Tray::downloadNotificationsCanBeMuted()
     // The choice outlives the window.
     MainWindow again;
     QVERIFY(!actionTitled(
-        menuTitled(again, QStringLiteral("S&ettings")), QStringLiteral("Finished &downloads"))
+        menuTitled(again, QStringLiteral("Sett&ings")), QStringLiteral("Finished &downloads"))
                  ->isChecked());
 }
 
@@ -421,7 +421,7 @@ void tst_Tray::incomingConnectionNotifiesWhenHidden()
     QTRY_COMPARE(notified.size(), 2);
 
     // ... unless muted.
-    actionTitled(menuTitled(window, QStringLiteral("S&ettings")),
+    actionTitled(menuTitled(window, QStringLiteral("Sett&ings")),
         QStringLiteral("&Incoming connections while the window is hidden"))
         ->trigger();
     window.show();
@@ -477,7 +477,7 @@ void tst_Tray::shareOnLoginWritesTheAutostartEntry()
     QCOMPARE(Autostart::entryPath(), entry);
     MainWindow window;
     QAction *login = actionTitled(
-        menuTitled(window, QStringLiteral("S&ettings")), QStringLiteral("Share on &login"));
+        menuTitled(window, QStringLiteral("Sett&ings")), QStringLiteral("Share on &login"));
     QVERIFY(!login->isChecked());
     login->trigger();
     QVERIFY(login->isChecked());
@@ -501,7 +501,7 @@ void tst_Tray::shareOnLoginWritesTheAutostartEntry()
     {
         MainWindow again; // reads the state back from the file
         QVERIFY(actionTitled(
-            menuTitled(again, QStringLiteral("S&ettings")), QStringLiteral("Share on &login"))
+            menuTitled(again, QStringLiteral("Sett&ings")), QStringLiteral("Share on &login"))
                     ->isChecked());
     }
     login->trigger();
