@@ -8,7 +8,8 @@ page="$2"
 status=0
 # The page as text: no font changes, and roff's escaped hyphens plain again.
 text="$(sed -e 's/\\f[BIRP]//g' -e 's/\\-/-/g' -e 's/\\e/\\/g' "$page")"
-commands="$("$ferry" --lang en --help | sed -n '/^Commands:/,$p' | awk 'NR > 1 && $1 ~ /^[a-z]+$/ && $1 != "help" { print $1 }')"
+commands="$("$ferry" --lang en --help | sed -n '/^Commands:/,$p' \
+    | awk 'NR > 1 && $1 ~ /^[a-z]+$/ && $1 != "help" { print $1 }')"
 [ -n "$commands" ] || { echo "ferry --help lists no commands" >&2; exit 1; }
 for c in "" $commands; do
     if [ -n "$c" ]; then
@@ -28,7 +29,8 @@ for c in "" $commands; do
         status=1
     fi
     # Every option: the short and long forms at the start of an option line.
-    options="$(grep -E '^  -' <<<"$help" | grep -oE '(^|[ ,])--?[A-Za-z][A-Za-z0-9-]*' | tr -d ' ,')"
+    options="$(grep -E '^  -' <<<"$help" \
+        | grep -oE '(^|[ ,])--?[A-Za-z][A-Za-z0-9-]*' | tr -d ' ,')"
     [ -n "$options" ] || { echo "ferry ${c:-(global)} --help lists no options" >&2; exit 1; }
     for o in $options; do
         # As a whole word: --port must not pass for --port-range.

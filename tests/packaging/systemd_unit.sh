@@ -9,7 +9,10 @@ ferry="$2"
 command -v systemd-analyze >/dev/null 2>&1 || { echo "no systemd-analyze: skipped"; exit 77; }
 dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
-grep -q '^ExecStart=/usr/bin/ferry serve ' "$unit" || { echo "$unit: no ferry serve ExecStart" >&2; exit 1; }
+if ! grep -q '^ExecStart=/usr/bin/ferry serve ' "$unit"; then
+    echo "$unit: no ExecStart=/usr/bin/ferry serve" >&2
+    exit 1
+fi
 sed "s|^ExecStart=/usr/bin/ferry |ExecStart=$ferry |" "$unit" >"$dir/$(basename "$unit")"
 # System mode: --user needs a running user manager; the parser is the same.
 if ! out="$(systemd-analyze verify --man=no "$dir/$(basename "$unit")" 2>&1)"; then
