@@ -6,7 +6,7 @@
 #   sudo tools/install-test.sh [BUILD_DIR]      (default: build)
 #
 # Needs root (debootstrap, chroot) and the Debian mirror named in /etc/apt/sources.list(.d);
-# without either it exits 77 (skipped) and says why. Everything comes through apt from that
+# without either it exits 77 (skipped) and says why. FERRY_DEBIAN_MIRROR=URL names another. Everything comes through apt from that
 # mirror. The debootstrapped root is cached in BUILD_DIR/install-test, so reruns take a
 # minute or two; screenshots land there too (shot-en.png, shot-zh_CN.png).
 set -euo pipefail
@@ -54,7 +54,7 @@ find_mirror() {
             }' "$f"
     done
 }
-MIRROR="$(find_mirror | head -n 1)"
+MIRROR="${FERRY_DEBIAN_MIRROR:-$(find_mirror | head -n 1)}"
 [ -n "$MIRROR" ] || skip "no $SUITE mirror in /etc/apt/sources.list or sources.list.d"
 MIRROR="${MIRROR%/}"
 release="$(mktemp)"
