@@ -85,6 +85,7 @@ void Demo::start(MainWindow *window, const QString &dir)
         running.total = qint64(4) << 30;
         running.done = qint64(1740) << 20;
         running.rate = 38.5 * (1 << 20);
+        running.rateSamples = 3; // enough for a time-left estimate
         model->add(running);
         ServerTransfer sending;
         sending.sessionId = 1;

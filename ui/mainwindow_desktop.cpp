@@ -6,7 +6,6 @@
 #include "clienttab.h"
 #include "logmodel.h"
 #include "servertab.h"
-#include "servertransfermodel.h"
 #include "transfermodel.h"
 #include "tray.h"
 #include "uisettings.h"
@@ -91,13 +90,7 @@ Activity MainWindow::activity() const
     const TransferModel *downloads = m_clientTab->transferModel();
     for (int row = 0; row < downloads->rowCount(); ++row)
         now.downloads += downloads->isActive(downloads->idAt(row)) ? 1 : 0;
-    // A send that is not at 100% yet. (A failed one lingers in the list for a few seconds
-    // and counts until it leaves.)
-    const ServerTransferModel *sends = m_serverTab->transferModel();
-    for (int row = 0; row < sends->rowCount(); ++row) {
-        const QVariant permille = sends->index(row, 0).data(ServerTransferModel::PermilleRole);
-        now.sends += permille.toInt() < 1000 ? 1 : 0;
-    }
+    now.sends = m_serverTab->activeSends();
     return now;
 }
 
