@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "clientcommand.h"
+#include "devicescommand.h"
 #include "servecommand.h"
 
 #include <QCommandLineParser>
@@ -21,6 +22,7 @@ public:
                   "  serve DIR      share a folder\n"
                   "  list           show the files a server shares\n"
                   "  get NAME...    download files and verify their MD5\n"
+                  "  devices        show this device's identity and the trusted devices\n"
                   "  help COMMAND   show the options of a command\n");
     }
     static QString unknownCommand(const QString &command)
@@ -41,7 +43,7 @@ void setUpGlobal(QCommandLineParser &parser)
         QCoreApplication::translate("Cli", "Language of messages: zh_CN or en."),
         QStringLiteral("lang")});
     parser.addPositionalArgument(
-        QStringLiteral("command"), QCoreApplication::translate("Cli", "serve, list, get or help."));
+        QStringLiteral("command"), QCoreApplication::translate("Cli", "serve, list, get, devices or help."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 }
 
@@ -53,6 +55,8 @@ int runCommand(const QString &command, const QStringList &args)
         return ClientCommand(ClientCommand::Mode::List).run(args);
     if (command == QLatin1String("get"))
         return ClientCommand(ClientCommand::Mode::Get).run(args);
+    if (command == QLatin1String("devices"))
+        return DevicesCommand().run(args);
     QTextStream(stderr) << "ferry: " << Cli::unknownCommand(command) << '\n'
                         << Cli::tryHelp() << '\n';
     return ExitUsage;

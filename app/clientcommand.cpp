@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "clitext.h"
+#include "devicescommand.h"
 #include "hostport.h"
 #include "names.h"
 #include "password.h"
@@ -72,6 +73,17 @@ int ClientCommand::run(const QStringList &arguments)
             tr("Read the share's password from the first line of this file (without it, a "
                "terminal prompts when the server asks for one)."),
             QStringLiteral("file")},
+        {QStringLiteral("fingerprint"),
+            tr("On first contact, trust the server only if its certificate's fingerprint "
+               "starts with this (at least 16 hex digits; see 'ferry serve' or 'ferry "
+               "devices' on the server)."),
+            QStringLiteral("hex")},
+        {QStringLiteral("trust-new"),
+            tr("On first contact, trust the server without checking its code (scripts on a "
+               "network you trust). A changed certificate is still refused.")},
+        {QStringLiteral("plaintext"),
+            tr("Do not encrypt (for debugging and measurement only); the server needs "
+               "--plaintext too.")},
     });
     if (get) {
         parser.addOptions({
@@ -147,6 +159,28 @@ int ClientCommand::run(const QStringList &arguments)
             return ExitUsage;
         }
     }
+    if (parser.isSet(QStringLiteral("plaintext"))) {
+        err << "ferry " << command << ": " << DevicesCommand::plaintextWarning() << Qt::endl;
+    } else {
+        if (!DevicesCommand::loadIdentity(command, &m_tls.identity, err))
+            return ExitFailed;
+        m_tls.storeDir = Identity::dataDir();
+        m_tls.trustNew = parser.isSet(QStringLiteral("trust-new"));
+        m_tls.askUser = Password::canPrompt();
+        if (parser.isSet(QStringLiteral("fingerprint"))) {
+            QString hex = parser.value(QStringLiteral("fingerprint")).toLower();
+            hex.remove(QLatin1Char(':'));
+            const bool isHex = std::all_of(hex.begin(), hex.end(), [](QChar c) {
+                return c.isDigit() || (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+            });
+            if (!isHex || hex.size() < 16 || hex.size() > 64) {
+                err << "ferry " << command << ": " << tr("--fingerprint needs 16 to 64 hex digits")
+                    << '\n';
+                return ExitUsage;
+            }
+            m_tls.expectedFingerprint = hex;
+        }
+    }
     // Without a password file, ask on the terminal once the server says it needs one.
     const bool mayPrompt = password.isEmpty() && Password::canPrompt();
     bool wantsPassword = false;
@@ -196,6 +230,9 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     QTextStream err(stderr);
     ClientSession session;
     session.setPassword(password);
+    session.setTls(m_tls);
+    QObject::connect(&session, &ClientSession::trustRequired, &session,
+        [&session](const PeerDevice &peer) { session.trustPeer(DevicesCommand::askTrust(peer)); });
     m_session = &session;
     m_currentId = 0;
     m_afterFailure.clear();

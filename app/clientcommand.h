@@ -50,6 +50,7 @@ private:
     QString m_currentName;
     qint64 m_startDone = 0;
     QElapsedTimer m_clock;
+    TlsClientOptions m_tls; ///< Null identity: --plaintext.
 };
 
 } // namespace ferry

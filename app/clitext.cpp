@@ -76,6 +76,41 @@ QString CliText::describe(const Failure &failure, const QString &peer, const QSt
             .arg(peer);
     case ErrorCode::NoAnswer:
         return tr("no answer from %1; check the address, the firewall and the network").arg(peer);
+    case ErrorCode::CertificateChanged: {
+        const QStringList p = failure.detail.split(QLatin1Char('\n'));
+        return tr("WARNING: the certificate of %1 (\"%2\") has CHANGED.\n"
+                  "  trusted:  %3\n"
+                  "  now:      %4\n"
+                  "Someone may be intercepting the connection; nothing was sent. If the other "
+                  "computer really made a new identity, forget the old one with\n"
+                  "  ferry devices --forget %5\n"
+                  "and connect again.")
+            .arg(peer, p.value(0), p.value(1).left(16), p.value(2).left(16), p.value(1).left(16));
+    }
+    case ErrorCode::Untrusted: {
+        const QStringList p = failure.detail.split(QLatin1Char('\n'));
+        return tr("%1 (\"%2\") is a device this computer has not trusted yet; nothing was "
+                  "sent.\n  fingerprint: %3\n  comparison code: %4\nCheck the code on the "
+                  "server, then run again on a terminal to confirm it, or pass "
+                  "--fingerprint %5 (or --trust-new).")
+            .arg(peer, p.value(0), p.value(1), p.value(2), p.value(1).left(16));
+    }
+    case ErrorCode::FingerprintMismatch: {
+        const QStringList p = failure.detail.split(QLatin1Char('\n'));
+        return tr("the certificate of %1 does not match --fingerprint: expected %2..., got "
+                  "%3; nothing was sent")
+            .arg(peer, p.value(0), p.value(1));
+    }
+    case ErrorCode::PeerIsPlaintext:
+        return tr("the server at %1 runs without encryption (--plaintext); pass --plaintext "
+                  "too, or ask for it to be started without --plaintext")
+            .arg(peer);
+    case ErrorCode::PeerWantsTls:
+        return tr("the other side at %1 uses encryption, but this side runs with --plaintext; "
+                  "drop --plaintext")
+            .arg(peer);
+    case ErrorCode::TlsFailed:
+        return tr("the encrypted connection to %1 could not be set up (%2)").arg(peer, detail);
     case ErrorCode::Internal:
         break;
     }

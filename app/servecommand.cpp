@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "clitext.h"
+#include "devicescommand.h"
 #include "names.h"
 #include "password.h"
 #include "server.h"
@@ -80,6 +81,16 @@ QString ServeCommand::failureFromServerSide(const ServerEvent &e)
         return tr("the client at %1 broke the protocol (%2)").arg(e.peer, e.detail);
     case ErrorCode::TooManyRequests:
         return tr("the client at %1 sent too many requests at once").arg(e.peer);
+    case ErrorCode::PeerIsPlaintext:
+        return tr("the client at %1 spoke without encryption (--plaintext); it was told that "
+                  "this server needs encryption")
+            .arg(e.peer);
+    case ErrorCode::PeerWantsTls:
+        return tr("the client at %1 wants encryption, but this server runs with --plaintext")
+            .arg(e.peer);
+    case ErrorCode::TlsFailed:
+        return tr("the encrypted connection with %1 could not be set up (%2)")
+            .arg(e.peer, e.detail);
     default:
         return CliText::describe({e.code, e.detail}, e.peer);
     }
@@ -91,7 +102,8 @@ QString ServeCommand::logLine(const ServerEvent &e)
     QString what;
     switch (e.kind) {
     case ServerEvent::Kind::Connected:
-        what = tr("connected");
+        what = e.detail.isEmpty() ? tr("connected")
+                                  : tr("connected, comparison code %1").arg(e.detail);
         break;
     case ServerEvent::Kind::Listed:
         what = tr("listed %n file(s)", nullptr, int(e.bytes));
@@ -176,9 +188,10 @@ int ServeCommand::run(const QStringList &arguments)
                 .arg(defaults.transferTimeoutMs / 1000),
             QStringLiteral("s")},
         {QStringLiteral("password-file"),
-            tr("Require the password on the first line of this file. Contents are still sent "
-               "unencrypted."),
-            QStringLiteral("file")},
+            tr("Require the password on the first line of this file."), QStringLiteral("file")},
+        {QStringLiteral("plaintext"),
+            tr("Do not encrypt (for debugging and measurement only); clients need "
+               "--plaintext too.")},
         {QStringLiteral("no-md5-cache"),
             tr("Hash every file on every download, even when it has not changed.")},
     });
@@ -252,6 +265,11 @@ int ServeCommand::run(const QStringList &arguments)
     raiseDescriptorLimit();
 
     config.md5Cache = !parser.isSet(QStringLiteral("no-md5-cache"));
+    const bool plaintext = parser.isSet(QStringLiteral("plaintext"));
+    if (plaintext)
+        err << "ferry serve: " << DevicesCommand::plaintextWarning() << Qt::endl;
+    else if (!DevicesCommand::loadIdentity(QStringLiteral("serve"), &config.identity, err))
+        return ExitFailed;
     Server server;
     Failure failure;
     if (!server.start(config, &failure)) {
@@ -265,8 +283,12 @@ int ServeCommand::run(const QStringList &arguments)
     const QStringList addresses = reachableAddresses(config.bindAddress, server.serverPort());
     for (const QString &a : addresses)
         out << tr("  listening on %1").arg(a) << '\n';
+    if (!plaintext) {
+        out << tr("This device: %1").arg(config.identity.name()) << '\n'
+            << tr("  fingerprint: %1").arg(fingerprintHex(config.identity.fingerprint())) << '\n';
+    }
     if (!config.password.isEmpty())
-        out << tr("A password is required; contents still travel unencrypted.") << '\n';
+        out << tr("A password is required.") << '\n';
     out << tr("Press Ctrl+C to stop.") << Qt::endl;
 
     QObject::connect(&server, &Server::event, &server,

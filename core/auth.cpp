@@ -7,7 +7,7 @@
 namespace ferry::auth {
 namespace {
 const QByteArray kSalt = QByteArrayLiteral("ferry-auth-v1 salt: ferry LAN share password");
-const QByteArray kContext = QByteArrayLiteral("ferry-auth-v1");
+const QByteArray kContext = QByteArrayLiteral("ferry-auth-v2");
 } // namespace
 
 QByteArray deriveKey(const QByteArray &password)
@@ -16,12 +16,14 @@ QByteArray deriveKey(const QByteArray &password)
         QCryptographicHash::Sha256, password, kSalt, kIterations, 32);
 }
 
-QByteArray proof(const QByteArray &key, QByteArrayView serverNonce, QByteArrayView clientNonce)
+QByteArray proof(const QByteArray &key, QByteArrayView serverNonce, QByteArrayView clientNonce,
+    QByteArrayView channel)
 {
     QMessageAuthenticationCode mac(QCryptographicHash::Sha256, key);
     mac.addData(kContext);
     mac.addData(serverNonce.data(), serverNonce.size());
     mac.addData(clientNonce.data(), clientNonce.size());
+    mac.addData(channel.data(), channel.size());
     return mac.result();
 }
 

@@ -3,9 +3,12 @@
 #include "auth.h"
 #include "names.h"
 #include "protocol/decoder.h"
+#include "tls/tlsconfig.h"
+#include "tls/truststore.h"
 
 #include <QDir>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcClient, "ferry.core.client")
@@ -31,6 +34,7 @@ ClientSession::ClientSession(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<ferry::FileResult>();
     qRegisterMetaType<ferry::Failure>();
+    qRegisterMetaType<ferry::PeerDevice>();
     qRegisterMetaType<QList<ferry::protocol::FileEntry>>();
     m_stallTimer.setSingleShot(true);
     connect(&m_stallTimer, &QTimer::timeout, this, &ClientSession::onStall);
@@ -51,9 +55,17 @@ void ClientSession::setTimeouts(int connectMs, int stallMs)
 void ClientSession::connectToServer(const QString &host, quint16 port)
 {
     m_host = host;
+    m_port = port;
     m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
                                              : QStringLiteral("%1:%2").arg(host).arg(port);
-    m_socket = new QTcpSocket(this);
+    if (!m_tlsOptions.identity.isNull()) {
+        m_tls = new QSslSocket(this);
+        m_tls->setSslConfiguration(tlsConfiguration(m_tlsOptions.identity));
+        connect(m_tls, &QSslSocket::encrypted, this, &ClientSession::onEncrypted);
+        m_socket = m_tls;
+    } else {
+        m_socket = new QTcpSocket(this);
+    }
     m_socket->setReadBufferSize(kReadBound);
     connect(m_socket, &QTcpSocket::connected, this, &ClientSession::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &ClientSession::onReadyRead);
@@ -61,15 +73,119 @@ void ClientSession::connectToServer(const QString &host, quint16 port)
     connect(m_socket, &QTcpSocket::disconnected, this, &ClientSession::onSocketError);
     m_state = State::Connecting;
     m_stallTimer.start(m_connectTimeoutMs);
-    m_socket->connectToHost(host, port);
+    if (m_tls)
+        m_tls->connectToHostEncrypted(host, port);
+    else
+        m_socket->connectToHost(host, port);
 }
 
 void ClientSession::onConnected()
 {
-    m_state = State::AwaitHello;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    m_socket->write(protocol::encodeHello({}));
     m_stallTimer.start(qMin(kGreetingTimeoutMs, m_connectTimeoutMs));
+    if (m_tls) {
+        m_state = State::Handshaking;
+        return;
+    }
+    m_state = State::AwaitHello;
+    sendHello();
+}
+
+void ClientSession::sendHello()
+{
+    protocol::Hello hello;
+    if (m_tls)
+        hello.name = m_tlsOptions.identity.name();
+    m_socket->write(protocol::encodeHello(hello));
+}
+
+void ClientSession::onEncrypted()
+{
+    if (m_state != State::Handshaking)
+        return;
+    const QSslCertificate cert = m_tls->peerCertificate();
+    if (cert.isNull()) {
+        fail({ErrorCode::TlsFailed, QStringLiteral("no server certificate")});
+        return;
+    }
+    m_peerDevice.fingerprint = fingerprintOf(cert);
+    m_peerDevice.address = m_peer;
+    m_peerDevice.code
+        = comparisonCode(m_tlsOptions.identity.fingerprint(), m_peerDevice.fingerprint);
+    m_state = State::AwaitHello;
+    if (!checkPin())
+        return;
+    if (!m_pinPending)
+        sendHello();
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+/// Before any frame leaves: the server's certificate must be the one trusted at this address.
+/// Returns false after failing; sets m_pinPending for a device never seen.
+bool ClientSession::checkPin()
+{
+    const TrustStore store(m_tlsOptions.storeDir);
+    const QByteArray &fp = m_peerDevice.fingerprint;
+    if (const auto known = store.atAddress(m_peer)) {
+        if (known->fingerprint != fp) {
+            // The SSH rule: a changed key is an attack until the user says otherwise.
+            fail({ErrorCode::CertificateChanged,
+                known->name + QLatin1Char('\n') + fingerprintHex(known->fingerprint)
+                    + QLatin1Char('\n') + fingerprintHex(fp)});
+            return false;
+        }
+        m_peerDevice.name = known->name;
+        return true;
+    }
+    if (const auto known = store.byFingerprint(fp)) {
+        // A trusted device at a new address (DHCP): the certificate is what was trusted.
+        m_peerDevice.name = known->name;
+        return true;
+    }
+    const QString expected = m_tlsOptions.expectedFingerprint.toLower();
+    if (!expected.isEmpty() && !fingerprintHex(fp).startsWith(expected)) {
+        fail({ErrorCode::FingerprintMismatch, expected + QLatin1Char('\n') + fingerprintHex(fp)});
+        return false;
+    }
+    m_pinPending = true;
+    return true;
+}
+
+Failure ClientSession::untrusted() const
+{
+    return {ErrorCode::Untrusted,
+        m_peerDevice.name + QLatin1Char('\n') + fingerprintHex(m_peerDevice.fingerprint)
+            + QLatin1Char('\n') + m_peerDevice.code};
+}
+
+void ClientSession::trustPeer(bool trusted)
+{
+    if (m_state != State::AwaitTrust)
+        return;
+    if (!trusted) {
+        fail(untrusted());
+        return;
+    }
+    m_pinPending = false;
+    TrustStore(m_tlsOptions.storeDir).trust({m_peerDevice.fingerprint, m_peerDevice.name, m_peer});
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState) {
+        // The server stopped waiting while the user read the code: the pin is stored now,
+        // so a new connection goes straight through.
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+        m_socket = nullptr;
+        m_tls = nullptr;
+        m_reader = protocol::FrameReader(kReadBound);
+        connectToServer(m_host, m_port);
+        return;
+    }
+    m_state = State::AwaitHello;
+    m_gotAnyFrame = true;
+    sendHello();
+    // Frames after the Hello may wait in the reader's buffer: read on from the event loop.
+    if (proceed(m_serverHello))
+        QMetaObject::invokeMethod(this, &ClientSession::onReadyRead, Qt::QueuedConnection);
 }
 
 void ClientSession::requestList()
@@ -151,7 +267,8 @@ void ClientSession::sendPending()
 
 void ClientSession::onReadyRead()
 {
-    if (!m_socket || m_state == State::Closed)
+    if (!m_socket || m_state == State::Closed || m_state == State::AwaitTrust
+        || m_state == State::Handshaking)
         return;
     DataTarget target {this};
     const auto result = m_reader.read(
@@ -223,24 +340,53 @@ bool ClientSession::handleHello(QByteArrayView body)
         fail({ErrorCode::NotFerryServer, m_peer});
         return false;
     }
+    if (hello->flags & protocol::EncryptionRequired) {
+        fail({ErrorCode::PeerWantsTls, m_peer});
+        return false;
+    }
     if (hello->version != protocol::kProtocolVersion) {
         fail({ErrorCode::VersionMismatch, QString::number(hello->version)});
         return false;
     }
-    if (hello->flags & protocol::PasswordRequired) {
+    if (!m_pinPending)
+        return proceed(*hello);
+    m_serverHello = *hello;
+    m_peerDevice.name = cleanDeviceName(hello->name);
+    if (m_tlsOptions.trustNew || !m_tlsOptions.expectedFingerprint.isEmpty()) {
+        // checkPin() already compared the fingerprint with the one given.
+        m_state = State::AwaitTrust;
+        trustPeer(true);
+        return false;
+    }
+    if (!m_tlsOptions.askUser) {
+        fail(untrusted());
+        return false;
+    }
+    m_state = State::AwaitTrust;
+    m_stallTimer.stop();
+    emit trustRequired(m_peerDevice);
+    return false;
+}
+
+/// The server's Hello passed; prove the password if it wants one, else ready.
+bool ClientSession::proceed(const protocol::Hello &hello)
+{
+    if (hello.flags & protocol::PasswordRequired) {
         if (m_password.isEmpty()) {
             fail({ErrorCode::AuthRequired, m_peer});
             return false;
         }
-        if (hello->nonce.size() != auth::kNonceSize) {
+        if (hello.nonce.size() != auth::kNonceSize) {
             fail({ErrorCode::ProtocolError, QStringLiteral("no nonce")});
             return false;
         }
         // Only the proof leaves this machine, never the password or the key.
         const QByteArray clientNonce = auth::randomNonce();
         const QByteArray key = auth::deriveKey(m_password);
-        m_socket->write(
-            protocol::encodeAuthProof(clientNonce, auth::proof(key, hello->nonce, clientNonce)));
+        const QByteArray channel
+            = m_tls ? m_peerDevice.fingerprint + m_tlsOptions.identity.fingerprint() : QByteArray();
+        m_socket->write(protocol::encodeAuthProof(
+            clientNonce, auth::proof(key, hello.nonce, clientNonce, channel)));
         m_state = State::AwaitAuth;
         m_stallTimer.start(m_connectTimeoutMs);
         return true;
@@ -489,8 +635,21 @@ void ClientSession::onSocketError()
 {
     if (m_state == State::Closed)
         return;
+    // The server may give up while a person reads the code; trustPeer() reconnects.
+    if (m_state == State::AwaitTrust)
+        return;
     Failure f {ErrorCode::ConnectionLost, m_peer};
     switch (m_socket->error()) {
+    case QAbstractSocket::SslHandshakeFailedError: {
+        // A --plaintext server greets in clear, which OpenSSL reads as a broken record.
+        const QString why = m_socket->errorString();
+        f = why.contains(QLatin1String("wrong version number"))
+                || why.contains(QLatin1String("packet length too long"))
+                || why.contains(QLatin1String("record layer failure"))
+            ? Failure {ErrorCode::PeerIsPlaintext, m_peer}
+            : Failure {ErrorCode::TlsFailed, why};
+        break;
+    }
     case QAbstractSocket::ConnectionRefusedError:
         f.code = ErrorCode::ConnectionRefused;
         break;
@@ -500,8 +659,10 @@ void ClientSession::onSocketError()
         break;
     case QAbstractSocket::RemoteHostClosedError:
     case QAbstractSocket::UnknownSocketError:
-        if (m_state == State::AwaitHello)
+        if (m_state == State::AwaitHello && !m_tls)
             f.code = ErrorCode::NotFerryServer;
+        else if (m_state == State::Handshaking)
+            f = {ErrorCode::TlsFailed, QStringLiteral("closed during the handshake")};
         break;
     case QAbstractSocket::SocketTimeoutError:
         if (m_state == State::Connecting)
@@ -522,7 +683,7 @@ void ClientSession::onStall()
     Failure f {ErrorCode::Timeout, m_peer};
     if (m_state == State::Connecting)
         f.code = ErrorCode::NoAnswer;
-    else if (m_state == State::AwaitHello)
+    else if (m_state == State::AwaitHello || m_state == State::Handshaking)
         f.code = ErrorCode::NoGreeting;
     fail(f);
 }

@@ -4,6 +4,7 @@
 #include "errorcode.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
+#include "tls/identity.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -14,6 +15,7 @@
 #include <QTimer>
 #include <memory>
 
+class QSslSocket;
 class QTcpSocket;
 
 namespace ferry {
@@ -31,6 +33,25 @@ struct GetOptions
     QString outputDir;
     ConflictPolicy conflict = ConflictPolicy::Fail;
     bool resume = false;
+};
+
+/// How the client checks the server's certificate. A null identity means --plaintext.
+struct TlsClientOptions
+{
+    Identity identity;
+    QString storeDir; ///< Where the trust store (devices.json) lives.
+    QString expectedFingerprint; ///< --fingerprint: hex, full or a prefix of >= 16 digits.
+    bool trustNew = false; ///< --trust-new: trust a device never seen before.
+    bool askUser = false; ///< Emit trustRequired() and wait for trustPeer().
+};
+
+/// The server as the TLS handshake showed it.
+struct PeerDevice
+{
+    QByteArray fingerprint; ///< SHA-256 of its certificate; empty over plaintext.
+    QString name; ///< From its Hello.
+    QString address; ///< host:port
+    QString code; ///< The comparison code both ends can show.
 };
 
 /// The outcome of one requested file.
@@ -64,7 +85,9 @@ public:
     enum class State {
         Disconnected,
         Connecting,
+        Handshaking, ///< TLS handshake, then the pin check: nothing is sent before it passes.
         AwaitHello,
+        AwaitTrust, ///< First contact: waiting for trustPeer().
         AwaitAuth,
         Ready,
         Closed,
@@ -78,6 +101,11 @@ public:
     /// most 2 s of it. \a stallMs bounds a transfer that makes no progress.
     void setTimeouts(int connectMs, int stallMs);
     void setPassword(const QByteArray &password) { m_password = password; }
+    void setTls(const TlsClientOptions &options) { m_tlsOptions = options; }
+    /// Answers trustRequired(): yes remembers the device and carries on, no fails Untrusted.
+    void trustPeer(bool trusted);
+    bool isEncrypted() const { return !m_peerDevice.fingerprint.isEmpty(); }
+    const PeerDevice &peerDevice() const { return m_peerDevice; }
     void connectToServer(const QString &host, quint16 port);
     void requestList();
     /// Queues files; returns their ids in order. Requests are pipelined on the connection.
@@ -91,6 +119,8 @@ public:
 
 signals:
     void ready();
+    /// First contact with a device: show the code, ask, then call trustPeer().
+    void trustRequired(const ferry::PeerDevice &peer);
     void listReceived(const QList<ferry::protocol::FileEntry> &entries);
     void fileStarted(quint64 id, const QString &name, qint64 size, qint64 offset);
     void fileProgress(quint64 id, qint64 done, qint64 total);
@@ -123,6 +153,11 @@ private:
     };
 
     void onConnected();
+    void onEncrypted();
+    bool checkPin();
+    void sendHello();
+    bool proceed(const protocol::Hello &hello);
+    Failure untrusted() const;
     void onReadyRead();
     void onSocketError();
     void onStall();
@@ -153,6 +188,12 @@ private:
     void emitProgress(bool force);
 
     QTcpSocket *m_socket = nullptr;
+    QSslSocket *m_tls = nullptr; ///< The same socket, when encrypted.
+    TlsClientOptions m_tlsOptions;
+    PeerDevice m_peerDevice;
+    bool m_pinPending = false; ///< First contact: decide once the server's Hello names it.
+    protocol::Hello m_serverHello;
+    quint16 m_port = 0;
     QTimer m_stallTimer;
     State m_state = State::Disconnected;
     QString m_host;
@@ -185,3 +226,4 @@ private:
 
 Q_DECLARE_METATYPE(ferry::FileResult)
 Q_DECLARE_METATYPE(ferry::Failure)
+Q_DECLARE_METATYPE(ferry::PeerDevice)

@@ -38,6 +38,17 @@ enum class ErrorCode : quint16 {
     PermissionDenied = 113,
     NoGreeting = 114, ///< Connected, but no Hello came within the greeting deadline.
     NoAnswer = 115, ///< The connection itself was never answered (connect timeout).
+    /// A device trusted at this address now shows another certificate; detail:
+    /// "name\nold fingerprint\nnew fingerprint" (hex).
+    CertificateChanged = 116,
+    /// First contact, and nobody confirmed the device (no terminal, no --fingerprint or
+    /// --trust-new, or the user said no); detail: "name\nfingerprint\ncode".
+    Untrusted = 117,
+    /// The certificate does not match the --fingerprint given; detail: "expected\nactual".
+    FingerprintMismatch = 118,
+    PeerIsPlaintext = 119, ///< We speak TLS, the peer runs with --plaintext.
+    PeerWantsTls = 120, ///< We run with --plaintext, the peer speaks TLS.
+    TlsFailed = 121, ///< The TLS handshake failed; detail: why.
     Internal = 199,
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tls/identity.h"
+
 #include <QHostAddress>
 #include <QString>
 
@@ -25,6 +27,9 @@ struct ServerConfig
     int authDelayMs = 250;
     int authDelayCapMs = 8000;
     bool md5Cache = true; ///< Remember MD5s of unchanged files between downloads.
+    /// This device's identity: every connection is TLS 1.3 with it. Null means plaintext
+    /// (`--plaintext`, and the raw-protocol tests).
+    Identity identity;
 };
 
 } // namespace ferry

@@ -30,7 +30,7 @@ struct ServerEvent
     QString name; ///< The requested file, if any.
     qint64 bytes = 0; ///< Bytes sent for this request, or files listed.
     ErrorCode code = ErrorCode::None;
-    QString detail;
+    QString detail; ///< Connected over TLS: the comparison code.
 };
 
 /// Progress of one file a session is sending.

@@ -5,9 +5,11 @@
 #include "names.h"
 #include "protocol/decoder.h"
 #include "servershared.h"
+#include "tls/tlsconfig.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <fcntl.h>
@@ -88,7 +90,14 @@ ServerSession::~ServerSession()
 
 void ServerSession::start()
 {
-    m_socket = new QTcpSocket(this);
+    const Identity &identity = m_shared->config().identity;
+    if (!identity.isNull()) {
+        m_tls = new QSslSocket(this);
+        m_tls->setSslConfiguration(tlsConfiguration(identity));
+        m_socket = m_tls;
+    } else {
+        m_socket = new QTcpSocket(this);
+    }
     if (!m_socket->setSocketDescriptor(m_descriptor)) {
         deleteLater();
         return;
@@ -102,7 +111,6 @@ void ServerSession::start()
     m_peerAddress = address.toString();
     m_peer = m_peerAddress + QLatin1Char(':') + QString::number(m_socket->peerPort());
     m_socket->setReadBufferSize(kReadBound);
-    connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerSession::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &ServerSession::onDisconnected);
 
@@ -112,23 +120,107 @@ void ServerSession::start()
             ? QStringLiteral("max-connections")
             : QStringLiteral("max-per-peer");
         emitEvent(ServerEvent::Kind::LimitHit, {}, 0, {ErrorCode::Busy, which});
-        m_socket->write(protocol::encodeError(ErrorCode::Busy, which));
-        setState(State::Closing);
-        m_socket->disconnectFromHost();
+        if (m_tls) {
+            // The refusal is a frame, and frames travel only inside TLS.
+            m_refuseBusy = true;
+            m_busyWhich = which;
+            m_failureLogged = true;
+        } else {
+            m_socket->write(protocol::encodeError(ErrorCode::Busy, which));
+            setState(State::Closing);
+            m_socket->disconnectFromHost();
+            return;
+        }
+    } else {
+        m_admitted = true;
+    }
+    if (m_tls) {
+        connect(m_tls, &QSslSocket::encrypted, this, &ServerSession::onEncrypted);
+        connect(m_tls, &QSslSocket::errorOccurred, this, &ServerSession::onSocketError);
+        connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onFirstBytes);
+        setState(State::AwaitTls);
+        if (m_socket->bytesAvailable() > 0)
+            onFirstBytes();
         return;
     }
-    m_admitted = true;
+    connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
     emitEvent(ServerEvent::Kind::Connected);
+    greet();
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+/// TLS: the first byte tells a ClientHello from a plaintext Ferry client, which gets a clear
+/// answer in its own language instead of a handshake error.
+void ServerSession::onFirstBytes()
+{
+    if (m_state != State::AwaitTls || m_tls->isEncrypted()
+        || m_tls->mode() != QSslSocket::UnencryptedMode)
+        return;
+    char first = 0;
+    if (m_tls->peek(&first, 1) != 1)
+        return;
+    disconnect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onFirstBytes);
+    if (first == kTlsHandshakeByte) {
+        m_tls->startServerEncryption();
+        return;
+    }
+    if (first == char(FrameType::Hello)) {
+        protocol::Hello hello;
+        hello.flags = protocol::EncryptionRequired;
+        m_socket->write(protocol::encodeHello(hello));
+    }
+    const Failure why {ErrorCode::PeerIsPlaintext, {}};
+    qCInfo(lcSession) << m_peer << "spoke plaintext to a TLS server";
+    if (!m_failureLogged)
+        emitEvent(ServerEvent::Kind::Failed, {}, 0, why);
+    m_failureLogged = true;
+    setState(State::Closing);
+    m_socket->disconnectFromHost();
+}
+
+void ServerSession::onEncrypted()
+{
+    const QSslCertificate cert = m_tls->peerCertificate();
+    if (cert.isNull()) {
+        fail({ErrorCode::TlsFailed, QStringLiteral("no client certificate")});
+        return;
+    }
+    m_clientFingerprint = fingerprintOf(cert);
+    // The log names each client by its certificate, which an address can't forge.
+    m_peer += QStringLiteral(" [%1]").arg(fingerprintHex(m_clientFingerprint, 16));
+    connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
+    if (m_refuseBusy) {
+        closeWith({ErrorCode::Busy, m_busyWhich});
+        return;
+    }
+    // The code the client shows on first contact, so the two people can compare.
+    emitEvent(ServerEvent::Kind::Connected, {}, 0,
+        {ErrorCode::None,
+            comparisonCode(m_shared->config().identity.fingerprint(), m_clientFingerprint)});
+    greet();
+    if (m_socket->bytesAvailable() > 0)
+        onReadyRead();
+}
+
+void ServerSession::onSocketError()
+{
+    if (m_state == State::AwaitTls && m_tls->error() == QAbstractSocket::SslHandshakeFailedError)
+        fail({ErrorCode::TlsFailed, m_tls->errorString()});
+}
+
+void ServerSession::greet()
+{
     protocol::Hello hello;
     if (m_shared->passwordRequired()) {
         m_nonce = auth::randomNonce();
         hello.flags |= protocol::PasswordRequired;
         hello.nonce = m_nonce;
     }
+    if (m_tls)
+        hello.name = m_shared->config().identity.name();
     m_socket->write(protocol::encodeHello(hello));
     setState(State::AwaitHello);
-    if (m_socket->bytesAvailable() > 0)
-        onReadyRead();
 }
 
 void ServerSession::setState(State state)
@@ -136,6 +228,7 @@ void ServerSession::setState(State state)
     m_state = state;
     const ServerConfig &c = m_shared->config();
     switch (state) {
+    case State::AwaitTls:
     case State::AwaitHello:
     case State::AwaitAuth:
         m_deadline.start(c.handshakeTimeoutMs);
@@ -159,6 +252,15 @@ void ServerSession::onReadyRead()
 {
     if (m_state == State::Closing)
         return;
+    if (!m_tls && m_state == State::AwaitHello) {
+        char first = 0;
+        if (m_socket->peek(&first, 1) == 1 && first == kTlsHandshakeByte) {
+            // A ClientHello: an encrypted client met this --plaintext server. Say so in the
+            // log; the client learns it from its failed handshake.
+            fail({ErrorCode::PeerWantsTls, {}});
+            return;
+        }
+    }
     const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
         return handleFrame(type, body) && m_state != State::Closing;
     });
@@ -215,6 +317,7 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
         }
         break;
     case State::Starting:
+    case State::AwaitTls:
     case State::Closing:
         return false;
     }
@@ -257,7 +360,11 @@ bool ServerSession::handleAuth(QByteArrayView body)
         fail({ErrorCode::Busy, QStringLiteral("auth-attempts")});
         return false;
     }
-    const QByteArray expected = auth::proof(m_shared->authKey(), m_nonce, proof->clientNonce);
+    // Bound to this channel: a proof made for a relay's certificate doesn't fit ours.
+    const QByteArray channel
+        = m_tls ? m_shared->config().identity.fingerprint() + m_clientFingerprint : QByteArray();
+    const QByteArray expected
+        = auth::proof(m_shared->authKey(), m_nonce, proof->clientNonce, channel);
     const bool accepted = auth::constantTimeEquals(expected, proof->proof);
     if (wait == 0) {
         answerAuth(accepted);
@@ -460,7 +567,8 @@ void ServerSession::pump()
             const qint64 size = got - skip;
             char header[protocol::kHeaderSize];
             protocol::writeHeader(header, FrameType::Data, quint32(size));
-            const qint64 sent = sendDirect(m_socket, header, data + skip, size);
+            // Under TLS every byte must pass through OpenSSL: no sendmsg() around it.
+            const qint64 sent = m_tls ? 0 : sendDirect(m_socket, header, data + skip, size);
             if (sent < protocol::kHeaderSize)
                 m_socket->write(header + sent, protocol::kHeaderSize - sent);
             const qint64 bodySent = qMax<qint64>(0, sent - protocol::kHeaderSize);
@@ -557,7 +665,9 @@ void ServerSession::closeWith(const Failure &failure)
     closeFile();
     m_jobs.clear();
     setState(State::Closing);
-    if (m_socket->state() == QAbstractSocket::ConnectedState) {
+    // Before the handshake, a frame would only be garbage to a TLS peer.
+    const bool canSpeak = !m_tls || m_tls->isEncrypted();
+    if (canSpeak && m_socket->state() == QAbstractSocket::ConnectedState) {
         m_socket->write(protocol::encodeError(failure.code, failure.detail));
         if (m_socket->bytesToWrite() == 0)
             m_socket->disconnectFromHost();

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <memory>
 
+class QSslSocket;
 class QTcpSocket;
 
 namespace ferry {
@@ -32,6 +33,7 @@ class ServerSession : public QObject
 public:
     enum class State {
         Starting,
+        AwaitTls, ///< TLS: waiting for the ClientHello, then for the handshake.
         AwaitHello,
         AwaitAuth,
         AwaitRequest,
@@ -64,6 +66,10 @@ private:
     void onBytesWritten(qint64 written);
     void onDeadline();
     void onDisconnected();
+    void onFirstBytes();
+    void onEncrypted();
+    void onSocketError();
+    void greet();
     bool handleFrame(protocol::FrameType type, QByteArrayView body);
     bool handleHello(QByteArrayView body);
     bool handleAuth(QByteArrayView body);
@@ -92,6 +98,10 @@ private:
     qintptr m_descriptor;
     std::shared_ptr<ServerShared> m_shared;
     QTcpSocket *m_socket = nullptr;
+    QSslSocket *m_tls = nullptr; ///< The same socket when encrypted, else null.
+    QByteArray m_clientFingerprint; ///< TLS: SHA-256 of the client's certificate.
+    bool m_refuseBusy = false; ///< Over a limit: said once the channel is up.
+    QString m_busyWhich;
     QTimer m_deadline;
     State m_state = State::Starting;
     quint64 m_id = 0;

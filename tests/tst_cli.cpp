@@ -4,6 +4,7 @@
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 #include "server.h"
+#include "testidentity.h"
 #include "testutil.h"
 
 #include <QLoggingCategory>
@@ -38,7 +39,20 @@ QProcessEnvironment childEnvironment()
     // The wording under test is the English source text.
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    // Clients and servers each have an identity of their own, never the user's.
+    env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("client")));
     return env;
+}
+
+/// `list` and `get` trust a server on first contact (no terminal here), unless the test
+/// runs them in plaintext against a hand-written peer.
+QStringList trusting(const QStringList &args)
+{
+    const QString command = args.value(0);
+    if ((command != QLatin1String("list") && command != QLatin1String("get"))
+        || args.contains(QStringLiteral("--plaintext")) || args.contains(QStringLiteral("--help")))
+        return args;
+    return args + QStringList {QStringLiteral("--trust-new")};
 }
 
 struct Result
@@ -75,7 +89,7 @@ Result runProgram(const QString &program, const QStringList &args, int timeoutMs
 Result runFerry(const QStringList &args, int timeoutMs = 120000,
     const QProcessEnvironment &env = childEnvironment())
 {
-    return runProgram(ferryBin(), args, timeoutMs, env);
+    return runProgram(ferryBin(), trusting(args), timeoutMs, env);
 }
 
 /// The lines of \a text that start with \a prefix.
@@ -130,6 +144,7 @@ private:
 std::unique_ptr<Server> startServer(const QString &root, const QHostAddress &address)
 {
     ServerConfig config;
+    config.identity = test::identity(QStringLiteral("server"));
     config.root = root;
     config.bindAddress = address;
     config.port = 0;
@@ -146,7 +161,9 @@ class Serve
 public:
     explicit Serve(const QString &dir, const QStringList &extra = {})
     {
-        m_proc.setProcessEnvironment(childEnvironment());
+        QProcessEnvironment env = childEnvironment();
+        env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("server")));
+        m_proc.setProcessEnvironment(env);
         m_proc.start(ferryBin(),
             QStringList {QStringLiteral("serve"), dir, QStringLiteral("--bind"),
                 QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")}
@@ -218,7 +235,7 @@ bool startGetAndWaitForPart(
     QProcess &get, const QStringList &args, const QString &part, qint64 bytes)
 {
     get.setProcessEnvironment(childEnvironment());
-    get.start(ferryBin(), args);
+    get.start(ferryBin(), trusting(args));
     if (!get.waitForStarted(kWait))
         return false;
     QElapsedTimer clock;
@@ -471,8 +488,8 @@ void tst_Cli::notAFerryServer()
         });
     });
     const QByteArray peer = "127.0.0.1:" + QByteArray::number(http.serverPort());
-    const Result r = runFerry(
-        {QStringLiteral("list"), QStringLiteral("--port"), QString::number(http.serverPort())});
+    const Result r = runFerry({QStringLiteral("list"), QStringLiteral("--plaintext"),
+        QStringLiteral("--port"), QString::number(http.serverPort())});
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(peer + " is not a Ferry server"), r.err.constData());
@@ -489,7 +506,7 @@ void tst_Cli::stopsCleanlyOnSignal()
 {
     QFETCH(int, signalNumber);
     QTemporaryDir dir;
-    Serve serve(dir.path());
+    Serve serve(dir.path(), {QStringLiteral("--plaintext")});
     QVERIFY(serve.waitListening());
     // A client that is connected and idle must not hold the server up.
     QTcpSocket client;
@@ -616,17 +633,19 @@ void tst_Cli::escapesHostileNames()
     const QString hostile = QStringLiteral("red\x1b[31m.txt");
     test::writeRandomFile(share + QStringLiteral("/plain.txt"), 10);
     QVERIFY(!test::writeRandomFile(share + QLatin1Char('/') + hostile, 10).isEmpty());
-    Serve serve(share);
+    // The raw client below speaks plaintext, so this share does too.
+    Serve serve(share, {QStringLiteral("--plaintext")});
     QVERIFY(serve.waitListening());
 
-    const Result list
-        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), serve.portArg()});
+    const Result list = runFerry({QStringLiteral("list"), QStringLiteral("--plaintext"),
+        QStringLiteral("--port"), serve.portArg()});
     QCOMPARE(list.exitCode, 0);
     QVERIFY(list.out.contains("plain.txt"));
     QVERIFY2(!list.out.contains('\x1b'), list.out.toHex(' ').constData());
 
     // The client refuses the name and says so without replaying the escape.
-    const Result get = runFerry(getArgs({hostile}, serve, dir.filePath(QStringLiteral("out"))));
+    const Result get = runFerry(getArgs({hostile}, serve, dir.filePath(QStringLiteral("out")))
+        + QStringList {QStringLiteral("--plaintext")});
     QCOMPARE(get.exitCode, 1);
     QVERIFY2(get.err.contains("red\\x1b[31m.txt"), get.err.constData());
     QVERIFY(!get.err.contains('\x1b'));
@@ -927,7 +946,9 @@ void tst_Cli::unansweredConnectIsNoAnswer()
 void tst_Cli::serverNamesTheClientWhenItStopsAnswering()
 {
     QTemporaryDir dir;
-    Serve serve(dir.path(), {QStringLiteral("--request-timeout"), QStringLiteral("1.5")});
+    Serve serve(dir.path(),
+        {QStringLiteral("--request-timeout"), QStringLiteral("1.5"),
+            QStringLiteral("--plaintext")});
     QVERIFY(serve.waitListening());
     // Says hello, then nothing: the server gives up on it.
     QTcpSocket client;

@@ -4,6 +4,7 @@
 
 #include "hostilepeer.h"
 #include "server.h"
+#include "testidentity.h"
 #include "testutil.h"
 
 #include <QLoggingCategory>
@@ -36,7 +37,8 @@ private slots:
     void halfClosedClientIsLoggedWithWhatReachedIt();
 
 private:
-    quint16 start();
+    /// \a tls: the server has an identity (for the ferry binary); raw peers speak plaintext.
+    quint16 start(bool tls = false);
     QString out(const QString &name = {}) const
     {
         return m_tmp->filePath(QStringLiteral("out/") + name);
@@ -66,9 +68,11 @@ void tst_Faults::cleanup()
     m_tmp.reset();
 }
 
-quint16 tst_Faults::start()
+quint16 tst_Faults::start(bool tls)
 {
     ServerConfig c;
+    if (tls)
+        c.identity = test::identity(QStringLiteral("server"));
     c.root = m_share;
     c.bindAddress = QHostAddress::LocalHost;
     c.port = 0;
@@ -85,7 +89,7 @@ void tst_Faults::diskFullOnReceiverFailsCleanly()
     const QString bin = qEnvironmentVariable("FERRY_BIN");
     if (bin.isEmpty())
         QSKIP("FERRY_BIN is not set");
-    const quint16 port = start();
+    const quint16 port = start(true);
     // Something that was already there must survive the failed download untouched.
     const QByteArray keepMd5 = writeRandomFile(out(QStringLiteral("keep.bin")), 300000, 12);
 
@@ -93,6 +97,7 @@ void tst_Faults::diskFullOnReceiverFailsCleanly()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("client")));
     get.setProcessEnvironment(env);
     // A 1 MiB file-size limit in the child: writes past it fail with EFBIG, like a full disk.
     get.setChildProcessModifier([] {
@@ -101,7 +106,7 @@ void tst_Faults::diskFullOnReceiverFailsCleanly()
     });
     get.start(bin,
         {QStringLiteral("get"), QStringLiteral("big.bin"), QStringLiteral("-p"),
-            QString::number(port), QStringLiteral("-o"), out()});
+            QString::number(port), QStringLiteral("-o"), out(), QStringLiteral("--trust-new")});
     QVERIFY(get.waitForStarted());
     // The server lives in this thread, so wait with the event loop running.
     QVERIFY(QTest::qWaitFor([&] { return get.state() == QProcess::NotRunning; }, 60000));
@@ -122,12 +127,13 @@ void tst_Faults::diskFullSaysOneLinePerFile()
         QSKIP("FERRY_BIN is not set");
     writeRandomFile(m_share + QStringLiteral("/b.bin"), 300000, 13);
     writeRandomFile(m_share + QStringLiteral("/c.bin"), 3000, 14);
-    const quint16 port = start();
+    const quint16 port = start(true);
 
     QProcess get;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("client")));
     get.setProcessEnvironment(env);
     // As above: past 1 MiB every write fails, as on a full disk.
     get.setChildProcessModifier([] {
@@ -138,8 +144,8 @@ void tst_Faults::diskFullSaysOneLinePerFile()
         QStringLiteral("big.bin"), QStringLiteral("b.bin"), QStringLiteral("c.bin")};
     get.start(bin,
         QStringList {QStringLiteral("get")} + names
-            + QStringList {
-                QStringLiteral("-p"), QString::number(port), QStringLiteral("-o"), out()});
+            + QStringList {QStringLiteral("-p"), QString::number(port), QStringLiteral("-o"), out(),
+                QStringLiteral("--trust-new")});
     QVERIFY(get.waitForStarted());
     QVERIFY(QTest::qWaitFor([&] { return get.state() == QProcess::NotRunning; }, 60000));
     QCOMPARE(get.exitCode(), 1);

@@ -5,6 +5,7 @@
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 #include "server.h"
+#include "testidentity.h"
 #include "testutil.h"
 
 #include <QDirIterator>
@@ -49,7 +50,14 @@ public:
         QDir().mkpath(m_share);
         QDir().mkpath(m_out);
     }
+    /// Encrypted, with the test's server identity: what two Ferry instances speak.
     bool start(ServerConfig config = {})
+    {
+        config.identity = test::identity(QStringLiteral("server"));
+        return startPlaintext(config);
+    }
+    /// For hand-written raw peers that speak frames directly.
+    bool startPlaintext(ServerConfig config = {})
     {
         config.root = m_share;
         config.bindAddress = QHostAddress::LocalHost;
@@ -101,11 +109,24 @@ struct Run
     QList<Failure> failures;
 };
 
+/// Makes \a session speak TLS with the test's client identity, trusting a new server (the
+/// test has no one to ask).
+void trustOnFirstUse(ClientSession &session)
+{
+    TlsClientOptions tls;
+    tls.identity = test::identity(QStringLiteral("client"));
+    tls.storeDir = test::dataDir(QStringLiteral("client"));
+    tls.trustNew = true;
+    session.setTls(tls);
+}
+
 /// Gets \a files (remote name, local name) in one session and waits for every answer.
 Run get(quint16 port, const QList<QPair<QString, QString>> &files, const GetOptions &options,
-    int connectMs = 10000, int stallMs = 30000)
+    int connectMs = 10000, int stallMs = 30000, bool tls = true)
 {
     ClientSession session;
+    if (tls)
+        trustOnFirstUse(session);
     session.setTimeouts(connectMs, stallMs);
     Run run;
     QObject::connect(&session, &ClientSession::fileFinished, &session,
@@ -236,6 +257,7 @@ QByteArray dataFrame(const QByteArray &bytes)
 FileResult interruptAfterFirstData(quint16 port, const QString &name, const QString &outDir)
 {
     ClientSession session;
+    trustOnFirstUse(session);
     QSignalSpy finished(&session, &ClientSession::fileFinished);
     QObject::connect(
         &session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {
@@ -337,6 +359,7 @@ void tst_Transfer::getsSeveralFilesPipelinedIntoSubfolders()
     });
 
     ClientSession session;
+    trustOnFirstUse(session);
     QSignalSpy finished(&session, &ClientSession::fileFinished);
     QSignalSpy idle(&session, &ClientSession::idle);
     session.connectToServer(kLocalHost, fx.port());
@@ -378,6 +401,7 @@ void tst_Transfer::listsSharedFilesRecursively()
     QVERIFY(fx.start());
 
     ClientSession session;
+    trustOnFirstUse(session);
     QSignalSpy listed(&session, &ClientSession::listReceived);
     session.connectToServer(kLocalHost, fx.port());
     session.requestList();
@@ -487,7 +511,7 @@ void tst_Transfer::serverRefusesBadNames()
     QFETCH(bool, fitsInRequest);
     Fixture fx;
     const QByteArray md5 = fx.write(QStringLiteral("a/b"), 10);
-    QVERIFY(fx.start());
+    QVERIFY(fx.startPlaintext());
 
     if (fitsInRequest) {
         // A hand-written client: ClientSession itself refuses these names before asking.
@@ -563,7 +587,7 @@ void tst_Transfer::refusesSiblingFolderWithSamePrefix()
 {
     Fixture fx; // base/share and base/share_evil
     test::writeRandomFile(fx.base(QStringLiteral("share_evil/f")), 64);
-    QVERIFY(fx.start());
+    QVERIFY(fx.startPlaintext());
 
     // The client refuses ".." itself, so ask by hand, as a hostile client would.
     RawClient raw(fx.port());
@@ -676,7 +700,7 @@ void tst_Transfer::smallFilesComeWithoutARoundTrip()
     Fixture fx;
     const QByteArray small = fx.write(QStringLiteral("small"), 1000, 4);
     fx.write(QStringLiteral("larger"), 2000, 5);
-    QVERIFY(fx.start());
+    QVERIFY(fx.startPlaintext());
     RawClient raw(fx.port());
     raw.socket.write(protocol::encodeHello({}));
     // Accepted in advance: the data follows the Offer with no Accept.
@@ -764,6 +788,7 @@ void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
     const QByteArray md5 = fx.write(QStringLiteral("big.bin"), 64 * 1024 * 1024, 8);
     QVERIFY(fx.start());
     ClientSession session;
+    trustOnFirstUse(session);
     QList<QPair<QByteArray, int>> seen;
     QList<FileResult> results;
     connect(&session, &ClientSession::fileProgress, &session, [&] { seen += threadPriorities(); });
@@ -834,6 +859,7 @@ void tst_Transfer::clientsOfOneUncachedFileShareTheCache()
     QList<FileResult> results;
     for (int i = 0; i < 3; ++i) {
         auto session = std::make_unique<ClientSession>();
+        trustOnFirstUse(*session);
         connect(session.get(), &ClientSession::fileFinished, this,
             [&](const FileResult &r) { results.append(r); });
         session->connectToServer(kLocalHost, fx.port());
@@ -902,8 +928,9 @@ void tst_Transfer::acceptedAheadButUnsavableFileIsSkipped()
         s->write(protocol::encodeEnd(hexMd5(body)));
     });
     QVERIFY(server.isListening());
-    const Run run = get(server.serverPort(),
-        {{QStringLiteral("a.txt"), {}}, {QStringLiteral("b.txt"), {}}}, into(out));
+    const Run run
+        = get(server.serverPort(), {{QStringLiteral("a.txt"), {}}, {QStringLiteral("b.txt"), {}}},
+            into(out), 10000, 30000, false);
     QCOMPARE(run.results.size(), 2);
     QCOMPARE(run.results.at(0).outcome, FileResult::Outcome::Failed);
     QCOMPARE(run.results.at(0).failure.code, ErrorCode::PartExists);
@@ -950,6 +977,7 @@ void tst_Transfer::twentyClientsAtOnce()
     QList<FileResult> results;
     for (int i = 0; i < kClients; ++i) {
         sessions.push_back(std::make_unique<ClientSession>());
+        trustOnFirstUse(*sessions.back());
         ClientSession *s = sessions.back().get();
         connect(
             s, &ClientSession::fileFinished, this, [&](const FileResult &r) { results.append(r); });
@@ -970,7 +998,7 @@ void tst_Transfer::survivesAbruptDisconnects()
 {
     Fixture fx;
     const QByteArray md5 = fx.write(QStringLiteral("big.bin"), 32 * 1024 * 1024, 5);
-    QVERIFY(fx.start());
+    QVERIFY(fx.startPlaintext());
     int connected = 0;
     connect(&fx.server, &Server::event, this, [&](const ServerEvent &e) {
         if (e.kind == ServerEvent::Kind::Connected)
@@ -1018,7 +1046,8 @@ void tst_Transfer::survivesAbruptDisconnects()
         p->socket.abort();
     QTRY_COMPARE_WITH_TIMEOUT(fx.server.activeSessions(), 0, kWait);
 
-    const Run run = get(fx.port(), QStringLiteral("big.bin"), into(fx.out()));
+    const Run run = get(fx.port(), {{QStringLiteral("big.bin"), QString()}}, into(fx.out()), 10000,
+        30000, false);
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.results.first().outcome, FileResult::Outcome::Verified);
     QCOMPARE(run.results.first().localMd5, md5);
@@ -1067,7 +1096,7 @@ void tst_Transfer::answersGarbageWithErrorOrClose()
     // Long deadlines: a close within kWait is the server's answer, not its idle timeout.
     config.handshakeTimeoutMs = 10 * kWait;
     config.requestTimeoutMs = 10 * kWait;
-    QVERIFY(fx.start(config));
+    QVERIFY(fx.startPlaintext(config));
 
     RawClient raw(fx.port());
     raw.socket.write(bytes);
@@ -1208,6 +1237,7 @@ void tst_Transfer::fileChangingWhileSentFails()
     QVERIFY(fx.start());
 
     ClientSession session;
+    trustOnFirstUse(session);
     QSignalSpy finished(&session, &ClientSession::fileFinished);
     bool changed = false;
     connect(&session, &ClientSession::fileProgress, &session, [&](quint64, qint64 done, qint64) {

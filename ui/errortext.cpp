@@ -92,6 +92,27 @@ QString ErrorText::describe(const Failure &failure)
     case ErrorCode::NoAnswer:
         return withDetail(tr("No answer from %1. Check the address, the firewall and the network."),
             tr("No answer. Check the address, the firewall and the network."));
+    case ErrorCode::CertificateChanged: {
+        // detail: name, old fingerprint, new fingerprint (see errorcode.h)
+        const QStringList p = failure.detail.split(QLatin1Char('\n'));
+        return tr("WARNING: the device \"%1\" at this address now shows a different "
+                  "certificate (was %2..., now %3...). Someone may be intercepting the "
+                  "connection. If the other computer really made a new identity, forget the old "
+                  "one in Devices and connect again.")
+            .arg(p.value(0), p.value(1).left(16), p.value(2).left(16));
+    }
+    case ErrorCode::Untrusted:
+        return tr("The device was not trusted, so nothing was sent to it.");
+    case ErrorCode::FingerprintMismatch:
+        return tr("The device's certificate does not match the expected fingerprint.");
+    case ErrorCode::PeerIsPlaintext:
+        return tr("The server runs without encryption (--plaintext); this window only connects "
+                  "with encryption.");
+    case ErrorCode::PeerWantsTls:
+        return tr("The other side uses encryption, but this side runs with --plaintext.");
+    case ErrorCode::TlsFailed:
+        return withDetail(tr("The encrypted connection could not be set up: %1"),
+            tr("The encrypted connection could not be set up."));
     case ErrorCode::Internal:
         return withDetail(tr("An internal error occurred: %1"), tr("An internal error occurred."));
     }

@@ -8,7 +8,7 @@ qint64 maxBodySize(quint8 type)
 {
     switch (FrameType(type)) {
     case FrameType::Hello:
-        return kMagicSize + 2 + 4 + 64;
+        return kMagicSize + 2 + 4 + 16 + 2 + kMaxDeviceNameBytes;
     case FrameType::AuthProof:
         return 2 + 64 + 2 + 64;
     case FrameType::AuthResult:

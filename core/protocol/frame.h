@@ -24,7 +24,9 @@ enum class FrameType : quint8 {
 };
 
 constexpr int kHeaderSize = 5;
-constexpr quint16 kProtocolVersion = 1;
+/// 2: TLS by default, a device name in Hello, the password proof bound to the channel.
+constexpr quint16 kProtocolVersion = 2;
+constexpr int kMaxDeviceNameBytes = 256;
 constexpr char kMagic[] = "FERRY";
 constexpr int kMagicSize = 5;
 constexpr int kMaxNameBytes = 4096;

@@ -120,8 +120,14 @@ QByteArray encodeHello(const Hello &hello)
     Writer w;
     w.bytes(QByteArrayView(kMagic, kMagicSize));
     w.u16(hello.version);
-    w.u32(hello.flags);
-    w.bytes(hello.nonce);
+    quint32 flags = hello.flags & ~quint32(HasName);
+    if (!hello.name.isEmpty())
+        flags |= HasName;
+    w.u32(flags);
+    if (flags & PasswordRequired)
+        w.bytes(hello.nonce);
+    if (flags & HasName)
+        w.string(hello.name.toUtf8().size() > kMaxDeviceNameBytes ? QString() : hello.name);
     return encodeFrame(FrameType::Hello, w.take());
 }
 
@@ -133,10 +139,16 @@ std::optional<Hello> parseHello(QByteArrayView body)
     Hello h;
     h.version = r.u16();
     h.flags = r.u32();
-    const qint64 rest = body.size() - (kMagicSize + 6);
-    if (!r.ok() || (rest != 0 && rest != 16))
+    if (!r.ok())
         return std::nullopt;
-    h.nonce = r.bytes(rest).toByteArray();
+    if (h.version != kProtocolVersion)
+        return h;
+    if (h.flags & PasswordRequired)
+        h.nonce = r.bytes(16).toByteArray();
+    if (h.flags & HasName)
+        h.name = r.string(kMaxDeviceNameBytes);
+    if (!r.ok() || !r.atEnd())
+        return std::nullopt;
     return h;
 }
 

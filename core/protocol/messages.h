@@ -17,12 +17,17 @@ struct Hello
 {
     quint16 version = kProtocolVersion;
     quint32 flags = 0;
-    QByteArray nonce; ///< 0 or 16 bytes; used by password-protected shares.
+    QByteArray nonce; ///< 16 bytes when PasswordRequired, else none.
+    QString name; ///< The sender's device name (HasName); sent only over TLS.
 };
 enum HelloFlag : quint32 {
     PasswordRequired = 0x1,
+    /// Sent in clear by a TLS server to a client that spoke plaintext; nothing else follows.
+    EncryptionRequired = 0x2,
+    HasName = 0x4,
 };
 QByteArray encodeHello(const Hello &hello);
+/// A Hello of another version parses as far as its version, so the caller can say so.
 std::optional<Hello> parseHello(QByteArrayView body);
 
 struct FileEntry
