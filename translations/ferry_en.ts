@@ -11,22 +11,6 @@
     <context>
         <name>Cli</name>
         <message>
-            <source>Commands:
-  (none)         start the window
-  serve DIR      share a folder
-  list           show the files a server shares
-  get NAME...    download files and verify their MD5
-  help COMMAND   show the options of a command
-</source>
-            <translation>Commands:
-  (none)         start the window
-  serve DIR      share a folder
-  list           show the files a server shares
-  get NAME...    download files and verify their MD5
-  help COMMAND   show the options of a command
-</translation>
-        </message>
-        <message>
             <source>unknown command: %1</source>
             <translation>unknown command: %1</translation>
         </message>
@@ -43,8 +27,26 @@
             <translation>Language of messages: zh_CN or en.</translation>
         </message>
         <message>
-            <source>serve, list, get or help.</source>
-            <translation>serve, list, get or help.</translation>
+            <source>Commands:
+  (none)         start the window
+  serve DIR      share a folder
+  list           show the files a server shares
+  get NAME...    download files and verify their MD5
+  devices        show this device's identity and the trusted devices
+  help COMMAND   show the options of a command
+</source>
+            <translation>Commands:
+  (none)         start the window
+  serve DIR      share a folder
+  list           show the files a server shares
+  get NAME...    download files and verify their MD5
+  devices        show this device's identity and the trusted devices
+  help COMMAND   show the options of a command
+</translation>
+        </message>
+        <message>
+            <source>serve, list, get, devices or help.</source>
+            <translation>serve, list, get, devices or help.</translation>
         </message>
     </context>
     <context>
@@ -165,6 +167,46 @@
             <source>the connection to %1 was lost</source>
             <translation>the connection to %1 was lost</translation>
         </message>
+        <message>
+            <source>WARNING: the certificate of %1 ("%2") has CHANGED.
+  trusted:  %3
+  now:      %4
+Someone may be intercepting the connection; nothing was sent. If the other computer really made a new identity, forget the old one with
+  ferry devices --forget %5
+and connect again.</source>
+            <translation>WARNING: the certificate of %1 ("%2") has CHANGED.
+  trusted:  %3
+  now:      %4
+Someone may be intercepting the connection; nothing was sent. If the other computer really made a new identity, forget the old one with
+  ferry devices --forget %5
+and connect again.</translation>
+        </message>
+        <message>
+            <source>%1 ("%2") is a device this computer has not trusted yet; nothing was sent.
+  fingerprint: %3
+  comparison code: %4
+Check the code on the server, then run again on a terminal to confirm it, or pass --fingerprint %5 (or --trust-new).</source>
+            <translation>%1 ("%2") is a device this computer has not trusted yet; nothing was sent.
+  fingerprint: %3
+  comparison code: %4
+Check the code on the server, then run again on a terminal to confirm it, or pass --fingerprint %5 (or --trust-new).</translation>
+        </message>
+        <message>
+            <source>the certificate of %1 does not match --fingerprint: expected %2..., got %3; nothing was sent</source>
+            <translation>the certificate of %1 does not match --fingerprint: expected %2..., got %3; nothing was sent</translation>
+        </message>
+        <message>
+            <source>the server at %1 runs without encryption (--plaintext); pass --plaintext too, or ask for it to be started without --plaintext</source>
+            <translation>the server at %1 runs without encryption (--plaintext); pass --plaintext too, or ask for it to be started without --plaintext</translation>
+        </message>
+        <message>
+            <source>the other side at %1 uses encryption, but this side runs with --plaintext; drop --plaintext</source>
+            <translation>the other side at %1 uses encryption, but this side runs with --plaintext; drop --plaintext</translation>
+        </message>
+        <message>
+            <source>the encrypted connection to %1 could not be set up (%2)</source>
+            <translation>the encrypted connection to %1 could not be set up (%2)</translation>
+        </message>
     </context>
     <context>
         <name>ClientCommand</name>
@@ -282,6 +324,116 @@
         <message>
             <source>failed: %1: interrupted; %2</source>
             <translation>failed: %1: interrupted; %2</translation>
+        </message>
+        <message>
+            <source>On first contact, trust the server only if its certificate's fingerprint starts with this (at least 16 hex digits; see 'ferry serve' or 'ferry devices' on the server).</source>
+            <translation>On first contact, trust the server only if its certificate's fingerprint starts with this (at least 16 hex digits; see 'ferry serve' or 'ferry devices' on the server).</translation>
+        </message>
+        <message>
+            <source>On first contact, trust the server without checking its code (scripts on a network you trust). A changed certificate is still refused.</source>
+            <translation>On first contact, trust the server without checking its code (scripts on a network you trust). A changed certificate is still refused.</translation>
+        </message>
+        <message>
+            <source>Do not encrypt (for debugging and measurement only); the server needs --plaintext too.</source>
+            <translation>Do not encrypt (for debugging and measurement only); the server needs --plaintext too.</translation>
+        </message>
+        <message>
+            <source>--fingerprint needs 16 to 64 hex digits</source>
+            <translation>--fingerprint needs 16 to 64 hex digits</translation>
+        </message>
+    </context>
+    <context>
+        <name>DevicesCommand</name>
+        <message>
+            <source>the identity file %1 can be read by other users; its key may be known. Fix it with 'chmod 600 %1', or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
+            <translation>the identity file %1 can be read by other users; its key may be known. Fix it with 'chmod 600 %1', or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</translation>
+        </message>
+        <message>
+            <source>the identity file %1 is damaged. Restore it from a backup, or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
+            <translation>the identity file %1 is damaged. Restore it from a backup, or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</translation>
+        </message>
+        <message>
+            <source>could not read or create the identity in %1 (%2)</source>
+            <translation>could not read or create the identity in %1 (%2)</translation>
+        </message>
+        <message>
+            <source>First contact with %1 ("%2").</source>
+            <translation>First contact with %1 ("%2").</translation>
+        </message>
+        <message>
+            <source>  fingerprint:     %1</source>
+            <translation>  fingerprint:     %1</translation>
+        </message>
+        <message>
+            <source>  comparison code: %1</source>
+            <translation>  comparison code: %1</translation>
+        </message>
+        <message>
+            <source>The server shows the same code when this connects. Trust this device? [y/N] </source>
+            <translation>The server shows the same code when this connects. Trust this device? [y/N] </translation>
+        </message>
+        <message>
+            <source>y</source>
+            <translation>y</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>warning: --plaintext: nothing is encrypted or authenticated; anyone on the network can read and change what is sent.</source>
+            <translation>warning: --plaintext: nothing is encrypted or authenticated; anyone on the network can read and change what is sent.</translation>
+        </message>
+        <message>
+            <source>Show this device's identity and the devices it trusts.</source>
+            <translation>Show this device's identity and the devices it trusts.</translation>
+        </message>
+        <message>
+            <source>Forget the trusted device with this fingerprint (or a prefix of at least 4 hex digits), name or address.</source>
+            <translation>Forget the trusted device with this fingerprint (or a prefix of at least 4 hex digits), name or address.</translation>
+        </message>
+        <message>
+            <source>Set this device's name (empty: the host name).</source>
+            <translation>Set this device's name (empty: the host name).</translation>
+        </message>
+        <message>
+            <source>Try 'ferry help devices'.</source>
+            <translation>Try 'ferry help devices'.</translation>
+        </message>
+        <message>
+            <source>devices takes no names; use --forget</source>
+            <translation>devices takes no names; use --forget</translation>
+        </message>
+        <message>
+            <source>no trusted device matches %1</source>
+            <translation>no trusted device matches %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>forgot %n device(s)</source>
+            <translation>
+                <numerusform>forgot %n device</numerusform>
+                <numerusform>forgot %n devices</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>could not save the name</source>
+            <translation>could not save the name</translation>
+        </message>
+        <message>
+            <source>This device: %1</source>
+            <translation>This device: %1</translation>
+        </message>
+        <message>
+            <source>  fingerprint: %1</source>
+            <translation>  fingerprint: %1</translation>
+        </message>
+        <message>
+            <source>No trusted devices.</source>
+            <translation>No trusted devices.</translation>
+        </message>
+        <message>
+            <source>Trusted devices:</source>
+            <translation>Trusted devices:</translation>
         </message>
     </context>
     <context>
@@ -550,6 +702,34 @@
             <source>no answer</source>
             <translation>no answer</translation>
         </message>
+        <message>
+            <source>WARNING: the device "%1" at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</source>
+            <translation>WARNING: the device "%1" at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</translation>
+        </message>
+        <message>
+            <source>The device was not trusted, so nothing was sent to it.</source>
+            <translation>The device was not trusted, so nothing was sent to it.</translation>
+        </message>
+        <message>
+            <source>The device's certificate does not match the expected fingerprint.</source>
+            <translation>The device's certificate does not match the expected fingerprint.</translation>
+        </message>
+        <message>
+            <source>The server runs without encryption (--plaintext); this window only connects with encryption.</source>
+            <translation>The server runs without encryption (--plaintext); this window only connects with encryption.</translation>
+        </message>
+        <message>
+            <source>The other side uses encryption, but this side runs with --plaintext.</source>
+            <translation>The other side uses encryption, but this side runs with --plaintext.</translation>
+        </message>
+        <message>
+            <source>The encrypted connection could not be set up: %1</source>
+            <translation>The encrypted connection could not be set up: %1</translation>
+        </message>
+        <message>
+            <source>The encrypted connection could not be set up.</source>
+            <translation>The encrypted connection could not be set up.</translation>
+        </message>
     </context>
     <context>
         <name>GuiModule</name>
@@ -706,16 +886,8 @@
             <translation>Seconds a transfer may make no progress (default %1).</translation>
         </message>
         <message>
-            <source>Require the password on the first line of this file. Contents are still sent unencrypted.</source>
-            <translation>Require the password on the first line of this file. Contents are still sent unencrypted.</translation>
-        </message>
-        <message>
             <source>invalid --port, --bind, limit or timeout value</source>
             <translation>invalid --port, --bind, limit or timeout value</translation>
-        </message>
-        <message>
-            <source>A password is required; contents still travel unencrypted.</source>
-            <translation>A password is required; contents still travel unencrypted.</translation>
         </message>
         <message>
             <source>the connection was lost</source>
@@ -753,6 +925,42 @@
         <message>
             <source>aborted %1 after %2 bytes: the client disconnected</source>
             <translation>aborted %1 after %2 bytes: the client disconnected</translation>
+        </message>
+        <message>
+            <source>the client at %1 spoke without encryption (--plaintext); it was told that this server needs encryption</source>
+            <translation>the client at %1 spoke without encryption (--plaintext); it was told that this server needs encryption</translation>
+        </message>
+        <message>
+            <source>the client at %1 wants encryption, but this server runs with --plaintext</source>
+            <translation>the client at %1 wants encryption, but this server runs with --plaintext</translation>
+        </message>
+        <message>
+            <source>the encrypted connection with %1 could not be set up (%2)</source>
+            <translation>the encrypted connection with %1 could not be set up (%2)</translation>
+        </message>
+        <message>
+            <source>connected, comparison code %1</source>
+            <translation>connected, comparison code %1</translation>
+        </message>
+        <message>
+            <source>Require the password on the first line of this file.</source>
+            <translation>Require the password on the first line of this file.</translation>
+        </message>
+        <message>
+            <source>Do not encrypt (for debugging and measurement only); clients need --plaintext too.</source>
+            <translation>Do not encrypt (for debugging and measurement only); clients need --plaintext too.</translation>
+        </message>
+        <message>
+            <source>This device: %1</source>
+            <translation>This device: %1</translation>
+        </message>
+        <message>
+            <source>  fingerprint: %1</source>
+            <translation>  fingerprint: %1</translation>
+        </message>
+        <message>
+            <source>A password is required.</source>
+            <translation>A password is required.</translation>
         </message>
     </context>
     <context>

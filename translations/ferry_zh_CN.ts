@@ -11,22 +11,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Commands:
-  (none)         start the window
-  serve DIR      share a folder
-  list           show the files a server shares
-  get NAME...    download files and verify their MD5
-  help COMMAND   show the options of a command
-</source>
-        <translation>命令：
-  （无）         打开窗口
-  serve 文件夹   共享一个文件夹
-  list           列出服务端共享的文件
-  get 名称...    下载文件并校验 MD5
-  help 命令      显示某个命令的选项
-</translation>
-    </message>
-    <message>
         <source>unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
@@ -43,8 +27,26 @@
         <translation>提示信息的语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <source>serve, list, get or help.</source>
-        <translation>serve、list、get 或 help。</translation>
+        <source>Commands:
+  (none)         start the window
+  serve DIR      share a folder
+  list           show the files a server shares
+  get NAME...    download files and verify their MD5
+  devices        show this device&apos;s identity and the trusted devices
+  help COMMAND   show the options of a command
+</source>
+        <translation>命令：
+  （无）         打开窗口
+  serve 文件夹   共享一个文件夹
+  list           列出服务端共享的文件
+  get 名称...    下载文件并校验 MD5
+  devices        显示本设备的身份和已信任的设备
+  help 命令      显示某个命令的选项
+</translation>
+    </message>
+    <message>
+        <source>serve, list, get, devices or help.</source>
+        <translation>serve、list、get、devices 或 help。</translation>
     </message>
 </context>
 <context>
@@ -165,6 +167,46 @@
         <source>the connection to %1 was lost</source>
         <translation>与 %1 的连接已断开</translation>
     </message>
+    <message>
+        <source>WARNING: the certificate of %1 (&quot;%2&quot;) has CHANGED.
+  trusted:  %3
+  now:      %4
+Someone may be intercepting the connection; nothing was sent. If the other computer really made a new identity, forget the old one with
+  ferry devices --forget %5
+and connect again.</source>
+        <translation>警告：%1（“%2”）的证书已经改变。
+  已信任：%3
+  现在：  %4
+可能有人在截获这个连接；没有发送任何内容。如果对方电脑确实生成了新的身份，请先用
+  ferry devices --forget %5
+忘记旧设备，再重新连接。</translation>
+    </message>
+    <message>
+        <source>%1 (&quot;%2&quot;) is a device this computer has not trusted yet; nothing was sent.
+  fingerprint: %3
+  comparison code: %4
+Check the code on the server, then run again on a terminal to confirm it, or pass --fingerprint %5 (or --trust-new).</source>
+        <translation>%1（“%2”）是这台电脑尚未信任的设备；没有发送任何内容。
+  指纹：%3
+  比对码：%4
+请在服务端核对比对码，然后在终端中再次运行以确认，或者加上 --fingerprint %5（或 --trust-new）。</translation>
+    </message>
+    <message>
+        <source>the certificate of %1 does not match --fingerprint: expected %2..., got %3; nothing was sent</source>
+        <translation>%1 的证书与 --fingerprint 不符：期望 %2...，实际 %3；没有发送任何内容</translation>
+    </message>
+    <message>
+        <source>the server at %1 runs without encryption (--plaintext); pass --plaintext too, or ask for it to be started without --plaintext</source>
+        <translation>%1 上的服务端未加密运行（--plaintext）；请同样加上 --plaintext，或请对方去掉 --plaintext 重新启动</translation>
+    </message>
+    <message>
+        <source>the other side at %1 uses encryption, but this side runs with --plaintext; drop --plaintext</source>
+        <translation>%1 上的对方使用加密，而本端以 --plaintext 运行；请去掉 --plaintext</translation>
+    </message>
+    <message>
+        <source>the encrypted connection to %1 could not be set up (%2)</source>
+        <translation>无法与 %1 建立加密连接（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ClientCommand</name>
@@ -281,6 +323,115 @@
     <message>
         <source>failed: %1: interrupted; %2</source>
         <translation>失败：%1：已中断；%2</translation>
+    </message>
+    <message>
+        <source>On first contact, trust the server only if its certificate&apos;s fingerprint starts with this (at least 16 hex digits; see &apos;ferry serve&apos; or &apos;ferry devices&apos; on the server).</source>
+        <translation>首次连接时，仅当服务端证书的指纹以此开头时才信任它（至少 16 位十六进制数字；可在服务端的“ferry serve”或“ferry devices”中查看）。</translation>
+    </message>
+    <message>
+        <source>On first contact, trust the server without checking its code (scripts on a network you trust). A changed certificate is still refused.</source>
+        <translation>首次连接时不核对比对码就信任服务端（用于可信网络中的脚本）。证书改变时仍会拒绝。</translation>
+    </message>
+    <message>
+        <source>Do not encrypt (for debugging and measurement only); the server needs --plaintext too.</source>
+        <translation>不加密（仅用于调试和测量）；服务端也需要 --plaintext。</translation>
+    </message>
+    <message>
+        <source>--fingerprint needs 16 to 64 hex digits</source>
+        <translation>--fingerprint 需要 16 到 64 位十六进制数字</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesCommand</name>
+    <message>
+        <source>the identity file %1 can be read by other users; its key may be known. Fix it with &apos;chmod 600 %1&apos;, or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
+        <translation>身份文件 %1 可被其他用户读取，其私钥可能已泄露。请用“chmod 600 %1”修正，或删除它以生成新的身份（之后所有信任本设备的设备都会拒绝它，直到它们忘记旧身份）。</translation>
+    </message>
+    <message>
+        <source>the identity file %1 is damaged. Restore it from a backup, or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
+        <translation>身份文件 %1 已损坏。请从备份恢复，或删除它以生成新的身份（之后所有信任本设备的设备都会拒绝它，直到它们忘记旧身份）。</translation>
+    </message>
+    <message>
+        <source>could not read or create the identity in %1 (%2)</source>
+        <translation>无法在 %1 中读取或创建身份（%2）</translation>
+    </message>
+    <message>
+        <source>First contact with %1 (&quot;%2&quot;).</source>
+        <translation>首次连接 %1（“%2”）。</translation>
+    </message>
+    <message>
+        <source>  fingerprint:     %1</source>
+        <translation>  指纹：  %1</translation>
+    </message>
+    <message>
+        <source>  comparison code: %1</source>
+        <translation>  比对码：%1</translation>
+    </message>
+    <message>
+        <source>The server shows the same code when this connects. Trust this device? [y/N] </source>
+        <translation>服务端在此次连接时会显示相同的比对码。信任这台设备吗？[y/N] </translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是的</translation>
+    </message>
+    <message>
+        <source>warning: --plaintext: nothing is encrypted or authenticated; anyone on the network can read and change what is sent.</source>
+        <translation>警告：--plaintext：没有任何加密或认证；网络上的任何人都能读取和篡改传输的内容。</translation>
+    </message>
+    <message>
+        <source>Show this device&apos;s identity and the devices it trusts.</source>
+        <translation>显示本设备的身份及其信任的设备。</translation>
+    </message>
+    <message>
+        <source>Forget the trusted device with this fingerprint (or a prefix of at least 4 hex digits), name or address.</source>
+        <translation>忘记具有此指纹（或至少 4 位十六进制的前缀）、名称或地址的已信任设备。</translation>
+    </message>
+    <message>
+        <source>Set this device&apos;s name (empty: the host name).</source>
+        <translation>设置本设备的名称（留空：使用主机名）。</translation>
+    </message>
+    <message>
+        <source>Try &apos;ferry help devices&apos;.</source>
+        <translation>请运行“ferry help devices”查看用法。</translation>
+    </message>
+    <message>
+        <source>devices takes no names; use --forget</source>
+        <translation>devices 命令不接受名称；请使用 --forget</translation>
+    </message>
+    <message>
+        <source>no trusted device matches %1</source>
+        <translation>没有与 %1 匹配的已信任设备</translation>
+    </message>
+    <message numerus="yes">
+        <source>forgot %n device(s)</source>
+        <translation>
+            <numerusform>已忘记 %n 台设备</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>could not save the name</source>
+        <translation>无法保存名称</translation>
+    </message>
+    <message>
+        <source>This device: %1</source>
+        <translation>本设备：%1</translation>
+    </message>
+    <message>
+        <source>  fingerprint: %1</source>
+        <translation>  指纹：%1</translation>
+    </message>
+    <message>
+        <source>No trusted devices.</source>
+        <translation>没有已信任的设备。</translation>
+    </message>
+    <message>
+        <source>Trusted devices:</source>
+        <translation>已信任的设备：</translation>
     </message>
 </context>
 <context>
@@ -549,6 +700,34 @@
         <source>no answer</source>
         <translation>无应答</translation>
     </message>
+    <message>
+        <source>WARNING: the device &quot;%1&quot; at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</source>
+        <translation>警告：此地址上的设备“%1”现在出示了不同的证书（原为 %2...，现为 %3...）。可能有人在截获这个连接。如果对方电脑确实生成了新的身份，请在“设备”中忘记旧设备，再重新连接。</translation>
+    </message>
+    <message>
+        <source>The device was not trusted, so nothing was sent to it.</source>
+        <translation>没有信任这台设备，因此没有向它发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The device&apos;s certificate does not match the expected fingerprint.</source>
+        <translation>设备的证书与期望的指纹不符。</translation>
+    </message>
+    <message>
+        <source>The server runs without encryption (--plaintext); this window only connects with encryption.</source>
+        <translation>服务端未加密运行（--plaintext）；本窗口只建立加密连接。</translation>
+    </message>
+    <message>
+        <source>The other side uses encryption, but this side runs with --plaintext.</source>
+        <translation>对方使用加密，而本端以 --plaintext 运行。</translation>
+    </message>
+    <message>
+        <source>The encrypted connection could not be set up: %1</source>
+        <translation>无法建立加密连接：%1</translation>
+    </message>
+    <message>
+        <source>The encrypted connection could not be set up.</source>
+        <translation>无法建立加密连接。</translation>
+    </message>
 </context>
 <context>
     <name>GuiModule</name>
@@ -704,16 +883,8 @@
         <translation>传输没有进展时允许等待的秒数（默认 %1）。</translation>
     </message>
     <message>
-        <source>Require the password on the first line of this file. Contents are still sent unencrypted.</source>
-        <translation>要求提供这个文件第一行中的密码。文件内容仍以未加密的形式发送。</translation>
-    </message>
-    <message>
         <source>invalid --port, --bind, limit or timeout value</source>
         <translation>--port、--bind、上限或超时的值无效</translation>
-    </message>
-    <message>
-        <source>A password is required; contents still travel unencrypted.</source>
-        <translation>需要密码；文件内容仍以未加密的形式传输。</translation>
     </message>
     <message>
         <source>the connection was lost</source>
@@ -751,6 +922,42 @@
     <message>
         <source>aborted %1 after %2 bytes: the client disconnected</source>
         <translation>已中止 %1（已发出 %2 字节）：客户端已断开</translation>
+    </message>
+    <message>
+        <source>the client at %1 spoke without encryption (--plaintext); it was told that this server needs encryption</source>
+        <translation>%1 上的客户端未加密通信（--plaintext）；已告知它本服务端需要加密</translation>
+    </message>
+    <message>
+        <source>the client at %1 wants encryption, but this server runs with --plaintext</source>
+        <translation>%1 上的客户端要求加密，而本服务端以 --plaintext 运行</translation>
+    </message>
+    <message>
+        <source>the encrypted connection with %1 could not be set up (%2)</source>
+        <translation>无法与 %1 建立加密连接（%2）</translation>
+    </message>
+    <message>
+        <source>connected, comparison code %1</source>
+        <translation>已连接，比对码 %1</translation>
+    </message>
+    <message>
+        <source>Require the password on the first line of this file.</source>
+        <translation>要求输入此文件第一行中的密码。</translation>
+    </message>
+    <message>
+        <source>Do not encrypt (for debugging and measurement only); clients need --plaintext too.</source>
+        <translation>不加密（仅用于调试和测量）；客户端也需要 --plaintext。</translation>
+    </message>
+    <message>
+        <source>This device: %1</source>
+        <translation>本设备：%1</translation>
+    </message>
+    <message>
+        <source>  fingerprint: %1</source>
+        <translation>  指纹：%1</translation>
+    </message>
+    <message>
+        <source>A password is required.</source>
+        <translation>需要密码。</translation>
     </message>
 </context>
 <context>

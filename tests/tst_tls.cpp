@@ -1,0 +1,663 @@
+// TLS and device identities, end to end on 127.0.0.1: a real Server and ClientSession, each
+// with an identity in a data folder of its own, plus hostile peers and relays in process.
+
+#include "auth.h"
+#include "clientsession.h"
+#include "protocol/messages.h"
+#include "server.h"
+#include "testutil.h"
+#include "tls/identity.h"
+#include "tls/tlsconfig.h"
+#include "tls/truststore.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+#include <memory>
+#include <sys/stat.h>
+
+using namespace ferry;
+using protocol::FrameType;
+
+namespace {
+constexpr int kWait = 20000;
+const QString kHost = QStringLiteral("127.0.0.1");
+
+/// The file's mode bits, e.g. 0600.
+int modeOf(const QString &path)
+{
+    struct stat st;
+    return ::stat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
+
+Identity makeIdentity(const QString &dir)
+{
+    Identity::Status status;
+    return Identity::loadOrCreate(dir, &status);
+}
+
+/// Forwards bytes between each accepted connection and \a target, recording both directions.
+class RecordingProxy : public QTcpServer
+{
+public:
+    explicit RecordingProxy(quint16 target) : m_target(target)
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *in = nextPendingConnection()) {
+                auto *out = new QTcpSocket(in);
+                connect(in, &QTcpSocket::readyRead, out, [this, in, out] {
+                    const QByteArray b = in->readAll();
+                    recorded += b;
+                    out->write(b);
+                });
+                connect(out, &QTcpSocket::readyRead, in, [this, in, out] {
+                    const QByteArray b = out->readAll();
+                    recorded += b;
+                    in->write(b);
+                });
+                connect(in, &QTcpSocket::disconnected, out, &QTcpSocket::disconnectFromHost);
+                connect(out, &QTcpSocket::disconnected, in, &QTcpSocket::disconnectFromHost);
+                out->connectToHost(kHost, m_target);
+            }
+        });
+    }
+    QByteArray recorded;
+
+private:
+    quint16 m_target;
+};
+
+/// A man in the middle with a key of its own: TLS to the client with its certificate, TLS to
+/// the server with the same; relays whatever is decrypted.
+class Relay : public QTcpServer
+{
+public:
+    Relay(quint16 target, const Identity &identity) : m_target(target), m_identity(identity)
+    {
+        listen(QHostAddress::LocalHost, 0);
+    }
+    QByteArray fromClient;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *in = new QSslSocket(this);
+        in->setSslConfiguration(tlsConfiguration(m_identity));
+        in->setSocketDescriptor(descriptor);
+        auto *out = new QSslSocket(in);
+        out->setSslConfiguration(tlsConfiguration(m_identity));
+        connect(in, &QSslSocket::readyRead, out, [this, in, out] {
+            const QByteArray b = in->readAll();
+            fromClient += b;
+            out->write(b);
+        });
+        connect(out, &QSslSocket::readyRead, in, [in, out] { in->write(out->readAll()); });
+        connect(out, &QSslSocket::disconnected, in, &QSslSocket::disconnectFromHost);
+        in->startServerEncryption();
+        out->connectToHostEncrypted(kHost, m_target);
+    }
+
+private:
+    quint16 m_target;
+    Identity m_identity;
+};
+
+struct Outcome
+{
+    QList<protocol::FileEntry> listing;
+    std::optional<Failure> failure;
+    QList<PeerDevice> asked;
+    bool encrypted = false;
+    PeerDevice peer;
+};
+} // namespace
+
+class tst_Tls : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+
+    void identityIsMadeOnceAndPrivate();
+    void identityWithLoosePermissionsIsRefused();
+    void corruptIdentityIsReportedNotReplaced();
+    void comparisonCodeIsTheSameOnBothEnds();
+    void deviceNameIsEditable();
+
+    void firstContactAsksWithNameAndCode();
+    void firstContactWithoutAnyoneToAskSendsNothing();
+    void trustedDeviceIsRememberedAndListed();
+    void fingerprintPrefixDecidesFirstContact_data();
+    void fingerprintPrefixDecidesFirstContact();
+    void changedCertificateFailsUntilForgotten();
+    void relayWithItsOwnKeyIsRefusedBeforeAnyFrame();
+    void passwordProofRelayedThroughAManInTheMiddleFails();
+    void passwordWorksOverTls();
+    void replayedProofFails();
+    void captureShowsNeitherNameNorContents();
+    void plaintextClientAndTlsServerBothSaySo();
+    void tlsClientAndPlaintextServerBothSaySo();
+    void garbageInsteadOfClientHelloIsDropped();
+    void handshakesHeldOpenDoNotBlockOthers();
+    void clientThatStallsAfterTlsIsCut();
+    void serverLogNamesClientByFingerprint();
+
+private:
+    bool startServer(ServerConfig config = {});
+    Outcome list(quint16 port, TlsClientOptions options, const QByteArray &password = {});
+    TlsClientOptions clientOptions() const;
+
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::unique_ptr<Server> m_server;
+    Identity m_serverIdentity;
+    Identity m_clientIdentity;
+    QList<ServerEvent> m_events;
+};
+
+void tst_Tls::init()
+{
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QDir().mkpath(m_tmp->filePath(QStringLiteral("share")));
+    QFile f(m_tmp->filePath(QStringLiteral("share/secret-MARKERNAME.txt")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("MARKERCONTENT ").repeated(1000));
+    f.close();
+    m_serverIdentity = makeIdentity(m_tmp->filePath(QStringLiteral("server")));
+    m_clientIdentity = makeIdentity(m_tmp->filePath(QStringLiteral("client")));
+    QVERIFY(!m_serverIdentity.isNull());
+    QVERIFY(!m_clientIdentity.isNull());
+    m_events.clear();
+}
+
+void tst_Tls::cleanup()
+{
+    m_server.reset();
+    m_tmp.reset();
+}
+
+bool tst_Tls::startServer(ServerConfig config)
+{
+    config.root = m_tmp->filePath(QStringLiteral("share"));
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    config.handshakeTimeoutMs = qMin(config.handshakeTimeoutMs, 3000);
+    m_server = std::make_unique<Server>();
+    connect(
+        m_server.get(), &Server::event, this, [this](const ServerEvent &e) { m_events.append(e); });
+    Failure failure;
+    return m_server->start(config, &failure);
+}
+
+TlsClientOptions tst_Tls::clientOptions() const
+{
+    TlsClientOptions o;
+    o.identity = m_clientIdentity;
+    o.storeDir = m_tmp->filePath(QStringLiteral("client"));
+    return o;
+}
+
+Outcome tst_Tls::list(quint16 port, TlsClientOptions options, const QByteArray &password)
+{
+    Outcome out;
+    ClientSession session;
+    session.setTimeouts(5000, 5000);
+    session.setTls(options);
+    session.setPassword(password);
+    bool done = false;
+    connect(&session, &ClientSession::listReceived, this, [&](const QList<protocol::FileEntry> &e) {
+        out.listing = e;
+        out.encrypted = session.isEncrypted();
+        out.peer = session.peerDevice();
+        done = true;
+    });
+    connect(&session, &ClientSession::failed, this, [&](const Failure &f) {
+        out.failure = f;
+        done = true;
+    });
+    connect(&session, &ClientSession::trustRequired, this, [&](const PeerDevice &p) {
+        out.asked.append(p);
+        session.trustPeer(p.name == QLatin1String("yes please"));
+    });
+    session.connectToServer(kHost, port);
+    session.requestList();
+    [[maybe_unused]] const bool finished = QTest::qWaitFor([&] { return done; }, kWait);
+    return out;
+}
+
+// ---- Identity --------------------------------------------------------------------------
+
+void tst_Tls::identityIsMadeOnceAndPrivate()
+{
+    const QString dir = m_tmp->filePath(QStringLiteral("fresh"));
+    Identity::Status status;
+    const Identity first = Identity::loadOrCreate(dir, &status);
+    QCOMPARE(status, Identity::Status::Ok);
+    QCOMPARE(first.fingerprint().size(), 32);
+    QCOMPARE(first.fingerprint(), fingerprintOf(first.certificate()));
+    QCOMPARE(modeOf(Identity::identityPath(dir)), 0600);
+    QVERIFY(first.certificate().expiryDate().date().year() >= QDate::currentDate().year() + 20);
+    const Identity again = Identity::loadOrCreate(dir, &status);
+    QCOMPARE(again.fingerprint(), first.fingerprint());
+}
+
+void tst_Tls::identityWithLoosePermissionsIsRefused()
+{
+    const QString dir = m_tmp->filePath(QStringLiteral("server"));
+    QFile::setPermissions(Identity::identityPath(dir),
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    Identity::Status status;
+    const Identity id = Identity::loadOrCreate(dir, &status);
+    QCOMPARE(status, Identity::Status::BadPermissions);
+    QVERIFY(id.isNull());
+    // Not replaced: fixing the mode brings the same identity back.
+    QFile::setPermissions(
+        Identity::identityPath(dir), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    QCOMPARE(Identity::load(dir, &status).fingerprint(), m_serverIdentity.fingerprint());
+}
+
+void tst_Tls::corruptIdentityIsReportedNotReplaced()
+{
+    const QString dir = m_tmp->filePath(QStringLiteral("server"));
+    QFile f(Identity::identityPath(dir));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("-----BEGIN PRIVATE KEY-----\ngarbage\n");
+    f.close();
+    Identity::Status status;
+    QVERIFY(Identity::loadOrCreate(dir, &status).isNull());
+    QCOMPARE(status, Identity::Status::Corrupt);
+    QFile check(Identity::identityPath(dir));
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    QVERIFY(check.readAll().contains("garbage"));
+}
+
+void tst_Tls::comparisonCodeIsTheSameOnBothEnds()
+{
+    const QByteArray a = m_serverIdentity.fingerprint();
+    const QByteArray b = m_clientIdentity.fingerprint();
+    const QString code = comparisonCode(a, b);
+    QCOMPARE(code, comparisonCode(b, a));
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^\\d{5} \\d{5} \\d{5} \\d{5}$")).match(code).hasMatch(),
+        qPrintable(code));
+    QVERIFY(code != comparisonCode(a, a));
+}
+
+void tst_Tls::deviceNameIsEditable()
+{
+    Identity id = m_serverIdentity;
+    QVERIFY(!id.name().isEmpty()); // the host name
+    QVERIFY(id.setName(QStringLiteral("  Kitchen PC\n")));
+    Identity::Status status;
+    QCOMPARE(Identity::load(m_tmp->filePath(QStringLiteral("server")), &status).name(),
+        QStringLiteral("Kitchen PC"));
+}
+
+// ---- First contact and pins ----------------------------------------------------------------
+
+void tst_Tls::firstContactAsksWithNameAndCode()
+{
+    m_serverIdentity.setName(QStringLiteral("yes please"));
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    TlsClientOptions o = clientOptions();
+    o.askUser = true;
+    const Outcome out = list(m_server->serverPort(), o);
+    QVERIFY2(!out.failure, out.failure ? qPrintable(out.failure->detail) : "");
+    QCOMPARE(out.asked.size(), 1);
+    QCOMPARE(out.asked.first().name, QStringLiteral("yes please"));
+    QCOMPARE(out.asked.first().fingerprint, m_serverIdentity.fingerprint());
+    QCOMPARE(out.asked.first().code,
+        comparisonCode(m_serverIdentity.fingerprint(), m_clientIdentity.fingerprint()));
+    QCOMPARE(out.listing.size(), 1);
+    QVERIFY(out.encrypted);
+    // The server shows the same code.
+    QTRY_VERIFY(std::any_of(m_events.begin(), m_events.end(), [&](const ServerEvent &e) {
+        return e.kind == ServerEvent::Kind::Connected && e.detail == out.asked.first().code;
+    }));
+    // Remembered: the second time nobody is asked.
+    const Outcome again = list(m_server->serverPort(), o);
+    QVERIFY(again.asked.isEmpty());
+    QCOMPARE(again.listing.size(), 1);
+}
+
+void tst_Tls::firstContactWithoutAnyoneToAskSendsNothing()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    const Outcome out = list(m_server->serverPort(), clientOptions());
+    QVERIFY(out.failure);
+    QCOMPARE(out.failure->code, ErrorCode::Untrusted);
+    QVERIFY(out.failure->detail.contains(fingerprintHex(m_serverIdentity.fingerprint())));
+    QVERIFY(out.listing.isEmpty());
+    // The server never got a Hello, let alone a request.
+    QTRY_VERIFY(std::any_of(m_events.begin(), m_events.end(),
+        [](const ServerEvent &e) { return e.kind == ServerEvent::Kind::Disconnected; }));
+    for (const ServerEvent &e : std::as_const(m_events))
+        QVERIFY(e.kind != ServerEvent::Kind::Listed);
+    QVERIFY(TrustStore(clientOptions().storeDir).devices().isEmpty());
+}
+
+void tst_Tls::trustedDeviceIsRememberedAndListed()
+{
+    m_serverIdentity.setName(QStringLiteral("Study"));
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    QCOMPARE(list(m_server->serverPort(), o).listing.size(), 1);
+    TrustStore store(o.storeDir);
+    const auto devices = store.devices();
+    QCOMPARE(devices.size(), 1);
+    QCOMPARE(devices.first().name, QStringLiteral("Study"));
+    QCOMPARE(devices.first().fingerprint, m_serverIdentity.fingerprint());
+    QCOMPARE(devices.first().address, QStringLiteral("127.0.0.1:%1").arg(m_server->serverPort()));
+    QCOMPARE(modeOf(store.path()), 0600);
+    QCOMPARE(store.forget(QStringLiteral("Study")), 1);
+    QVERIFY(store.devices().isEmpty());
+}
+
+void tst_Tls::fingerprintPrefixDecidesFirstContact_data()
+{
+    QTest::addColumn<int>("digits");
+    QTest::addColumn<bool>("flip");
+    QTest::addColumn<bool>("trusted");
+    QTest::newRow("full") << 64 << false << true;
+    QTest::newRow("16-digit prefix") << 16 << false << true;
+    QTest::newRow("wrong prefix") << 16 << true << false;
+}
+
+void tst_Tls::fingerprintPrefixDecidesFirstContact()
+{
+    QFETCH(int, digits);
+    QFETCH(bool, flip);
+    QFETCH(bool, trusted);
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    QString hex = fingerprintHex(m_serverIdentity.fingerprint(), digits);
+    if (flip)
+        hex[0] = hex[0] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+    TlsClientOptions o = clientOptions();
+    o.expectedFingerprint = hex;
+    const Outcome out = list(m_server->serverPort(), o);
+    QCOMPARE(!out.failure, trusted);
+    if (!trusted)
+        QCOMPARE(out.failure->code, ErrorCode::FingerprintMismatch);
+    QCOMPARE(TrustStore(o.storeDir).devices().size(), trusted ? 1 : 0);
+}
+
+void tst_Tls::changedCertificateFailsUntilForgotten()
+{
+    m_serverIdentity.setName(QStringLiteral("Laptop"));
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    const quint16 port = m_server->serverPort();
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    QVERIFY(!list(port, o).failure);
+
+    // The server regenerates its identity and comes back on the same address.
+    m_server.reset();
+    Identity::Status status;
+    config.identity = Identity::create(m_tmp->filePath(QStringLiteral("server")), &status);
+    config.port = port;
+    config.root = m_tmp->filePath(QStringLiteral("share"));
+    config.bindAddress = QHostAddress::LocalHost;
+    m_server = std::make_unique<Server>();
+    Failure failure;
+    QVERIFY(m_server->start(config, &failure));
+
+    // Even --trust-new doesn't paper over it: that is for devices never seen.
+    const Outcome out = list(port, o);
+    QVERIFY(out.failure);
+    QCOMPARE(out.failure->code, ErrorCode::CertificateChanged);
+    const QStringList parts = out.failure->detail.split(QLatin1Char('\n'));
+    QCOMPARE(parts.value(0), QStringLiteral("Laptop"));
+    QCOMPARE(parts.value(1), fingerprintHex(m_serverIdentity.fingerprint()));
+    QCOMPARE(parts.value(2), fingerprintHex(config.identity.fingerprint()));
+    QVERIFY(out.listing.isEmpty());
+
+    QCOMPARE(TrustStore(o.storeDir).forget(fingerprintHex(m_serverIdentity.fingerprint(), 8)), 1);
+    const Outcome after = list(port, o);
+    QVERIFY(!after.failure);
+    QCOMPARE(after.listing.size(), 1);
+}
+
+void tst_Tls::relayWithItsOwnKeyIsRefusedBeforeAnyFrame()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    QVERIFY(!list(m_server->serverPort(), o).failure);
+    // The relay sits at the address the client trusted: same host and port as far as the
+    // trust store is concerned.
+    Relay relay(m_server->serverPort(), makeIdentity(m_tmp->filePath(QStringLiteral("relay"))));
+    TrustStore store(o.storeDir);
+    KnownDevice d = store.devices().first();
+    d.address = QStringLiteral("127.0.0.1:%1").arg(relay.serverPort());
+    store.trust(d);
+    const Outcome out = list(relay.serverPort(), o);
+    QVERIFY(out.failure);
+    QCOMPARE(out.failure->code, ErrorCode::CertificateChanged);
+    QTest::qWait(200);
+    QVERIFY2(relay.fromClient.isEmpty(), relay.fromClient.toHex().constData());
+}
+
+void tst_Tls::passwordProofRelayedThroughAManInTheMiddleFails()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    config.password = "hunter2 but longer";
+    config.authDelayMs = 0;
+    QVERIFY(startServer(config));
+    // A client careless enough to trust the relay on first contact still doesn't hand it a
+    // proof the real server accepts.
+    Relay relay(m_server->serverPort(), makeIdentity(m_tmp->filePath(QStringLiteral("relay"))));
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    const Outcome out = list(relay.serverPort(), o, config.password);
+    QVERIFY(out.failure);
+    QCOMPARE(out.failure->code, ErrorCode::AuthFailed);
+    QVERIFY(out.listing.isEmpty());
+}
+
+void tst_Tls::passwordWorksOverTls()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    config.password = "hunter2 but longer";
+    QVERIFY(startServer(config));
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    const Outcome out = list(m_server->serverPort(), o, config.password);
+    QVERIFY2(!out.failure, out.failure ? qPrintable(out.failure->detail) : "");
+    QCOMPARE(out.listing.size(), 1);
+}
+
+void tst_Tls::replayedProofFails()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    config.password = "hunter2 but longer";
+    config.authDelayMs = 0;
+    QVERIFY(startServer(config));
+    // Two connections as the real client would open them; the second replays the first's
+    // proof, with the first's client nonce, against a new server nonce.
+    const auto connectRaw = [&](QSslSocket &s) {
+        s.setSslConfiguration(tlsConfiguration(m_clientIdentity));
+        s.connectToHostEncrypted(kHost, m_server->serverPort());
+        // The server accepts in this thread: wait with the event loop running.
+        return QTest::qWaitFor([&] { return s.isEncrypted(); }, kWait);
+    };
+    const auto readHello = [](QSslSocket &s) -> std::optional<protocol::Hello> {
+        QByteArray buffer;
+        while (buffer.size() < protocol::kHeaderSize
+            || buffer.size()
+                < protocol::kHeaderSize + qFromBigEndian<quint32>(buffer.constData() + 1)) {
+            if (!QTest::qWaitFor([&] { return s.bytesAvailable() > 0; }, kWait))
+                return std::nullopt;
+            buffer += s.readAll();
+        }
+        return protocol::parseHello(QByteArrayView(buffer).sliced(protocol::kHeaderSize));
+    };
+    const QByteArray key = auth::deriveKey(config.password);
+    const QByteArray channel = m_serverIdentity.fingerprint() + m_clientIdentity.fingerprint();
+    QSslSocket first;
+    QVERIFY(connectRaw(first));
+    const auto hello1 = readHello(first);
+    QVERIFY(hello1);
+    const QByteArray nonce = auth::randomNonce();
+    const QByteArray recorded
+        = protocol::encodeAuthProof(nonce, auth::proof(key, hello1->nonce, nonce, channel));
+    first.write(protocol::encodeHello({}) + recorded);
+    QTRY_VERIFY_WITH_TIMEOUT(first.bytesAvailable() > 0, kWait);
+    QVERIFY(first.readAll().startsWith(char(FrameType::AuthResult)));
+
+    QSslSocket second;
+    QVERIFY(connectRaw(second));
+    QVERIFY(readHello(second));
+    second.write(protocol::encodeHello({}) + recorded);
+    QTRY_VERIFY_WITH_TIMEOUT(second.bytesAvailable() > 0, kWait);
+    const QByteArray answer = second.readAll();
+    QCOMPARE(quint8(answer.at(0)), quint8(FrameType::Error));
+    QCOMPARE(qFromBigEndian<quint16>(answer.constData() + protocol::kHeaderSize),
+        quint16(ErrorCode::AuthFailed));
+}
+
+void tst_Tls::captureShowsNeitherNameNorContents()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    RecordingProxy proxy(m_server->serverPort());
+    ClientSession session;
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    session.setTls(o);
+    QSignalSpy finished(&session, &ClientSession::fileFinished);
+    session.connectToServer(kHost, proxy.serverPort());
+    session.requestList();
+    GetOptions get;
+    get.outputDir = m_tmp->filePath(QStringLiteral("out"));
+    QDir().mkpath(get.outputDir);
+    session.requestFile(QStringLiteral("secret-MARKERNAME.txt"), {}, get);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kWait);
+    QCOMPARE(finished.first().first().value<FileResult>().outcome, FileResult::Outcome::Verified);
+    QVERIFY(proxy.recorded.size() > 14000);
+    QVERIFY(!proxy.recorded.contains("MARKERNAME"));
+    QVERIFY(!proxy.recorded.contains("MARKERCONTENT"));
+}
+
+// ---- Mixed modes and hostile handshakes ---------------------------------------------------------
+
+void tst_Tls::plaintextClientAndTlsServerBothSaySo()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    TlsClientOptions plaintext; // null identity
+    const Outcome out = list(m_server->serverPort(), plaintext);
+    QVERIFY(out.failure);
+    QCOMPARE(out.failure->code, ErrorCode::PeerWantsTls);
+    QTRY_VERIFY(std::any_of(m_events.begin(), m_events.end(), [](const ServerEvent &e) {
+        return e.kind == ServerEvent::Kind::Failed && e.code == ErrorCode::PeerIsPlaintext;
+    }));
+}
+
+void tst_Tls::tlsClientAndPlaintextServerBothSaySo()
+{
+    QVERIFY(startServer()); // no identity: --plaintext
+    const Outcome out = list(m_server->serverPort(), clientOptions());
+    QVERIFY(out.failure);
+    QCOMPARE(out.failure->code, ErrorCode::PeerIsPlaintext);
+    QTRY_VERIFY(std::any_of(m_events.begin(), m_events.end(), [](const ServerEvent &e) {
+        return e.kind == ServerEvent::Kind::Failed && e.code == ErrorCode::PeerWantsTls;
+    }));
+}
+
+void tst_Tls::garbageInsteadOfClientHelloIsDropped()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    QTcpSocket raw;
+    raw.connectToHost(kHost, m_server->serverPort());
+    QVERIFY(raw.waitForConnected(kWait));
+    // A TLS record header, then nonsense.
+    raw.write(QByteArray("\x16\x03\x01\x00\x20", 5) + QByteArray(32, '\xee'));
+    QTRY_COMPARE_WITH_TIMEOUT(raw.state(), QAbstractSocket::UnconnectedState, kWait);
+    QTRY_COMPARE(m_server->activeSessions(), 0);
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    QCOMPARE(list(m_server->serverPort(), o).listing.size(), 1);
+}
+
+void tst_Tls::handshakesHeldOpenDoNotBlockOthers()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    config.handshakeTimeoutMs = 1500;
+    QVERIFY(startServer(config));
+    // Slowloris: many connections that start a handshake and never finish it.
+    std::vector<std::unique_ptr<QTcpSocket>> stalled;
+    for (int i = 0; i < 200; ++i) {
+        stalled.push_back(std::make_unique<QTcpSocket>());
+        stalled.back()->connectToHost(kHost, m_server->serverPort());
+        stalled.back()->write(QByteArray("\x16\x03\x01\x02\x00", 5) + QByteArray(10, '\x01'));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), 200, kWait);
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    QCOMPARE(list(m_server->serverPort(), o).listing.size(), 1);
+    // The handshake deadline closes them all.
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), 0, kWait);
+}
+
+void tst_Tls::clientThatStallsAfterTlsIsCut()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    config.handshakeTimeoutMs = 1000;
+    QVERIFY(startServer(config));
+    QSslSocket s;
+    s.setSslConfiguration(tlsConfiguration(m_clientIdentity));
+    s.connectToHostEncrypted(kHost, m_server->serverPort());
+    QTRY_VERIFY_WITH_TIMEOUT(s.isEncrypted(), kWait);
+    // Says nothing after the handshake: the Hello deadline still applies.
+    QTRY_COMPARE_WITH_TIMEOUT(s.state(), QAbstractSocket::UnconnectedState, kWait);
+    QTRY_VERIFY(std::any_of(m_events.begin(), m_events.end(), [](const ServerEvent &e) {
+        return e.kind == ServerEvent::Kind::Failed && e.code == ErrorCode::Timeout;
+    }));
+}
+
+void tst_Tls::serverLogNamesClientByFingerprint()
+{
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    QVERIFY(startServer(config));
+    TlsClientOptions o = clientOptions();
+    o.trustNew = true;
+    QVERIFY(!list(m_server->serverPort(), o).failure);
+    const QString prefix = fingerprintHex(m_clientIdentity.fingerprint(), 16);
+    QTRY_VERIFY(std::any_of(m_events.begin(), m_events.end(), [&](const ServerEvent &e) {
+        return e.kind == ServerEvent::Kind::Listed && e.peer.contains(prefix);
+    }));
+}
+
+QTEST_GUILESS_MAIN(tst_Tls)
+#include "tst_tls.moc"
