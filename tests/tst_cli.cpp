@@ -290,6 +290,9 @@ private slots:
     void escapesHostileNames();
     void followsTheLocale_data();
     void followsTheLocale();
+    void firstContactWithoutTerminalShowsTheCodeAndRefuses();
+    void identityReadableByOthersIsAnError();
+    void plaintextWarnsOnBothSides();
     void noArgumentsOpensTheWindowFromItsModule();
     void commandLineLeavesTheWindowUnloaded();
     void missingWindowModuleIsExplained();
@@ -1042,4 +1045,96 @@ void tst_Cli::missingWindowModuleIsExplained()
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
+void tst_Cli::firstContactWithoutTerminalShowsTheCodeAndRefuses()
+{
+    QTemporaryDir dir;
+    test::writeRandomFile(dir.filePath(QStringLiteral("share/a.txt")), 10);
+    Serve serve(dir.filePath(QStringLiteral("share")));
+    QVERIFY(serve.waitListening());
+    static const QRegularExpression fp(QStringLiteral("fingerprint: ([0-9a-f]{64})"));
+    const QString serverFp = fp.match(QString::fromUtf8(serve.log())).captured(1);
+    QCOMPARE(serverFp.size(), 64);
+    // A client that has never seen this server, and no terminal to ask on.
+    QProcessEnvironment env = childEnvironment();
+    env.insert(QStringLiteral("FERRY_DATA_DIR"), dir.filePath(QStringLiteral("newclient")));
+    const QStringList list {QStringLiteral("list"), QStringLiteral("--port"), serve.portArg()};
+    const Result refused = runProgram(ferryBin(), list, kWait, env);
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(
+        refused.err.contains("has not trusted yet; nothing was sent"), refused.err.constData());
+    QVERIFY(refused.err.contains(serverFp.toLatin1()));
+    QVERIFY(refused.err.contains("comparison code: "));
+    QVERIFY(refused.out.isEmpty());
+    QVERIFY(!serve.log().contains("listed"));
+    // The server printed the same code.
+    static const QRegularExpression code(
+        QStringLiteral("comparison code:? (\\d{5} \\d{5} \\d{5} \\d{5})"));
+    const QString clientCode = code.match(QString::fromUtf8(refused.err)).captured(1);
+    QVERIFY(!clientCode.isEmpty());
+    QVERIFY(serve.waitLog(clientCode.toLatin1()));
+
+    const Result wrong = runProgram(ferryBin(),
+        list
+            + QStringList {QStringLiteral("--fingerprint"), QStringLiteral("00112233445566778899")},
+        kWait, env);
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY2(wrong.err.contains("does not match --fingerprint"), wrong.err.constData());
+
+    const Result pinned = runProgram(ferryBin(),
+        list + QStringList {QStringLiteral("--fingerprint"), serverFp.left(16)}, kWait, env);
+    QCOMPARE(pinned.exitCode, 0);
+    QVERIFY(pinned.out.contains("a.txt"));
+    // Remembered: no flag needed any more, and `ferry devices` lists and forgets it.
+    QCOMPARE(runProgram(ferryBin(), list, kWait, env).exitCode, 0);
+    const Result devices = runProgram(ferryBin(), {QStringLiteral("devices")}, kWait, env);
+    QCOMPARE(devices.exitCode, 0);
+    QVERIFY2(devices.out.contains(
+                 serverFp.left(16).toLatin1() + "  127.0.0.1:" + serve.portArg().toLatin1()),
+        devices.out.constData());
+    const Result forget = runProgram(ferryBin(),
+        {QStringLiteral("devices"), QStringLiteral("--forget"), serverFp.left(8)}, kWait, env);
+    QCOMPARE(forget.exitCode, 0);
+    QVERIFY(forget.out.contains("forgot 1 device"));
+    QCOMPARE(runProgram(ferryBin(), list, kWait, env).exitCode, 1);
+}
+
+void tst_Cli::identityReadableByOthersIsAnError()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = childEnvironment();
+    env.insert(QStringLiteral("FERRY_DATA_DIR"), dir.path());
+    QCOMPARE(runProgram(ferryBin(), {QStringLiteral("devices")}, kWait, env).exitCode, 0);
+    const QString key = dir.filePath(QStringLiteral("identity.pem"));
+    const QByteArray before = readAll(key);
+    QVERIFY(QFile::setPermissions(key,
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+            | QFileDevice::ReadOther));
+    const Result r = runProgram(ferryBin(),
+        {QStringLiteral("list"), QStringLiteral("--port"), QString::number(closedPort())}, kWait,
+        env);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("can be read by other users"), r.err.constData());
+    QVERIFY(r.err.contains("chmod 600"));
+    QCOMPARE(readAll(key), before); // never silently replaced
+}
+
+void tst_Cli::plaintextWarnsOnBothSides()
+{
+    QTemporaryDir dir;
+    test::writeRandomFile(dir.filePath(QStringLiteral("a.txt")), 10);
+    Serve serve(dir.path(), {QStringLiteral("--plaintext")});
+    QVERIFY(serve.waitListening());
+    QVERIFY(serve.process().readAllStandardError().contains("warning: --plaintext"));
+    const Result plain = runFerry({QStringLiteral("list"), QStringLiteral("--plaintext"),
+        QStringLiteral("--port"), serve.portArg()});
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(plain.err.contains("warning: --plaintext"));
+    // An encrypted client is told what is wrong, not that this isn't Ferry.
+    const Result tls
+        = runFerry({QStringLiteral("list"), QStringLiteral("--port"), serve.portArg()});
+    QCOMPARE(tls.exitCode, 1);
+    QVERIFY2(tls.err.contains("runs without encryption (--plaintext)"), tls.err.constData());
+    QVERIFY(serve.waitLog("wants encryption, but this server runs with --plaintext"));
+}
+
 #include "tst_cli.moc"
