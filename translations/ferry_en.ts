@@ -343,6 +343,63 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         </message>
     </context>
     <context>
+        <name>DeviceIdentity</name>
+        <message>
+            <source>Device identity</source>
+            <translation>Device identity</translation>
+        </message>
+        <message>
+            <source>The identity file %1 can be read by other users, so its key may be known.</source>
+            <translation>The identity file %1 can be read by other users, so its key may be known.</translation>
+        </message>
+        <message>
+            <source>The identity file %1 is damaged.</source>
+            <translation>The identity file %1 is damaged.</translation>
+        </message>
+        <message>
+            <source>Make a new identity? Every device that trusts this one will refuse it until it forgets the old one. Without an identity, Ferry can neither share nor download.</source>
+            <translation>Make a new identity? Every device that trusts this one will refuse it until it forgets the old one. Without an identity, Ferry can neither share nor download.</translation>
+        </message>
+        <message>
+            <source>&amp;Make a new identity</source>
+            <translation>&amp;Make a new identity</translation>
+        </message>
+        <message>
+            <source>&amp;Not now</source>
+            <translation>&amp;Not now</translation>
+        </message>
+        <message>
+            <source>Trust this device?</source>
+            <translation>Trust this device?</translation>
+        </message>
+        <message>
+            <source>First connection to "%1" at %2.</source>
+            <translation>First connection to "%1" at %2.</translation>
+        </message>
+        <message>
+            <source>Check that the other computer shows the same comparison code:
+
+%1
+
+Trust it only if the codes match. Fingerprint:
+%2</source>
+            <translation>Check that the other computer shows the same comparison code:
+
+%1
+
+Trust it only if the codes match. Fingerprint:
+%2</translation>
+        </message>
+        <message>
+            <source>&amp;Trust</source>
+            <translation>&amp;Trust</translation>
+        </message>
+        <message>
+            <source>&amp;Don't trust</source>
+            <translation>&amp;Don't trust</translation>
+        </message>
+    </context>
+    <context>
         <name>DevicesCommand</name>
         <message>
             <source>the identity file %1 can be read by other users; its key may be known. Fix it with 'chmod 600 %1', or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
@@ -1118,6 +1175,10 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
             <translation>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</translation>
         </message>
+        <message>
+            <source>Encrypted, talking to %1</source>
+            <translation>Encrypted, talking to %1</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -1140,6 +1201,49 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <message>
             <source>&amp;Keep both</source>
             <translation>&amp;Keep both</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::DevicesDialog</name>
+        <message>
+            <source>Devices</source>
+            <translation>Devices</translation>
+        </message>
+        <message>
+            <source>This device's &amp;name:</source>
+            <translation>This device's &amp;name:</translation>
+        </message>
+        <message>
+            <source>No identity: this device can neither share nor download.</source>
+            <translation>No identity: this device can neither share nor download.</translation>
+        </message>
+        <message>
+            <source>Fingerprint: %1</source>
+            <translation>Fingerprint: %1</translation>
+        </message>
+        <message>
+            <source>&amp;Trusted devices:</source>
+            <translation>&amp;Trusted devices:</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Fingerprint</source>
+            <translation>Fingerprint</translation>
+        </message>
+        <message>
+            <source>&amp;Forget</source>
+            <translation>&amp;Forget</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
         </message>
     </context>
     <context>
@@ -1421,6 +1525,10 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <source>Sett&amp;ings</source>
             <translation>Sett&amp;ings</translation>
         </message>
+        <message>
+            <source>&amp;Devices...</source>
+            <translation>&amp;Devices...</translation>
+        </message>
     </context>
     <context>
         <name>ferry::RemoteListModel</name>
@@ -1558,10 +1666,6 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <source>Optional: require a password</source>
             <translation>Optional: require a password</translation>
         </message>
-        <message>
-            <source>Files still travel unencrypted; the password only decides who may download.</source>
-            <translation>Files still travel unencrypted; the password only decides who may download.</translation>
-        </message>
         <message numerus="yes">
             <source>%n file(s) being sent. Stop sharing anyway?</source>
             <translation>
@@ -1603,6 +1707,18 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <message>
             <source>Save &amp;as...</source>
             <translation>Save &amp;as...</translation>
+        </message>
+        <message>
+            <source>This device has no identity: sharing is not possible.</source>
+            <translation>This device has no identity: sharing is not possible.</translation>
+        </message>
+        <message>
+            <source>This device: %1 - fingerprint %2</source>
+            <translation>This device: %1 - fingerprint %2</translation>
+        </message>
+        <message>
+            <source>Files travel encrypted either way; the password decides who may download.</source>
+            <translation>Files travel encrypted either way; the password decides who may download.</translation>
         </message>
     </context>
     <context>

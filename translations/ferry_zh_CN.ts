@@ -342,6 +342,63 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
     </message>
 </context>
 <context>
+    <name>DeviceIdentity</name>
+    <message>
+        <source>Device identity</source>
+        <translation>设备身份</translation>
+    </message>
+    <message>
+        <source>The identity file %1 can be read by other users, so its key may be known.</source>
+        <translation>身份文件 %1 可被其他用户读取，其私钥可能已泄露。</translation>
+    </message>
+    <message>
+        <source>The identity file %1 is damaged.</source>
+        <translation>身份文件 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Make a new identity? Every device that trusts this one will refuse it until it forgets the old one. Without an identity, Ferry can neither share nor download.</source>
+        <translation>要生成新的身份吗？所有信任本设备的设备都会拒绝它，直到它们忘记旧身份。没有身份，Ferry 既不能共享也不能下载。</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new identity</source>
+        <translation>生成新身份(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>暂不(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Trust this device?</source>
+        <translation>信任这台设备吗？</translation>
+    </message>
+    <message>
+        <source>First connection to &quot;%1&quot; at %2.</source>
+        <translation>首次连接 %2 上的“%1”。</translation>
+    </message>
+    <message>
+        <source>Check that the other computer shows the same comparison code:
+
+%1
+
+Trust it only if the codes match. Fingerprint:
+%2</source>
+        <translation>请确认对方电脑显示的比对码与此相同：
+
+%1
+
+只有比对码一致时才信任它。指纹：
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>信任(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t trust</source>
+        <translation>不信任(&amp;D)</translation>
+    </message>
+</context>
+<context>
     <name>DevicesCommand</name>
     <message>
         <source>the identity file %1 can be read by other users; its key may be known. Fix it with &apos;chmod 600 %1&apos;, or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
@@ -1113,6 +1170,10 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <source>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</source>
         <translation>无法打开文件夹 %1：找不到文件管理器。请自行打开；这个路径可以选中并复制。</translation>
     </message>
+    <message>
+        <source>Encrypted, talking to %1</source>
+        <translation>已加密，正在与 %1 通信</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -1136,6 +1197,49 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
     <message>
         <source>&amp;Keep both</source>
         <translation>保留两者(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::DevicesDialog</name>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>This device&apos;s &amp;name:</source>
+        <translation>本设备名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>No identity: this device can neither share nor download.</source>
+        <translation>没有身份：本设备既不能共享也不能下载。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Trusted devices:</source>
+        <translation>已信任的设备(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>忘记(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1518,10 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <source>Sett&amp;ings</source>
         <translation>设置(&amp;I)</translation>
     </message>
+    <message>
+        <source>&amp;Devices...</source>
+        <translation>设备(&amp;D)...</translation>
+    </message>
 </context>
 <context>
     <name>ferry::RemoteListModel</name>
@@ -1549,10 +1657,6 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <source>Optional: require a password</source>
         <translation>可选：要求输入密码</translation>
     </message>
-    <message>
-        <source>Files still travel unencrypted; the password only decides who may download.</source>
-        <translation>文件仍以未加密的形式传输；密码只决定谁可以下载。</translation>
-    </message>
     <message numerus="yes">
         <source>%n file(s) being sent. Stop sharing anyway?</source>
         <translation>
@@ -1593,6 +1697,18 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
     <message>
         <source>Save &amp;as...</source>
         <translation>另存为(&amp;A)……</translation>
+    </message>
+    <message>
+        <source>This device has no identity: sharing is not possible.</source>
+        <translation>本设备没有身份：无法共享。</translation>
+    </message>
+    <message>
+        <source>This device: %1 - fingerprint %2</source>
+        <translation>本设备：%1 - 指纹 %2</translation>
+    </message>
+    <message>
+        <source>Files travel encrypted either way; the password decides who may download.</source>
+        <translation>文件始终加密传输；密码决定谁可以下载。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "clienttab.h"
 
+#include "deviceidentity.h"
+
 #include "conflictprompt.h"
 #include "errorbanner.h"
 #include "errortext.h"
@@ -78,6 +80,8 @@ ClientTab::ClientTab(QWidget *parent)
         });
     connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
         m_listing = false;
+        m_peerName.reset();
+        retranslateUi();
         // Another server's files must not stay under the address that just failed, nor
         // make the button offer to refresh them.
         if (m_pendingServer != m_listedServer)
@@ -100,6 +104,15 @@ ClientTab::ClientTab(QWidget *parent)
     connect(
         m_transferView, &QWidget::customContextMenuRequested, this, &ClientTab::showTransferMenu);
     connect(m_queue, &TransferQueue::conflict, m_conflicts, &ConflictPrompt::ask);
+    m_queue->setTls(DeviceIdentity::clientOptions(this));
+    connect(m_queue, &TransferQueue::trustRequired, this,
+        [this](quint64 attempt, const PeerDevice &peer) {
+            m_queue->answerTrust(attempt, DeviceIdentity::askTrust(this, peer));
+        });
+    connect(m_queue, &TransferQueue::connectedTo, this, [this](const PeerDevice &peer) {
+        m_peerName = peer.name;
+        retranslateUi();
+    });
     connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
     retranslateUi();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "errorcode.h"
 
 #include <QWidget>
@@ -96,6 +98,8 @@ private:
     QPushButton *m_connect;
     ErrorBanner *m_banner;
     QLabel *m_listingLabel;
+    QLabel *m_secureLabel = nullptr; ///< "Encrypted, talking to NAME" once listed.
+    std::optional<QString> m_peerName; ///< The trusted device the listing came from.
     QLineEdit *m_filter;
     QTreeView *m_listView;
     QLabel *m_nameLabel;

@@ -117,6 +117,9 @@ void ClientTab::buildUi()
     auto *filterRow = new QHBoxLayout;
     filterRow->addWidget(m_listingLabel);
     filterRow->addWidget(m_filter, 1);
+    m_secureLabel = new QLabel(listPane);
+    m_secureLabel->setObjectName(QStringLiteral("secureLabel"));
+    filterRow->addWidget(m_secureLabel);
     auto *nameRow = new QHBoxLayout;
     nameRow->addWidget(m_nameLabel);
     nameRow->addWidget(m_name, 1);
@@ -190,6 +193,9 @@ void ClientTab::buildUi()
 void ClientTab::retranslateUi()
 {
     m_hostLabel->setText(tr("Hos&t:"));
+    m_secureLabel->setText(
+        m_peerName ? tr("Encrypted, talking to %1").arg(*m_peerName) : QString());
+    m_secureLabel->setVisible(m_peerName.has_value());
     m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
     m_portLabel->setText(tr("&Port:"));
     m_passwordLabel->setText(tr("Pass&word:"));

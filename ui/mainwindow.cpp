@@ -3,6 +3,7 @@
 #include "appicon.h"
 #include "clienttab.h"
 #include "demo.h"
+#include "devicesdialog.h"
 #include "logmodel.h"
 #include "remotelistmodel.h"
 #include "servertab.h"
@@ -77,6 +78,12 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     m_fileMenu = menuBar()->addMenu(QString());
+    m_devices = m_fileMenu->addAction(QString(), this, [this] {
+        DevicesDialog dialog(this);
+        dialog.exec();
+    });
+    m_devices->setObjectName(QStringLiteral("devicesAction"));
+    m_fileMenu->addSeparator();
     m_quit = m_fileMenu->addAction(QString(), this, &MainWindow::quit);
     m_quit->setShortcut(QKeySequence::Quit);
     m_quit->setMenuRole(QAction::QuitRole);
@@ -128,6 +135,7 @@ void MainWindow::retranslateUi()
     m_tabs->setTabText(1, tr("&Client"));
     m_tabs->setTabToolTip(1, tr("Download files from another computer running Ferry"));
     m_fileMenu->setTitle(tr("&File"));
+    m_devices->setText(tr("&Devices..."));
     m_quit->setText(tr("&Quit"));
     m_viewMenu->setTitle(tr("&View"));
     m_showServer->setText(tr("&Server tab"));

@@ -94,6 +94,7 @@ private:
     QMenu *m_notifyMenu;
     QMenu *m_helpMenu;
     QAction *m_quit;
+    QAction *m_devices = nullptr;
     QAction *m_showServer;
     QAction *m_showClient;
     QAction *m_showStatusBar;

@@ -1,5 +1,7 @@
 #include "servertab.h"
 
+#include "deviceidentity.h"
+
 #include "addresspanel.h"
 #include "dropnames.h"
 #include "errorbanner.h"
@@ -206,6 +208,7 @@ bool ServerTab::start()
     config.bindAddress = m_localOnly->isChecked() ? QHostAddress(QHostAddress::LocalHost)
                                                   : QHostAddress(QHostAddress::Any);
     config.password = m_password->text().toUtf8();
+    config.identity = DeviceIdentity::get(this);
     Failure error;
     if (config.root.isEmpty()) {
         error = {ErrorCode::FolderMissing, {}};

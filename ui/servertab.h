@@ -91,6 +91,7 @@ private:
     QLabel *m_passwordLabel;
     QLineEdit *m_password;
     QLabel *m_passwordNote;
+    QLabel *m_identityLabel = nullptr; ///< This device's name and fingerprint.
     QPushButton *m_startStop;
     QGroupBox *m_sharingBox;
     QLabel *m_addressHint;

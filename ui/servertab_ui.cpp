@@ -1,6 +1,8 @@
 // The widgets of ServerTab and their texts; the behaviour is in servertab.cpp.
 #include "servertab.h"
 
+#include "deviceidentity.h"
+
 #include "addresspanel.h"
 #include "errorbanner.h"
 #include "errortext.h"
@@ -106,6 +108,11 @@ void ServerTab::buildUi()
     passwordRow->addStretch();
     form->addLayout(passwordRow, 2, 1, 1, 3);
     form->addWidget(m_passwordNote, 3, 1, 1, 3);
+    m_identityLabel = new QLabel(this);
+    m_identityLabel->setObjectName(QStringLiteral("deviceIdentity"));
+    m_identityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identityLabel->setWordWrap(true);
+    form->addWidget(m_identityLabel, 4, 0, 1, 5);
     form->setColumnStretch(3, 1);
 
     m_sharingBox = new QGroupBox(this);
@@ -187,6 +194,13 @@ QString ServerTab::bannerMessage() const
 void ServerTab::retranslateUi()
 {
     m_folderLabel->setText(tr("Shared f&older:"));
+    const Identity identity = DeviceIdentity::get(this);
+    m_identityLabel->setText(identity.isNull()
+            ? tr("This device has no identity: sharing is not possible.")
+            : tr("This device: %1 - fingerprint %2")
+                  .arg(identity.name(),
+                      DeviceIdentity::grouped(fingerprintHex(identity.fingerprint(), 16))
+                          + QStringLiteral(" ...")));
     m_folder->setPlaceholderText(tr("Choose a folder, or drop one here"));
     m_browse->setText(tr("&Browse..."));
     m_portLabel->setText(tr("&Port:"));
@@ -198,7 +212,7 @@ void ServerTab::retranslateUi()
     m_password->setPlaceholderText(tr("Optional: require a password"));
     fitToPlaceholder(m_password);
     m_passwordNote->setText(
-        tr("Files still travel unencrypted; the password only decides who may download."));
+        tr("Files travel encrypted either way; the password decides who may download."));
     m_dropHint->setText(tr("Drop the folder here to share it"));
     m_sharingBox->setTitle(tr("Sharing"));
     m_addressHint->setText(tr("A friend can type one of these addresses in Ferry:"));

@@ -11,7 +11,14 @@ ClientSession *SessionHost::create(
 {
     auto *session = new ClientSession(this);
     session->setPassword(password);
+    session->setTls(m_tls);
     m_sessions.insert(attempt, session);
+    connect(session, &ClientSession::trustRequired, this,
+        [this, attempt](const PeerDevice &peer) { emit trustRequired(attempt, peer); });
+    connect(session, &ClientSession::ready, this, [this, attempt, session] {
+        if (session->isEncrypted())
+            emit secured(attempt, session->peerDevice());
+    });
     // A connection that fails before any file was asked for finishes nothing, so the
     // failure itself ends the attempt.
     connect(session, &ClientSession::failed, this, [this, attempt](const Failure &failure) {
@@ -78,6 +85,12 @@ void SessionHost::fetchListing(
             release(attempt, false);
             emit listing(attempt, entries);
         });
+}
+
+void SessionHost::answerTrust(quint64 attempt, bool trusted)
+{
+    if (ClientSession *session = m_sessions.value(attempt))
+        session->trustPeer(trusted);
 }
 
 void SessionHost::abortAll()

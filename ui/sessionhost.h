@@ -24,6 +24,9 @@ public:
     void fetchListing(
         quint64 attempt, const QString &host, quint16 port, const QByteArray &password);
     void abortAll();
+    void setTls(const ferry::TlsClientOptions &options) { m_tls = options; }
+    /// The user's answer to trustRequired().
+    void answerTrust(quint64 attempt, bool trusted);
 
 signals:
     void started(quint64 attempt, qint64 size, qint64 offset);
@@ -31,6 +34,10 @@ signals:
     void finished(quint64 attempt, const ferry::FileResult &result);
     void failed(quint64 attempt, const ferry::Failure &failure);
     void listing(quint64 attempt, const QList<ferry::protocol::FileEntry> &entries);
+    /// First contact with a device: ask the user, then answerTrust().
+    void trustRequired(quint64 attempt, const ferry::PeerDevice &peer);
+    /// The connection is encrypted and the server's certificate is the trusted one.
+    void secured(quint64 attempt, const ferry::PeerDevice &peer);
 
 private:
     ClientSession *create(
@@ -38,6 +45,7 @@ private:
     void release(quint64 attempt, bool abort);
 
     QHash<quint64, ClientSession *> m_sessions;
+    TlsClientOptions m_tls;
 };
 
 } // namespace ferry

@@ -25,6 +25,11 @@ TransferQueue::TransferQueue(TransferModel *model, QObject *parent)
             if (attempt == m_listingAttempt)
                 emit listingReady(entries);
         });
+    connect(m_host, &SessionHost::trustRequired, this, &TransferQueue::trustRequired);
+    connect(m_host, &SessionHost::secured, this, [this](quint64 attempt, const PeerDevice &peer) {
+        if (attempt == m_listingAttempt)
+            emit connectedTo(peer);
+    });
     m_thread.start();
 }
 
@@ -157,6 +162,19 @@ void TransferQueue::startOver(quint64 id)
         containedfs::closeFd(dir);
     }
     retry(id, false);
+}
+
+void TransferQueue::setTls(const TlsClientOptions &options)
+{
+    QMetaObject::invokeMethod(
+        m_host, [host = m_host, options] { host->setTls(options); }, Qt::QueuedConnection);
+}
+
+void TransferQueue::answerTrust(quint64 attempt, bool trusted)
+{
+    QMetaObject::invokeMethod(
+        m_host, [host = m_host, attempt, trusted] { host->answerTrust(attempt, trusted); },
+        Qt::QueuedConnection);
 }
 
 void TransferQueue::fetchListing(const QString &host, quint16 port)

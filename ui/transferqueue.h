@@ -40,6 +40,9 @@ public:
 
     /// Asks for the listing; answered by listingReady or listingFailed.
     void fetchListing(const QString &host, quint16 port);
+    /// How every session from now on checks the server (see TlsClientOptions).
+    void setTls(const TlsClientOptions &options);
+    void answerTrust(quint64 attempt, bool trusted);
 
 signals:
     void listingReady(const QList<ferry::protocol::FileEntry> &entries);
@@ -48,6 +51,10 @@ signals:
     void transferEnded(quint64 id);
     /// The final name exists and the row was refused; ask the user, then retryWith().
     void conflict(quint64 id);
+    /// First contact with a device: ask, then answerTrust().
+    void trustRequired(quint64 attempt, const ferry::PeerDevice &peer);
+    /// The listing's connection is encrypted, to this trusted device.
+    void connectedTo(const ferry::PeerDevice &peer);
 
 private:
     void pump();

@@ -1,20 +1,25 @@
 #include "clientsession.h"
 #include "clienttab.h"
+#include "deviceidentity.h"
 #include "errortext.h"
 #include "remotelistmodel.h"
 #include "server.h"
+#include "testidentity.h"
 #include "testutil.h"
+#include "tls/truststore.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
 #include "uilog.h"
 #include "uisettings.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
@@ -39,6 +44,8 @@ private slots:
     void init();
     void cleanup();
     void connectListsTheShare();
+    void firstContactAsksAndShowsTheDevice_data();
+    void firstContactAsksAndShowsTheDevice();
     void doubleClickDownloadsAndVerifies();
     void selectionAndEnterDownload();
     void typedNameDownloads();
@@ -86,11 +93,15 @@ void tst_ClientTab::initTestCase()
     for (int i = 0; i < names.size(); ++i)
         m_md5.insert(names[i], test::writeRandomFile(sharePath(names[i]), sizes[i], i + 7));
     ServerConfig config;
+    config.identity = test::identity(QStringLiteral("server"));
     config.root = m_share.path();
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
     Failure error;
     QVERIFY2(m_server.start(config, &error), qPrintable(error.detail));
+    // The tab trusts the test's servers already (first contact has its own test).
+    TrustStore(Identity::dataDir())
+        .trust({config.identity.fingerprint(), QStringLiteral("test server"), QString()});
 }
 
 void tst_ClientTab::init()
@@ -170,6 +181,65 @@ void tst_ClientTab::connectListsTheShare()
     QTest::keyClicks(filter, QStringLiteral("HELLO"));
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
     QCOMPARE(view->model()->rowCount(), 1);
+}
+
+void tst_ClientTab::firstContactAsksAndShowsTheDevice_data()
+{
+    QTest::addColumn<bool>("trust");
+    QTest::newRow("trusted") << true;
+    QTest::newRow("refused") << false;
+}
+
+void tst_ClientTab::firstContactAsksAndShowsTheDevice()
+{
+    QFETCH(bool, trust);
+    // A device this tab has never seen, with an identity of its own.
+    QTemporaryDir dir;
+    Identity::Status status;
+    Identity identity = Identity::create(dir.filePath(QStringLiteral("id")), &status);
+    identity.setName(QStringLiteral("Kitchen"));
+    Server server;
+    ServerConfig config;
+    config.identity = identity;
+    config.root = m_share.path();
+    config.bindAddress = QHostAddress::LocalHost;
+    config.port = 0;
+    Failure error;
+    QVERIFY(server.start(config, &error));
+    QString shown;
+    // Polls without blocking: the dialog's exec() runs inside this test's event loop.
+    QTimer poll;
+    poll.setInterval(20);
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        if (!box)
+            return;
+        poll.stop();
+        shown = box->text() + QLatin1Char('\n') + box->informativeText();
+        for (QAbstractButton *b : box->buttons()) {
+            if (box->buttonRole(b) == (trust ? QMessageBox::AcceptRole : QMessageBox::RejectRole))
+                b->click();
+        }
+    });
+    poll.start();
+    enterServer(server.serverPort());
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("connect")), Qt::LeftButton);
+    const QString code
+        = comparisonCode(identity.fingerprint(), DeviceIdentity::get(nullptr).fingerprint());
+    auto *secure = m_tab->findChild<QLabel *>(QStringLiteral("secureLabel"));
+    QVERIFY(secure);
+    if (trust) {
+        QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
+        QCOMPARE(secure->text(), QStringLiteral("Encrypted, talking to Kitchen"));
+        QVERIFY(secure->isVisible());
+    } else {
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            m_tab->bannerText().contains(QStringLiteral("not trusted")), 20000);
+        QVERIFY(!secure->isVisible());
+    }
+    QVERIFY2(shown.contains(QStringLiteral("Kitchen")), qPrintable(shown));
+    QVERIFY2(shown.contains(code), qPrintable(shown));
 }
 
 void tst_ClientTab::doubleClickDownloadsAndVerifies()
@@ -391,6 +461,7 @@ void tst_ClientTab::interruptedDownloadResumes()
         = test::writeRandomFile(share.filePath(QStringLiteral("large.bin")), qint64(64) << 20, 42);
     Server server;
     ServerConfig config;
+    config.identity = test::identity(QStringLiteral("server"));
     config.root = share.path();
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
@@ -400,6 +471,11 @@ void tst_ClientTab::interruptedDownloadResumes()
     // A real interruption: a session aborted once bytes have arrived keeps its .part.
     {
         ClientSession session;
+        TlsClientOptions tls;
+        tls.identity = test::identity(QStringLiteral("client"));
+        tls.storeDir = test::dataDir(QStringLiteral("client"));
+        tls.trustNew = true;
+        session.setTls(tls);
         bool aborting = false;
         bool finished = false;
         connect(&session, &ClientSession::fileProgress, this, [&](quint64, qint64 done, qint64) {
@@ -446,6 +522,7 @@ void tst_ClientTab::protectedShareAsksForThePassword()
     const QString secret = QStringLiteral("open sesame 7");
     Server server;
     ServerConfig config;
+    config.identity = test::identity(QStringLiteral("server"));
     config.root = share.path();
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
@@ -524,6 +601,7 @@ void tst_ClientTab::hostEnterConnectsToWhatIsTyped()
     test::writeRandomFile(share.filePath(QStringLiteral("other.txt")), 10, 3);
     Server other;
     ServerConfig config;
+    config.identity = test::identity(QStringLiteral("server"));
     config.root = share.path();
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;

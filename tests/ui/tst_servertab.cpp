@@ -4,6 +4,8 @@
 #include "server.h"
 #include "servertab.h"
 #include "servertransfermodel.h"
+#include "testidentity.h"
+#include "tls/tlsconfig.h"
 #include "testutil.h"
 #include "uisettings.h"
 
@@ -20,6 +22,7 @@
 #include <QRadioButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
@@ -30,6 +33,18 @@
 #include <QTreeView>
 
 using namespace ferry;
+
+namespace {
+/// A test client of the tab's encrypted share: an identity of its own, trusting on first use.
+void trustOnFirstUse(ferry::ClientSession &session)
+{
+    ferry::TlsClientOptions tls;
+    tls.identity = ferry::test::identity(QStringLiteral("client"));
+    tls.storeDir = ferry::test::dataDir(QStringLiteral("client"));
+    tls.trustNew = true;
+    session.setTls(tls);
+}
+} // namespace
 
 class tst_ServerTab : public QObject
 {
@@ -100,6 +115,7 @@ void tst_ServerTab::startFromUi(const QString &path)
 void tst_ServerTab::fetch(const QString &name, const QString &outputDir)
 {
     ClientSession session;
+    trustOnFirstUse(session);
     QSignalSpy finished(&session, &ClientSession::fileFinished);
     session.connectToServer(QStringLiteral("127.0.0.1"), m_tab->listeningPort());
     GetOptions options;
@@ -290,6 +306,7 @@ ListOutcome listShare(quint16 port, const QByteArray &password)
 {
     ListOutcome outcome;
     ClientSession session;
+    trustOnFirstUse(session);
     session.setPassword(password);
     QObject::connect(&session, &ClientSession::ready, &session, &ClientSession::requestList);
     QObject::connect(
@@ -319,7 +336,7 @@ void tst_ServerTab::passwordProtectsTheShare()
     QVERIFY(!note->isVisible());
     QTest::keyClicks(password, secret);
     QVERIFY(note->isVisible());
-    QVERIFY2(note->text().contains(QStringLiteral("unencrypted")), qPrintable(note->text()));
+    QVERIFY2(note->text().contains(QStringLiteral("encrypted")), qPrintable(note->text()));
     startFromUi();
     QVERIFY(!password->isEnabled());
 
@@ -381,11 +398,14 @@ void tst_ServerTab::stopDuringASendAsksAndLogsAborted()
     QTemporaryDir big;
     test::writeRandomFile(big.filePath(QStringLiteral("big.bin")), 64 * 1024 * 1024, 3);
     startFromUi(big.path());
-    test::RawClient client(m_tab->listeningPort());
-    QVERIFY(client.waitConnected());
-    QVERIFY(client.readHello());
-    client.send(protocol::encodeHello({}));
-    client.send(protocol::encodeGetRequest(QStringLiteral("big.bin"), Q_INT64_C(1) << 40));
+    // Encrypted like any client of the tab, then it stops reading.
+    QSslSocket client;
+    client.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    client.setReadBufferSize(64 * 1024);
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_tab->listeningPort());
+    QTRY_VERIFY_WITH_TIMEOUT(client.isEncrypted(), 20000);
+    client.write(protocol::encodeHello({})
+        + protocol::encodeGetRequest(QStringLiteral("big.bin"), Q_INT64_C(1) << 40));
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->activeSends(), 1, 20000);
     LogModel *log = m_tab->logModel();
     QCOMPARE(lastResultFor(log, QStringLiteral("big.bin")), QStringLiteral("requested"));

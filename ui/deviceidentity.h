@@ -1,0 +1,34 @@
+#pragma once
+
+#include "clientsession.h"
+#include "tls/identity.h"
+
+#include <QCoreApplication>
+
+class QWidget;
+
+namespace ferry {
+
+/// This device's identity for the window: loaded (or made) once. A key file that others can
+/// read, or that is damaged, is replaced only after the user agrees: a new identity breaks
+/// every pin other devices hold.
+class DeviceIdentity
+{
+    Q_DECLARE_TR_FUNCTIONS(DeviceIdentity)
+public:
+    /// Null when the user declined a new identity; the window then can't connect or share.
+    static Identity get(QWidget *parent);
+    static bool setName(const QString &name);
+    /// The client's TLS options: this identity, the trust store, ask the user on first contact.
+    static TlsClientOptions clientOptions(QWidget *parent);
+    /// Asks "Trust this device?" with its name, address and comparison code.
+    static bool askTrust(QWidget *parent, const PeerDevice &peer);
+    /// "1a2b 3c4d ..." in groups of four, for reading aloud.
+    static QString grouped(const QString &hex);
+
+private:
+    static Identity &cache();
+    static bool &loaded();
+};
+
+} // namespace ferry
