@@ -127,6 +127,12 @@ bool ClientSession::checkPin()
 {
     const TrustStore store(m_tlsOptions.storeDir);
     const QByteArray &fp = m_peerDevice.fingerprint;
+    if (fp == m_tlsOptions.identity.fingerprint()) {
+        // This device's own certificate: TLS proved the server holds our private key, so it
+        // is us (the window downloading from its own share, or a second instance).
+        m_peerDevice.name = m_tlsOptions.identity.name();
+        return true;
+    }
     if (const auto known = store.atAddress(m_peer)) {
         if (known->fingerprint != fp) {
             // The SSH rule: a changed key is an attack until the user says otherwise.

@@ -136,7 +136,20 @@ void ServerSession::start()
     }
     if (m_tls) {
         connect(m_tls, &QSslSocket::encrypted, this, &ServerSession::onEncrypted);
-        connect(m_tls, &QSslSocket::errorOccurred, this, &ServerSession::onSocketError);
+        // QSslSocket encrypts at once into the TCP socket's own buffer: the flow control
+        // bound counts that buffer too (pendingBytes()), and its draining pumps the next chunk.
+        connect(m_tls, &QSslSocket::encryptedBytesWritten, this, [this] {
+            if (m_state == State::Sending)
+                pump();
+            else if (m_state == State::AwaitRequest && m_waitingForRoom)
+                startNextJob();
+            else if (m_state == State::Closing && pendingBytes() == 0)
+                m_socket->disconnectFromHost();
+        });
+        // Queued: a failed handshake reports from inside OpenSSL's call stack, which must
+        // unwind before the session closes the socket.
+        connect(m_tls, &QSslSocket::errorOccurred, this, &ServerSession::onSocketError,
+            Qt::QueuedConnection);
         connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onFirstBytes);
         setState(State::AwaitTls);
         if (m_socket->bytesAvailable() > 0)
@@ -399,7 +412,7 @@ void ServerSession::startNextJob()
     // Jobs run from the event loop so a burst of pipelined requests can't recurse.
     if (m_jobScheduled || m_state != State::AwaitRequest || m_jobs.isEmpty())
         return;
-    if (m_socket->bytesToWrite() >= kWriteHighWater) {
+    if (pendingBytes() >= kWriteHighWater) {
         // A peer that queues requests but doesn't read: answer more only as it drains
         // (onBytesWritten), so pipelined listings can't pile up in our write buffer.
         if (!m_waitingForRoom) {
@@ -515,7 +528,7 @@ void ServerSession::onBytesWritten(qint64 written)
     } else if (m_state == State::AwaitRequest && m_waitingForRoom) {
         m_deadline.start(m_shared->config().transferTimeoutMs);
         startNextJob();
-    } else if (m_state == State::Closing && m_socket->bytesToWrite() == 0) {
+    } else if (m_state == State::Closing && pendingBytes() == 0) {
         m_socket->disconnectFromHost();
     }
 }
@@ -525,7 +538,7 @@ void ServerSession::pump()
     QByteArray &buf = scratch();
     qint64 hashedOnly = 0;
     qint64 sentDirect = 0;
-    while (m_state == State::Sending && m_socket->bytesToWrite() < kWriteHighWater) {
+    while (m_state == State::Sending && pendingBytes() < kWriteHighWater) {
         if (m_pos == m_entry.size) {
             finishFile();
             return;
@@ -692,6 +705,12 @@ void ServerSession::onDisconnected()
         closeFile();
         deleteLater();
     }
+}
+
+/// Bytes queued but not yet taken by the kernel, encrypted or not.
+qint64 ServerSession::pendingBytes() const
+{
+    return m_socket->bytesToWrite() + (m_tls ? m_tls->encryptedBytesToWrite() : 0);
 }
 
 /// The position just past everything queued so far.

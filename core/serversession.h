@@ -88,6 +88,7 @@ private:
     void fail(const Failure &failure);
     void closeWith(const Failure &failure);
     qint64 queuedEnd() const;
+    qint64 pendingBytes() const;
     qint64 deliveredSince(qint64 mark, qint64 cap) const;
     void reportDelivered();
     void abortSends(const Failure &why);

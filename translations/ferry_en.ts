@@ -1335,6 +1335,10 @@ Trust it only if the codes match. Fingerprint:
             <source>aborted: the client disconnected</source>
             <translation>aborted: the client disconnected</translation>
         </message>
+        <message>
+            <source>connected, comparison code %1</source>
+            <translation>connected, comparison code %1</translation>
+        </message>
     </context>
     <context>
         <name>ferry::MainWindow</name>

@@ -1330,6 +1330,10 @@ Trust it only if the codes match. Fingerprint:
         <source>aborted: the client disconnected</source>
         <translation>已中止：客户端已断开</translation>
     </message>
+    <message>
+        <source>connected, comparison code %1</source>
+        <translation>已连接，比对码 %1</translation>
+    </message>
 </context>
 <context>
     <name>ferry::MainWindow</name>

@@ -84,7 +84,9 @@ QString LogModel::cell(const ServerEvent &e, int column) const
     case ResultColumn:
         switch (e.kind) {
         case ServerEvent::Kind::Connected:
-            return tr("connected");
+            // The code the client shows on first contact: the two people compare.
+            return e.detail.isEmpty() ? tr("connected")
+                                      : tr("connected, comparison code %1").arg(e.detail);
         case ServerEvent::Kind::Listed:
             return tr("listed");
         case ServerEvent::Kind::Requested:

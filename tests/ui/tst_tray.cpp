@@ -8,6 +8,8 @@
 #include "logmodel.h"
 #include "mainwindow.h"
 #include "servertab.h"
+#include "testidentity.h"
+#include "tls/tlsconfig.h"
 #include "transfermodel.h"
 #include "tray.h"
 #include "uisettings.h"
@@ -21,6 +23,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSslSocket>
 #include <QStandardPaths>
 #include <QSystemTrayIcon>
 #include <QTcpServer>
@@ -395,29 +398,33 @@ void tst_Tray::incomingConnectionNotifiesWhenHidden()
     window.show();
     share(window);
     QSignalSpy notified(&window, &MainWindow::notified);
-    QTcpSocket first;
-    first.connectToHost(QHostAddress::LocalHost, window.serverTab()->listeningPort());
+    QSslSocket first; // the share is encrypted: a connection counts once TLS is up
+    first.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    first.connectToHostEncrypted(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
     QTRY_COMPARE(connections(window), 1);
     QCOMPARE(notified.size(), 0); // the window is in view: its log says it
 
     window.hide();
-    QTcpSocket second;
-    second.connectToHost(QHostAddress::LocalHost, window.serverTab()->listeningPort());
+    QSslSocket second; // the share is encrypted: a connection counts once TLS is up
+    second.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    second.connectToHostEncrypted(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
     QTRY_COMPARE(notified.size(), 1);
     QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("Incoming connection"));
     QCOMPARE(notified.at(0).at(1).toString(), QStringLiteral("127.0.0.1 connected to your share."));
 
     // Every download is a connection: the same computer is announced once, not per file.
-    QTcpSocket again;
-    again.connectToHost(QHostAddress::LocalHost, window.serverTab()->listeningPort());
+    QSslSocket again; // the share is encrypted: a connection counts once TLS is up
+    again.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    again.connectToHostEncrypted(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
     QTRY_COMPARE(connections(window), 3);
     QCOMPARE(notified.size(), 1);
 
     // A new absence announces the computer again...
     window.show();
     window.hide();
-    QTcpSocket later;
-    later.connectToHost(QHostAddress::LocalHost, window.serverTab()->listeningPort());
+    QSslSocket later; // the share is encrypted: a connection counts once TLS is up
+    later.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    later.connectToHostEncrypted(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
     QTRY_COMPARE(notified.size(), 2);
 
     // ... unless muted.
@@ -426,8 +433,9 @@ void tst_Tray::incomingConnectionNotifiesWhenHidden()
         ->trigger();
     window.show();
     window.hide();
-    QTcpSocket muted;
-    muted.connectToHost(QHostAddress::LocalHost, window.serverTab()->listeningPort());
+    QSslSocket muted; // the share is encrypted: a connection counts once TLS is up
+    muted.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    muted.connectToHostEncrypted(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
     QTRY_COMPARE(connections(window), 5);
     QCOMPARE(notified.size(), 2);
 }
