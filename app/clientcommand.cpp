@@ -2,6 +2,7 @@
 
 #include "cli.h"
 #include "clitext.h"
+#include "discovercommand.h"
 #include "names.h"
 #include "password.h"
 #include "signalwatcher.h"
@@ -9,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
+#include <QHostAddress>
 #include <QLocale>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -63,7 +65,10 @@ int ClientCommand::run(const QStringList &arguments)
         parser.addPositionalArgument(QStringLiteral("list"), QString(), QStringLiteral("list"));
     parser.addOptions({
         {{QStringLiteral("H"), QStringLiteral("host")},
-            tr("Server to connect to (default %1).").arg(kDefaultHost), QStringLiteral("host")},
+            tr("Server to connect to: an address, or a device name that discovery resolves "
+               "(default %1).")
+                .arg(kDefaultHost),
+            QStringLiteral("host")},
         {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
             QStringLiteral("port")},
         {QStringLiteral("password-file"),
@@ -109,8 +114,25 @@ int ClientCommand::run(const QStringList &arguments)
             << tr("invalid port: %1").arg(parser.value(QStringLiteral("port"))) << '\n';
         return ExitUsage;
     }
-    const QString host = parser.isSet(QStringLiteral("host")) ? parser.value(QStringLiteral("host"))
-                                                              : kDefaultHost;
+    QString host = parser.isSet(QStringLiteral("host")) ? parser.value(QStringLiteral("host"))
+                                                        : kDefaultHost;
+    // Not an address: a device name discovery may know, else a host name for DNS.
+    if (QHostAddress(host).isNull() && host != QLatin1String("localhost")) {
+        const QList<discovery::Peer> peers = DiscoverCommand::resolve(host);
+        if (peers.size() > 1) {
+            err << "ferry " << command << ": "
+                << tr("%1 devices are announced as %2; use an address:").arg(peers.size()).arg(host)
+                << '\n';
+            for (const discovery::Peer &p : peers)
+                err << "  " << DiscoverCommand::peerLine(p) << '\n';
+            return ExitUsage;
+        }
+        if (peers.size() == 1) {
+            host = peers.first().address.toString();
+            if (!parser.isSet(QStringLiteral("port")))
+                port = peers.first().port;
+        }
+    }
     GetOptions options;
     options.outputDir = QDir(get && parser.isSet(QStringLiteral("output"))
             ? parser.value(QStringLiteral("output"))

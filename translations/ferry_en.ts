@@ -11,22 +11,6 @@
     <context>
         <name>Cli</name>
         <message>
-            <source>Commands:
-  (none)         start the window
-  serve DIR      share a folder
-  list           show the files a server shares
-  get NAME...    download files and verify their MD5
-  help COMMAND   show the options of a command
-</source>
-            <translation>Commands:
-  (none)         start the window
-  serve DIR      share a folder
-  list           show the files a server shares
-  get NAME...    download files and verify their MD5
-  help COMMAND   show the options of a command
-</translation>
-        </message>
-        <message>
             <source>unknown command: %1</source>
             <translation>unknown command: %1</translation>
         </message>
@@ -43,8 +27,26 @@
             <translation>Language of messages: zh_CN or en.</translation>
         </message>
         <message>
-            <source>serve, list, get or help.</source>
-            <translation>serve, list, get or help.</translation>
+            <source>Commands:
+  (none)         start the window
+  serve DIR      share a folder
+  list           show the files a server shares
+  get NAME...    download files and verify their MD5
+  discover       list the shares announced on the network
+  help COMMAND   show the options of a command
+</source>
+            <translation>Commands:
+  (none)         start the window
+  serve DIR      share a folder
+  list           show the files a server shares
+  get NAME...    download files and verify their MD5
+  discover       list the shares announced on the network
+  help COMMAND   show the options of a command
+</translation>
+        </message>
+        <message>
+            <source>serve, list, get, discover or help.</source>
+            <translation>serve, list, get, discover or help.</translation>
         </message>
     </context>
     <context>
@@ -173,10 +175,6 @@
             <translation>Names as the server lists them, e.g. photos/a.jpg.</translation>
         </message>
         <message>
-            <source>Server to connect to (default %1).</source>
-            <translation>Server to connect to (default %1).</translation>
-        </message>
-        <message>
             <source>Server port (default %1).</source>
             <translation>Server port (default %1).</translation>
         </message>
@@ -230,6 +228,147 @@
         <message>
             <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
             <translation>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</translation>
+        </message>
+        <message>
+            <source>Server to connect to: an address, or a device name that discovery resolves (default %1).</source>
+            <translation>Server to connect to: an address, or a device name that discovery resolves (default %1).</translation>
+        </message>
+        <message>
+            <source>%1 devices are announced as %2; use an address:</source>
+            <translation>%1 devices are announced as %2; use an address:</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiagnosisText</name>
+        <message>
+            <source>no IPv4 address</source>
+            <translation>no IPv4 address</translation>
+        </message>
+        <message>
+            <source>used (VPN), joined the group</source>
+            <translation>used (VPN), joined the group</translation>
+        </message>
+        <message>
+            <source>used, joined the group</source>
+            <translation>used, joined the group</translation>
+        </message>
+        <message>
+            <source>used, but joining the group failed: %1</source>
+            <translation>used, but joining the group failed: %1</translation>
+        </message>
+        <message>
+            <source>skipped: its name matches %1 (a container or virtual machine bridge)</source>
+            <translation>skipped: its name matches %1 (a container or virtual machine bridge)</translation>
+        </message>
+        <message>
+            <source>skipped: loopback</source>
+            <translation>skipped: loopback</translation>
+        </message>
+        <message>
+            <source>skipped: down</source>
+            <translation>skipped: down</translation>
+        </message>
+        <message>
+            <source>skipped: no multicast</source>
+            <translation>skipped: no multicast</translation>
+        </message>
+        <message>
+            <source>skipped: no IPv4 address</source>
+            <translation>skipped: no IPv4 address</translation>
+        </message>
+        <message>
+            <source>sent %1, heard %2</source>
+            <translation>sent %1, heard %2</translation>
+        </message>
+        <message>
+            <source>Firewall: couldn't be checked (nft, iptables and ufw need root or aren't installed).</source>
+            <translation>Firewall: couldn't be checked (nft, iptables and ufw need root or aren't installed).</translation>
+        </message>
+        <message>
+            <source>Firewall: %1 read, no rule found that blocks Ferry.</source>
+            <translation>Firewall: %1 read, no rule found that blocks Ferry.</translation>
+        </message>
+        <message>
+            <source>Firewall: likely blocking (%1): %2</source>
+            <translation>Firewall: likely blocking (%1): %2</translation>
+        </message>
+        <message>
+            <source>No network interface is in use: connect to a network (Wi-Fi or cable) first.</source>
+            <translation>No network interface is in use: connect to a network (Wi-Fi or cable) first.</translation>
+        </message>
+        <message>
+            <source>Multicast was not heard: no announcement from another device arrived on any interface. A firewall on either device, or the access point, drops it. Try Scan my network.</source>
+            <translation>Multicast was not heard: no announcement from another device arrived on any interface. A firewall on either device, or the access point, drops it. Try Scan my network.</translation>
+        </message>
+        <message>
+            <source>This computer's firewall likely blocks port %1. Open it for UDP and TCP:</source>
+            <translation>This computer's firewall likely blocks port %1. Open it for UDP and TCP:</translation>
+        </message>
+        <message>
+            <source>If a firewall runs on either device, open port %1 for UDP and TCP:</source>
+            <translation>If a firewall runs on either device, open port %1 for UDP and TCP:</translation>
+        </message>
+        <message>
+            <source>Wi-Fi access points with client isolation ("AP isolation", guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</source>
+            <translation>Wi-Fi access points with client isolation ("AP isolation", guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</translation>
+        </message>
+        <message>
+            <source>A VPN is active (%1). Many VPNs block the local network: allow local network access in its settings, or disconnect it.</source>
+            <translation>A VPN is active (%1). Many VPNs block the local network: allow local network access in its settings, or disconnect it.</translation>
+        </message>
+        <message>
+            <source>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</source>
+            <translation>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscoverCommand</name>
+        <message>
+            <source>List the shares announced on the local network, one per line: name, address, port, id, password (yes/no), separated by tabs.</source>
+            <translation>List the shares announced on the local network, one per line: name, address, port, id, password (yes/no), separated by tabs.</translation>
+        </message>
+        <message>
+            <source>Seconds to listen (default 2).</source>
+            <translation>Seconds to listen (default 2).</translation>
+        </message>
+        <message>
+            <source>Also say, per network interface, what discovery did, whether the firewall blocks, and what to try.</source>
+            <translation>Also say, per network interface, what discovery did, whether the firewall blocks, and what to try.</translation>
+        </message>
+        <message>
+            <source>Also probe every address of each used interface's /24 over TCP, for networks that drop multicast.</source>
+            <translation>Also probe every address of each used interface's /24 over TCP, for networks that drop multicast.</translation>
+        </message>
+        <message>
+            <source>Try 'ferry help discover'.</source>
+            <translation>Try 'ferry help discover'.</translation>
+        </message>
+        <message>
+            <source>invalid --wait: %1</source>
+            <translation>invalid --wait: %1</translation>
+        </message>
+        <message>
+            <source>discover takes no names</source>
+            <translation>discover takes no names</translation>
+        </message>
+        <message>
+            <source>Interfaces (group %1, port %2):</source>
+            <translation>Interfaces (group %1, port %2):</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan: %n share(s) answered over TCP, %1 of them not announced.</source>
+            <translation>
+                <numerusform>Scan: %n share answered over TCP, %1 of them not announced.</numerusform>
+                <numerusform>Scan: %n shares answered over TCP, %1 of them not announced.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hints:</source>
+            <translation>Hints:</translation>
+        </message>
+        <message>
+            <source>Log:</source>
+            <translation>Log:</translation>
         </message>
     </context>
     <context>
@@ -637,6 +776,18 @@
         <message>
             <source>the connection was lost while sending %1</source>
             <translation>the connection was lost while sending %1</translation>
+        </message>
+        <message>
+            <source>Don't announce the share on the local network; it can still be reached by address.</source>
+            <translation>Don't announce the share on the local network; it can still be reached by address.</translation>
+        </message>
+        <message>
+            <source>Name to announce the share under (default: the saved name, else the host name).</source>
+            <translation>Name to announce the share under (default: the saved name, else the host name).</translation>
+        </message>
+        <message>
+            <source>Announced on the local network as %1.</source>
+            <translation>Announced on the local network as %1.</translation>
         </message>
     </context>
     <context>

@@ -11,22 +11,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Commands:
-  (none)         start the window
-  serve DIR      share a folder
-  list           show the files a server shares
-  get NAME...    download files and verify their MD5
-  help COMMAND   show the options of a command
-</source>
-        <translation>命令：
-  （无）         打开窗口
-  serve 文件夹   共享一个文件夹
-  list           列出服务端共享的文件
-  get 名称...    下载文件并校验 MD5
-  help 命令      显示某个命令的选项
-</translation>
-    </message>
-    <message>
         <source>unknown command: %1</source>
         <translation>未知命令：%1</translation>
     </message>
@@ -43,8 +27,26 @@
         <translation>提示信息的语言：zh_CN 或 en。</translation>
     </message>
     <message>
-        <source>serve, list, get or help.</source>
-        <translation>serve、list、get 或 help。</translation>
+        <source>Commands:
+  (none)         start the window
+  serve DIR      share a folder
+  list           show the files a server shares
+  get NAME...    download files and verify their MD5
+  discover       list the shares announced on the network
+  help COMMAND   show the options of a command
+</source>
+        <translation>命令：
+  （无）         打开窗口
+  serve 文件夹   共享一个文件夹
+  list           列出服务端共享的文件
+  get 名称...    下载文件并校验 MD5
+  discover       列出网络上广播的共享
+  help 命令      显示某个命令的选项
+</translation>
+    </message>
+    <message>
+        <source>serve, list, get, discover or help.</source>
+        <translation>serve、list、get、discover 或 help。</translation>
     </message>
 </context>
 <context>
@@ -173,10 +175,6 @@
         <translation>文件名，与服务端列出的一致，例如 photos/a.jpg。</translation>
     </message>
     <message>
-        <source>Server to connect to (default %1).</source>
-        <translation>要连接的服务端（默认 %1）。</translation>
-    </message>
-    <message>
         <source>Server port (default %1).</source>
         <translation>服务端端口（默认 %1）。</translation>
     </message>
@@ -229,6 +227,146 @@
     <message>
         <source>Read the share&apos;s password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
         <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
+    </message>
+    <message>
+        <source>Server to connect to: an address, or a device name that discovery resolves (default %1).</source>
+        <translation>要连接的服务端：地址，或由发现功能解析的设备名（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 devices are announced as %2; use an address:</source>
+        <translation>有 %1 台设备以 %2 为名广播；请改用地址：</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosisText</name>
+    <message>
+        <source>no IPv4 address</source>
+        <translation>无 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>used (VPN), joined the group</source>
+        <translation>使用中（VPN），已加入组播组</translation>
+    </message>
+    <message>
+        <source>used, joined the group</source>
+        <translation>使用中，已加入组播组</translation>
+    </message>
+    <message>
+        <source>used, but joining the group failed: %1</source>
+        <translation>使用中，但加入组播组失败：%1</translation>
+    </message>
+    <message>
+        <source>skipped: its name matches %1 (a container or virtual machine bridge)</source>
+        <translation>已跳过：名称匹配 %1（容器或虚拟机网桥）</translation>
+    </message>
+    <message>
+        <source>skipped: loopback</source>
+        <translation>已跳过：回环接口</translation>
+    </message>
+    <message>
+        <source>skipped: down</source>
+        <translation>已跳过：未启用</translation>
+    </message>
+    <message>
+        <source>skipped: no multicast</source>
+        <translation>已跳过：不支持组播</translation>
+    </message>
+    <message>
+        <source>skipped: no IPv4 address</source>
+        <translation>已跳过：无 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>sent %1, heard %2</source>
+        <translation>已发送 %1，已收到 %2</translation>
+    </message>
+    <message>
+        <source>Firewall: couldn&apos;t be checked (nft, iptables and ufw need root or aren&apos;t installed).</source>
+        <translation>防火墙：无法检查（nft、iptables 和 ufw 需要 root 权限或未安装）。</translation>
+    </message>
+    <message>
+        <source>Firewall: %1 read, no rule found that blocks Ferry.</source>
+        <translation>防火墙：已读取 %1，未发现阻挡摆渡的规则。</translation>
+    </message>
+    <message>
+        <source>Firewall: likely blocking (%1): %2</source>
+        <translation>防火墙：很可能在阻挡（%1）：%2</translation>
+    </message>
+    <message>
+        <source>No network interface is in use: connect to a network (Wi-Fi or cable) first.</source>
+        <translation>没有可用的网络接口：请先连接网络（Wi-Fi 或网线）。</translation>
+    </message>
+    <message>
+        <source>Multicast was not heard: no announcement from another device arrived on any interface. A firewall on either device, or the access point, drops it. Try Scan my network.</source>
+        <translation>未收到组播：任何接口上都没有收到其他设备的广播。可能是某一端的防火墙或无线接入点把它丢弃了。请试试“扫描我的网络”。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s firewall likely blocks port %1. Open it for UDP and TCP:</source>
+        <translation>本机防火墙很可能阻挡了端口 %1。请为 UDP 和 TCP 开放它：</translation>
+    </message>
+    <message>
+        <source>If a firewall runs on either device, open port %1 for UDP and TCP:</source>
+        <translation>如果任一设备运行着防火墙，请为 UDP 和 TCP 开放端口 %1：</translation>
+    </message>
+    <message>
+        <source>Wi-Fi access points with client isolation (&quot;AP isolation&quot;, guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</source>
+        <translation>开启了客户端隔离（“AP 隔离”、访客网络）的 Wi-Fi 接入点会让设备彼此完全不可见：请在路由器中关闭它，或让两台设备连接同一个非访客网络。</translation>
+    </message>
+    <message>
+        <source>A VPN is active (%1). Many VPNs block the local network: allow local network access in its settings, or disconnect it.</source>
+        <translation>VPN 正在运行（%1）。许多 VPN 会阻断局域网：请在其设置中允许访问局域网，或断开 VPN。</translation>
+    </message>
+    <message>
+        <source>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</source>
+        <translation>位于其他子网的共享（例如 192.168.1.x 与 192.168.0.x）不会被广播到这里：请手动输入它的地址。</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverCommand</name>
+    <message>
+        <source>List the shares announced on the local network, one per line: name, address, port, id, password (yes/no), separated by tabs.</source>
+        <translation>列出局域网上广播的共享，每行一个：名称、地址、端口、标识、密码（yes/no），以制表符分隔。</translation>
+    </message>
+    <message>
+        <source>Seconds to listen (default 2).</source>
+        <translation>监听的秒数（默认 2）。</translation>
+    </message>
+    <message>
+        <source>Also say, per network interface, what discovery did, whether the firewall blocks, and what to try.</source>
+        <translation>同时按网络接口说明发现功能做了什么、防火墙是否阻挡，以及可以尝试什么。</translation>
+    </message>
+    <message>
+        <source>Also probe every address of each used interface&apos;s /24 over TCP, for networks that drop multicast.</source>
+        <translation>同时通过 TCP 探测每个使用中接口所在 /24 网段的每个地址，适用于丢弃组播的网络。</translation>
+    </message>
+    <message>
+        <source>Try &apos;ferry help discover&apos;.</source>
+        <translation>请运行“ferry help discover”查看用法。</translation>
+    </message>
+    <message>
+        <source>invalid --wait: %1</source>
+        <translation>无效的 --wait：%1</translation>
+    </message>
+    <message>
+        <source>discover takes no names</source>
+        <translation>discover 不接受名称</translation>
+    </message>
+    <message>
+        <source>Interfaces (group %1, port %2):</source>
+        <translation>网络接口（组播组 %1，端口 %2）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan: %n share(s) answered over TCP, %1 of them not announced.</source>
+        <translation>
+            <numerusform>扫描：%n 个共享通过 TCP 应答，其中 %1 个没有广播。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hints:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>日志：</translation>
     </message>
 </context>
 <context>
@@ -635,6 +773,18 @@
     <message>
         <source>the connection was lost while sending %1</source>
         <translation>发送 %1 时连接已断开</translation>
+    </message>
+    <message>
+        <source>Don&apos;t announce the share on the local network; it can still be reached by address.</source>
+        <translation>不在局域网上广播此共享；仍可通过地址访问。</translation>
+    </message>
+    <message>
+        <source>Name to announce the share under (default: the saved name, else the host name).</source>
+        <translation>广播共享时使用的名称（默认：已保存的名称，否则为主机名）。</translation>
+    </message>
+    <message>
+        <source>Announced on the local network as %1.</source>
+        <translation>已在局域网上以 %1 为名广播。</translation>
     </message>
 </context>
 <context>
