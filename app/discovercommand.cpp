@@ -6,6 +6,7 @@
 #include "discovery/firewall.h"
 #include "discovery/scanner.h"
 #include "nearbyidentity.h"
+#include "signalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -48,6 +49,29 @@ QList<Peer> DiscoverCommand::resolve(const QString &name, int waitMs)
     return matches;
 }
 
+int DiscoverCommand::watch(const DiscoveryConfig &config)
+{
+    Discovery discovery;
+    QHash<QByteArray, Peer> shown;
+    QObject::connect(&discovery, &Discovery::peerAdded, &discovery, [&](const Peer &p) {
+        shown.insert(p.id, p);
+        QTextStream(stdout) << "added\t" << peerLine(p) << Qt::endl;
+    });
+    QObject::connect(&discovery, &Discovery::peerChanged, &discovery, [&](const Peer &p) {
+        shown.insert(p.id, p);
+        QTextStream(stdout) << "changed\t" << peerLine(p) << Qt::endl;
+    });
+    QObject::connect(&discovery, &Discovery::peerRemoved, &discovery, [&](const QByteArray &id) {
+        QTextStream(stdout) << "removed\t" << peerLine(shown.take(id)) << Qt::endl;
+    });
+    SignalWatcher watcher;
+    QObject::connect(
+        &watcher, &SignalWatcher::stopRequested, &discovery, [] { QCoreApplication::quit(); });
+    discovery.start(config);
+    QCoreApplication::exec();
+    return ExitOk;
+}
+
 int DiscoverCommand::run(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -62,6 +86,9 @@ int DiscoverCommand::run(const QStringList &arguments)
         {QStringLiteral("diagnose"),
             tr("Also say, per network interface, what discovery did, whether the firewall "
                "blocks, and what to try.")},
+        {QStringLiteral("watch"),
+            tr("Keep listening until Ctrl+C; print \"added\" or \"removed\", a tab, and the "
+               "share's line whenever one comes or goes.")},
         {QStringLiteral("scan"),
             tr("Also probe every address of each used interface's /24 over TCP, for networks "
                "that drop multicast.")},
@@ -94,6 +121,8 @@ int DiscoverCommand::run(const QStringList &arguments)
     }
 
     const DiscoveryConfig config = NearbyIdentity::config();
+    if (parser.isSet(QStringLiteral("watch")))
+        return watch(config);
     Discovery discovery;
     Scanner scanner;
     bool listened = false;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "discovery/discoveryconfig.h"
 #include "discovery/peertable.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,9 @@ public:
     static QList<discovery::Peer> resolve(const QString &name, int waitMs = 2000);
     /// The stable line: name, address, port, id (hex), password yes/no, tab-separated.
     static QString peerLine(const discovery::Peer &peer);
+
+private:
+    int watch(const discovery::DiscoveryConfig &config);
 };
 
 } // namespace ferry

@@ -4,7 +4,8 @@
 FERRY_BUILD_PACKAGES="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev-tools
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   qt6-qpa-plugins fonts-wqy-microhei desktop-file-utils"
-FERRY_TEST_PACKAGES="python3 netcat-openbsd curl time clang libclang-rt-14-dev openssl coreutils"
+FERRY_TEST_PACKAGES="python3 netcat-openbsd curl time clang libclang-rt-14-dev openssl coreutils
+  iproute2 nftables"
 
 ferry_sudo() {
     if [ "$(id -u)" -eq 0 ]; then

@@ -370,6 +370,10 @@
             <source>Log:</source>
             <translation>Log:</translation>
         </message>
+        <message>
+            <source>Keep listening until Ctrl+C; print "added" or "removed", a tab, and the share's line whenever one comes or goes.</source>
+            <translation>Keep listening until Ctrl+C; print "added" or "removed", a tab, and the share's line whenever one comes or goes.</translation>
+        </message>
     </context>
     <context>
         <name>ErrorText</name>
