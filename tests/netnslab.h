@@ -51,6 +51,8 @@ public:
             p->waitForFinished(2000);
             delete p;
         }
+        for (const QString &link : std::as_const(m_rootLinks))
+            ip({QStringLiteral("link"), QStringLiteral("del"), link});
         for (const QString &ns : std::as_const(m_namespaces))
             ip({QStringLiteral("netns"), QStringLiteral("del"), ns});
         ip({QStringLiteral("netns"), QStringLiteral("del"), m_hub});
@@ -84,6 +86,27 @@ public:
         if (!ok)
             m_ok = false;
         return ns;
+    }
+    /// A veth from the root namespace (where the test process runs) to the bridge, with
+    /// 10.213.0.\a host/24 on the root side; returns the root side's name. Named so that
+    /// the default skip list (veth*) doesn't hide it; removed in the destructor.
+    QString addRootLink(int host)
+    {
+        const QString link = m_prefix + QStringLiteral("r");
+        const QString port = m_prefix + QStringLiteral("p");
+        m_rootLinks.append(link);
+        const bool ok = ip({QStringLiteral("link"), QStringLiteral("add"), link,
+                            QStringLiteral("type"), QStringLiteral("veth"), QStringLiteral("peer"),
+                            QStringLiteral("name"), port, QStringLiteral("netns"), m_hub})
+            && ipIn(m_hub,
+                {QStringLiteral("link"), QStringLiteral("set"), port, QStringLiteral("master"),
+                    QStringLiteral("br0"), QStringLiteral("up")})
+            && ip({QStringLiteral("addr"), QStringLiteral("add"),
+                address(host) + QStringLiteral("/24"), QStringLiteral("dev"), link})
+            && ip({QStringLiteral("link"), QStringLiteral("set"), link, QStringLiteral("up")});
+        if (!ok)
+            m_ok = false;
+        return link;
     }
     static QString address(int host) { return QStringLiteral("10.213.0.%1").arg(host); }
 
@@ -133,6 +156,7 @@ public:
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
         env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         env.remove(QStringLiteral("LANGUAGE"));
+        env.remove(QStringLiteral("FERRY_DISCOVERY_ONLY")); // The test process's own choice.
         env.insert(QStringLiteral("FERRY_DISCOVERY_BURST_MS"), QStringLiteral("50,200"));
         env.insert(QStringLiteral("FERRY_DISCOVERY_INTERVAL_MS"), QStringLiteral("500"));
         for (const QString &kv : extraEnv) {
@@ -163,6 +187,7 @@ private:
     QString m_prefix;
     QString m_hub;
     QStringList m_namespaces;
+    QStringList m_rootLinks;
     QList<QProcess *> m_processes;
     bool m_ok = false;
 };

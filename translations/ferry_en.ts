@@ -320,6 +320,10 @@
             <source>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</source>
             <translation>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</translation>
         </message>
+        <message>
+            <source>skipped: not among the interfaces chosen in the settings</source>
+            <translation>skipped: not among the interfaces chosen in the settings</translation>
+        </message>
     </context>
     <context>
         <name>DiscoverCommand</name>
@@ -933,6 +937,10 @@
             <source>If the share has one</source>
             <translation>If the share has one</translation>
         </message>
+        <message>
+            <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
+            <translation>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -955,6 +963,79 @@
         <message>
             <source>&amp;Keep both</source>
             <translation>&amp;Keep both</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::DiagnosisDialog</name>
+        <message numerus="yes">
+            <source>Scanning: %1 of %2 addresses probed, %n share(s) found.</source>
+            <translation>
+                <numerusform>Scanning: %1 of %2 addresses probed, %n share found.</numerusform>
+                <numerusform>Scanning: %1 of %2 addresses probed, %n shares found.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Discovery is turned off (FERRY_NO_DISCOVERY).</source>
+            <translation>Discovery is turned off (FERRY_NO_DISCOVERY).</translation>
+        </message>
+        <message>
+            <source>Interfaces (group %1, port %2):</source>
+            <translation>Interfaces (group %1, port %2):</translation>
+        </message>
+        <message>
+            <source>Shares heard: %1.</source>
+            <translation>Shares heard: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan: %n share(s) answered over TCP.</source>
+            <translation>
+                <numerusform>Scan: %n share answered over TCP.</numerusform>
+                <numerusform>Scan: %n shares answered over TCP.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hints:</source>
+            <translation>Hints:</translation>
+        </message>
+        <message>
+            <source>Log:</source>
+            <translation>Log:</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>Copied to the clipboard.</translation>
+        </message>
+        <message>
+            <source>Can't see a share?</source>
+            <translation>Can't see a share?</translation>
+        </message>
+        <message>
+            <source>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer's "Can't see a share?" tells its side.</source>
+            <translation>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer's "Can't see a share?" tells its side.</translation>
+        </message>
+        <message>
+            <source>&amp;Announce now</source>
+            <translation>&amp;Announce now</translation>
+        </message>
+        <message>
+            <source>Send this computer's announcement and ask every share to answer, now.</source>
+            <translation>Send this computer's announcement and ask every share to answer, now.</translation>
+        </message>
+        <message>
+            <source>&amp;Scan my network</source>
+            <translation>&amp;Scan my network</translation>
+        </message>
+        <message>
+            <source>Try every address of this computer's networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</source>
+            <translation>Try every address of this computer's networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</translation>
+        </message>
+        <message>
+            <source>Co&amp;py log</source>
+            <translation>Co&amp;py log</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
         </message>
     </context>
     <context>
@@ -1223,6 +1304,64 @@
         <message>
             <source>S&amp;ettings</source>
             <translation>S&amp;ettings</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::NearbyPanel</name>
+        <message>
+            <source>password</source>
+            <translation>password</translation>
+        </message>
+        <message>
+            <source>Announced on %1; the name is the other computer's claim, not yet proven.</source>
+            <translation>Announced on %1; the name is the other computer's claim, not yet proven.</translation>
+        </message>
+        <message>
+            <source>(found by scan)</source>
+            <translation>(found by scan)</translation>
+        </message>
+        <message>
+            <source>Answered a scan but doesn't announce itself: multicast doesn't reach this computer from it.</source>
+            <translation>Answered a scan but doesn't announce itself: multicast doesn't reach this computer from it.</translation>
+        </message>
+        <message>
+            <source>Near&amp;by:</source>
+            <translation>Near&amp;by:</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>C&amp;an't see a share?</source>
+            <translation>C&amp;an't see a share?</translation>
+        </message>
+        <message>
+            <source>No share heard yet. Shares started on this network appear here by themselves; click one to list its files.</source>
+            <translation>No share heard yet. Shares started on this network appear here by themselves; click one to list its files.</translation>
+        </message>
+        <message>
+            <source>Discovery is turned off.</source>
+            <translation>Discovery is turned off.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::NearbySwitch</name>
+        <message>
+            <source>Visible on the ne&amp;twork as %1</source>
+            <translation>Visible on the ne&amp;twork as %1</translation>
+        </message>
+        <message>
+            <source>Announce the share so that nearby computers list it. Switched off, it can still be reached by address.</source>
+            <translation>Announce the share so that nearby computers list it. Switched off, it can still be reached by address.</translation>
         </message>
     </context>
     <context>

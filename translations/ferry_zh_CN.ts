@@ -319,6 +319,10 @@
         <source>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</source>
         <translation>位于其他子网的共享（例如 192.168.1.x 与 192.168.0.x）不会被广播到这里：请手动输入它的地址。</translation>
     </message>
+    <message>
+        <source>skipped: not among the interfaces chosen in the settings</source>
+        <translation>已跳过：不在设置所选的接口之中</translation>
+    </message>
 </context>
 <context>
     <name>DiscoverCommand</name>
@@ -928,6 +932,10 @@
         <source>If the share has one</source>
         <translation>共享设了密码时填写</translation>
     </message>
+    <message>
+        <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
+        <translation>输入地址，或选择一个收藏：你输入过的地址会记在这里。本网络上的共享列在“附近”中。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -950,6 +958,77 @@
     <message>
         <source>&amp;Keep both</source>
         <translation>保留两者(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::DiagnosisDialog</name>
+    <message numerus="yes">
+        <source>Scanning: %1 of %2 addresses probed, %n share(s) found.</source>
+        <translation>
+            <numerusform>正在扫描：已探测 %2 个地址中的 %1 个，找到 %n 个共享。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discovery is turned off (FERRY_NO_DISCOVERY).</source>
+        <translation>发现功能已关闭（FERRY_NO_DISCOVERY）。</translation>
+    </message>
+    <message>
+        <source>Interfaces (group %1, port %2):</source>
+        <translation>网络接口（组播组 %1，端口 %2）：</translation>
+    </message>
+    <message>
+        <source>Shares heard: %1.</source>
+        <translation>已收到的共享：%1 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan: %n share(s) answered over TCP.</source>
+        <translation>
+            <numerusform>扫描：%n 个共享通过 TCP 应答。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hints:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>日志：</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t see a share?</source>
+        <translation>看不到共享？</translation>
+    </message>
+    <message>
+        <source>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer&apos;s &quot;Can&apos;t see a share?&quot; tells its side.</source>
+        <translation>发现功能在本机每个网络接口上做了什么，以及通常是什么让共享无法出现。另一台电脑上的“看不到共享？”会说明它那一端的情况。</translation>
+    </message>
+    <message>
+        <source>&amp;Announce now</source>
+        <translation>立即广播(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s announcement and ask every share to answer, now.</source>
+        <translation>立即发送本机的广播，并请所有共享应答。</translation>
+    </message>
+    <message>
+        <source>&amp;Scan my network</source>
+        <translation>扫描我的网络(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try every address of this computer&apos;s networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</source>
+        <translation>通过 TCP 在端口 6669 上尝试本机所在网络（/24）的每个地址：即使组播被阻挡也能找到共享。</translation>
+    </message>
+    <message>
+        <source>Co&amp;py log</source>
+        <translation>复制日志(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1294,64 @@
     <message>
         <source>S&amp;ettings</source>
         <translation>设置(&amp;E)</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::NearbyPanel</name>
+    <message>
+        <source>password</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>Announced on %1; the name is the other computer&apos;s claim, not yet proven.</source>
+        <translation>在 %1 上收到广播；名称只是对方的自称，尚未验证。</translation>
+    </message>
+    <message>
+        <source>(found by scan)</source>
+        <translation>（扫描发现）</translation>
+    </message>
+    <message>
+        <source>Answered a scan but doesn&apos;t announce itself: multicast doesn&apos;t reach this computer from it.</source>
+        <translation>它应答了扫描，但没有广播自己：它的组播到不了本机。</translation>
+    </message>
+    <message>
+        <source>Near&amp;by:</source>
+        <translation>附近(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>C&amp;an&apos;t see a share?</source>
+        <translation>看不到共享？(&amp;A)</translation>
+    </message>
+    <message>
+        <source>No share heard yet. Shares started on this network appear here by themselves; click one to list its files.</source>
+        <translation>尚未收到任何共享。本网络上启动的共享会自动出现在这里；单击一个即可列出它的文件。</translation>
+    </message>
+    <message>
+        <source>Discovery is turned off.</source>
+        <translation>发现功能已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::NearbySwitch</name>
+    <message>
+        <source>Visible on the ne&amp;twork as %1</source>
+        <translation>在网络上显示为 %1(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Announce the share so that nearby computers list it. Switched off, it can still be reached by address.</source>
+        <translation>广播此共享，让附近的电脑列出它。关闭后，仍可通过地址访问。</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,9 @@ QString DiagnosisText::interfaceLine(const InterfaceReport &r)
         state = tr("skipped: its name matches %1 (a container or virtual machine bridge)")
                     .arg(r.skippedBy);
         break;
+    case InterfaceReport::State::NotChosen:
+        state = tr("skipped: not among the interfaces chosen in the settings");
+        break;
     case InterfaceReport::State::Loopback:
         state = tr("skipped: loopback");
         break;

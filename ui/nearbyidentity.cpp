@@ -75,6 +75,9 @@ discovery::DiscoveryConfig NearbyIdentity::config()
     if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_SKIP"))
         c.skipPatterns = qEnvironmentVariable("FERRY_DISCOVERY_SKIP")
                              .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_ONLY"))
+        c.onlyInterfaces = qEnvironmentVariable("FERRY_DISCOVERY_ONLY")
+                               .split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_BURST_MS")) {
         c.burstMs.clear();
         for (const QString &ms : qEnvironmentVariable("FERRY_DISCOVERY_BURST_MS")

@@ -124,7 +124,8 @@ void Discovery::openSockets()
     m_reports.clear();
     const QList<QNetworkInterface> all = QNetworkInterface::allInterfaces();
     for (const QNetworkInterface &iface : all) {
-        InterfaceReport r = classifyInterface(iface, m_config.skipPatterns);
+        InterfaceReport r
+            = classifyInterface(iface, m_config.skipPatterns, m_config.onlyInterfaces);
         const auto c = counts.value(r.name);
         r.sent = c.first;
         r.heard = c.second;

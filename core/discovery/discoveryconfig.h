@@ -34,6 +34,8 @@ struct DiscoveryConfig
     quint16 udpPort = 6669; ///< Ferry's port, so one firewall rule covers both.
     QHostAddress group = defaultGroup();
     QStringList skipPatterns = defaultSkipPatterns(); ///< Wildcards on interface names.
+    /// When not empty, only these interfaces are used (tests confine themselves with it).
+    QStringList onlyInterfaces;
     QList<int> burstMs = {100, 500, 2000}; ///< Announcements after start and changes.
     int announceIntervalMs = 20000;
     int expiryMs = 60000;

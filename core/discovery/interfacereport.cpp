@@ -14,7 +14,8 @@ bool isVpnName(const QString &name)
     return false;
 }
 
-InterfaceReport classifyInterface(const QNetworkInterface &iface, const QStringList &skipPatterns)
+InterfaceReport classifyInterface(const QNetworkInterface &iface, const QStringList &skipPatterns,
+    const QStringList &onlyInterfaces)
 {
     InterfaceReport r;
     r.name = iface.name();
@@ -30,6 +31,10 @@ InterfaceReport classifyInterface(const QNetworkInterface &iface, const QStringL
     const auto flags = iface.flags();
     if (flags & QNetworkInterface::IsLoopBack) {
         r.state = InterfaceReport::State::Loopback;
+        return r;
+    }
+    if (!onlyInterfaces.isEmpty() && !onlyInterfaces.contains(r.name)) {
+        r.state = InterfaceReport::State::NotChosen;
         return r;
     }
     for (const QString &pattern : skipPatterns) {

@@ -15,6 +15,7 @@ struct InterfaceReport
     enum class State {
         Used,
         Skipped, ///< Its name matches a skip pattern (skippedBy).
+        NotChosen, ///< Not among DiscoveryConfig::onlyInterfaces.
         Loopback,
         Down,
         NoMulticast,
@@ -34,7 +35,8 @@ struct InterfaceReport
 };
 
 /// Pure: how discovery treats \a iface under \a skipPatterns (wildcards, as in docker*).
-InterfaceReport classifyInterface(const QNetworkInterface &iface, const QStringList &skipPatterns);
+InterfaceReport classifyInterface(const QNetworkInterface &iface, const QStringList &skipPatterns,
+    const QStringList &onlyInterfaces = {});
 
 /// True for interface names of common VPNs.
 bool isVpnName(const QString &name);

@@ -1,0 +1,106 @@
+// The Nearby list and "Can't see a share?" in the client tab, on the offscreen platform. The
+// share runs as `ferry serve` in a network namespace; this process's discovery reaches it
+// through a veth from the root namespace to the namespaces' bridge. Needs root and iproute2.
+
+#include "clienttab.h"
+#include "diagnosisdialog.h"
+#include "nearbypanel.h"
+#include "netnslab.h"
+#include "remotelistmodel.h"
+
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace ferry;
+using ferry::test::NetnsLab;
+
+class tst_Nearby : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void nearbyShareIsListedAndAClickListsItsFiles();
+    void diagnosisShowsTheInterface();
+
+private:
+    std::unique_ptr<NetnsLab> m_lab;
+    QString m_link;
+    QTemporaryDir m_share;
+};
+
+void tst_Nearby::initTestCase()
+{
+    const QString reason = NetnsLab::unavailableReason();
+    if (!reason.isEmpty())
+        QSKIP(qPrintable(reason));
+    m_lab = std::make_unique<NetnsLab>();
+    QVERIFY(m_lab->ok());
+    const QString a = m_lab->addHost(QStringLiteral("a"), 1);
+    m_link = m_lab->addRootLink(254);
+    QVERIFY(m_lab->ok());
+    QFile f(m_share.filePath(QStringLiteral("hello.txt")));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("hello\n");
+    f.close();
+    // A port of its own, on the test's link only: nothing reaches the machine's real networks.
+    const QString port = QStringLiteral("FERRY_DISCOVERY_PORT=16669");
+    qputenv("FERRY_DISCOVERY_PORT", "16669");
+    qputenv("FERRY_DISCOVERY_ONLY", m_link.toUtf8());
+    qputenv("FERRY_DISCOVERY_BURST_MS", "50,200");
+    qputenv("FERRY_DISCOVERY_INTERVAL_MS", "500");
+    QProcess *serve = m_lab->startFerry(a,
+        {QStringLiteral("serve"), m_share.path(), QStringLiteral("--name"),
+            QStringLiteral("alpha")},
+        {port});
+    QVERIFY(serve->waitForStarted());
+}
+
+void tst_Nearby::cleanupTestCase()
+{
+    m_lab.reset();
+}
+
+void tst_Nearby::nearbyShareIsListedAndAClickListsItsFiles()
+{
+    ClientTab tab;
+    tab.resize(900, 700);
+    tab.show();
+    QTreeWidget *nearby = tab.nearbyPanel()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(nearby->topLevelItemCount() == 1, 15000);
+    QTreeWidgetItem *item = nearby->topLevelItem(0);
+    QCOMPARE(item->text(NearbyPanel::NameColumn), QStringLiteral("alpha"));
+    QCOMPARE(item->text(NearbyPanel::AddressColumn), QStringLiteral("10.213.0.1"));
+    QVERIFY(item->text(NearbyPanel::PasswordColumn).isEmpty());
+
+    QTest::mouseClick(
+        nearby->viewport(), Qt::LeftButton, {}, nearby->visualItemRect(item).center());
+    auto *host = tab.findChild<QComboBox *>(QStringLiteral("host"));
+    QCOMPARE(host->currentText(), QStringLiteral("10.213.0.1"));
+    QTRY_VERIFY_WITH_TIMEOUT(tab.listModel()->rowCount() == 1, 10000);
+    QCOMPARE(tab.listModel()->names(), QStringList {QStringLiteral("hello.txt")});
+}
+
+void tst_Nearby::diagnosisShowsTheInterface()
+{
+    ClientTab tab;
+    tab.show();
+    tab.findChild<QPushButton *>(QStringLiteral("cantSeeShare"))->click();
+    auto *dialog = tab.findChild<DiagnosisDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    auto *report = dialog->findChild<QPlainTextEdit *>(QStringLiteral("diagnosisReport"));
+    QTRY_VERIFY(report->toPlainText().contains(
+        m_link + QStringLiteral("  10.213.0.254/24  used, joined the group")));
+    // The share in the namespace has been heard on it.
+    QVERIFY(!report->toPlainText().contains(QStringLiteral("heard 0")));
+    QVERIFY(report->toPlainText().contains(QStringLiteral("sudo ufw allow 16669/udp")));
+    dialog->close();
+}
+
+QTEST_MAIN(tst_Nearby)
+#include "tst_nearby.moc"
