@@ -242,7 +242,8 @@ int ServeCommand::run(const QStringList &arguments)
         out << tr("A password is required; contents still travel unencrypted.") << '\n';
     // Shares announce themselves unless told not to; nothing connects without a user.
     discovery::Discovery announcer;
-    if (!parser.isSet(QStringLiteral("no-announce"))) {
+    // A share bound to loopback can't be reached from the network: nothing to announce.
+    if (!parser.isSet(QStringLiteral("no-announce")) && !config.bindAddress.isLoopback()) {
         discovery::DiscoveryConfig dc = NearbyIdentity::config();
         if (parser.isSet(QStringLiteral("name")))
             dc.name = parser.value(QStringLiteral("name"));

@@ -48,6 +48,7 @@ private slots:
     void twoSharesSeeEachOtherButNotThemselves();
     void goodbyeRemovesAShare();
     void shareExpiresWhenItsLinkGoesDown();
+    void interfaceChangeAnnouncesAtOnce();
     void scanFindsAShareWhenUdpIsDropped();
     void dockerBridgeIsSkipped();
     void floodStaysBounded();
@@ -102,8 +103,12 @@ QProcess *tst_Discovery::serve(const QString &ns, const QString &name, const QSt
 
 void tst_Discovery::twoSharesSeeEachOtherButNotThemselves()
 {
-    QProcess *alpha = serve(m_a, QStringLiteral("alpha"));
-    QProcess *beta = serve(m_b, QStringLiteral("beta"));
+    // The shares announce once an hour after their start-up burst, so a discover started
+    // later hears them only because they answer its query by unicast.
+    const QStringList quiet {QStringLiteral("FERRY_DISCOVERY_INTERVAL_MS=3600000")};
+    QProcess *alpha = serve(m_a, QStringLiteral("alpha"), quiet);
+    QProcess *beta = serve(m_b, QStringLiteral("beta"), quiet);
+    QTest::qWait(500); // Past their bursts.
     // `ferry discover` waits 2 s: the "within 2 s".
     const QString inA = m_lab->runFerry(m_a, {QStringLiteral("discover")});
     const QString inB = m_lab->runFerry(m_b, {QStringLiteral("discover")});
@@ -167,6 +172,33 @@ void tst_Discovery::shareExpiresWhenItsLinkGoesDown()
     QVERIFY(m_lab->ipIn(m_b,
         {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("eth0"),
             QStringLiteral("up")}));
+    beta->terminate();
+    beta->waitForFinished();
+    watch->terminate();
+    watch->waitForFinished();
+}
+
+void tst_Discovery::interfaceChangeAnnouncesAtOnce()
+{
+    // beta starts with its link down: nothing to announce on. When the link comes up, the
+    // change (polled every 250 ms here) starts a burst; the hourly announcement can't be it.
+    QVERIFY(m_lab->ipIn(m_b,
+        {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("eth0"),
+            QStringLiteral("down")}));
+    QProcess *watch = m_lab->startFerry(
+        m_a, {QStringLiteral("discover"), QStringLiteral("--watch")}, {}, QStringLiteral("wa"));
+    QVERIFY(watch->waitForStarted());
+    QProcess *beta = serve(m_b, QStringLiteral("beta"),
+        {QStringLiteral("FERRY_DISCOVERY_INTERVAL_MS=3600000"),
+            QStringLiteral("FERRY_DISCOVERY_POLL_MS=250")});
+    QString buffer;
+    QTest::qWait(1000);
+    QVERIFY(!hasLine(watchLines(watch, &buffer), QStringLiteral("added\tbeta")));
+    QVERIFY(m_lab->ipIn(m_b,
+        {QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("eth0"),
+            QStringLiteral("up")}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasLine(watchLines(watch, &buffer), QStringLiteral("added\tbeta")), 10000);
     beta->terminate();
     beta->waitForFinished();
     watch->terminate();

@@ -70,7 +70,7 @@ discovery::DiscoveryConfig NearbyIdentity::config()
         c.skipPatterns = s.value(QStringLiteral("discovery/skip")).toStringList();
     c.announceIntervalMs = envInt("FERRY_DISCOVERY_INTERVAL_MS", c.announceIntervalMs);
     c.expiryMs = envInt("FERRY_DISCOVERY_EXPIRY_MS", c.expiryMs);
-    c.interfacePollMs = qMin(c.interfacePollMs, c.expiryMs / 2);
+    c.interfacePollMs = envInt("FERRY_DISCOVERY_POLL_MS", qMin(c.interfacePollMs, c.expiryMs / 2));
     c.udpPort = quint16(envInt("FERRY_DISCOVERY_PORT", c.udpPort));
     if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_SKIP"))
         c.skipPatterns = qEnvironmentVariable("FERRY_DISCOVERY_SKIP")

@@ -22,7 +22,7 @@ public:
     static void setVisible(bool visible);
 
     /// A config with the id, the name and the settings, not yet sharing (tcpPort 0).
-    /// FERRY_DISCOVERY_INTERVAL_MS, _EXPIRY_MS, _BURST_MS (comma list), _PORT, _SKIP
+    /// FERRY_DISCOVERY_INTERVAL_MS, _EXPIRY_MS, _POLL_MS, _BURST_MS (comma list), _PORT, _SKIP
     /// (comma list of patterns) and _ONLY (interface names) override it: tests use them.
     static discovery::DiscoveryConfig config();
 };
