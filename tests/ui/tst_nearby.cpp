@@ -26,10 +26,12 @@ private slots:
     void cleanupTestCase();
     void nearbyShareIsListedAndAClickListsItsFiles();
     void diagnosisShowsTheInterface();
+    void floodKeepsTheListBounded();
 
 private:
     std::unique_ptr<NetnsLab> m_lab;
     QString m_link;
+    QString m_a;
     QTemporaryDir m_share;
 };
 
@@ -40,7 +42,8 @@ void tst_Nearby::initTestCase()
         QSKIP(qPrintable(reason));
     m_lab = std::make_unique<NetnsLab>();
     QVERIFY(m_lab->ok());
-    const QString a = m_lab->addHost(QStringLiteral("a"), 1);
+    m_a = m_lab->addHost(QStringLiteral("a"), 1);
+    const QString &a = m_a;
     m_link = m_lab->addRootLink(254);
     QVERIFY(m_lab->ok());
     QFile f(m_share.filePath(QStringLiteral("hello.txt")));
@@ -100,6 +103,45 @@ void tst_Nearby::diagnosisShowsTheInterface()
     QVERIFY(!report->toPlainText().contains(QStringLiteral("heard 0")));
     QVERIFY(report->toPlainText().contains(QStringLiteral("sudo ufw allow 16669/udp")));
     dialog->close();
+}
+
+void tst_Nearby::floodKeepsTheListBounded()
+{
+    ClientTab tab;
+    tab.show();
+    QTreeWidget *nearby = tab.nearbyPanel()->view();
+    QTRY_VERIFY_WITH_TIMEOUT(nearby->topLevelItemCount() == 1, 15000);
+    // 100,000 announcements with made-up ids, sent while the window's event loop runs.
+    QProcess flood;
+    flood.start(QStringLiteral("ip"),
+        {QStringLiteral("netns"), QStringLiteral("exec"), m_a, QStringLiteral("python3"),
+            QStringLiteral("-c"), QStringLiteral(R"(
+import os, socket, struct
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.IPPROTO_IP, socket.IP_MULTICAST_IF, socket.inet_aton("10.213.0.1"))
+for i in range(100000):
+    name = ("spoof%d" % i).encode()
+    d = b"FRYD" + bytes([1, 1, 0]) + os.urandom(16) + struct.pack(">H", 6669) + bytes([len(name)]) + name
+    try:
+        s.sendto(d, ("224.0.0.196", 16669))
+    except OSError:
+        pass
+)")});
+    QVERIFY(flood.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(flood.state() == QProcess::NotRunning, 120000);
+    QCOMPARE(flood.exitCode(), 0);
+    QTest::qWait(500); // The last rebuild of the list.
+    // The table holds 256: alpha (heard first) and 255 made-up ones at most.
+    QVERIFY2(nearby->topLevelItemCount() <= 256,
+        qPrintable(QString::number(nearby->topLevelItemCount())));
+    QVERIFY(nearby->topLevelItemCount() > 1);
+    const auto alpha = nearby->findItems(QStringLiteral("alpha"), Qt::MatchExactly);
+    QCOMPARE(alpha.size(), 1);
+    // The window still works: a click on the real share lists its files.
+    nearby->scrollToItem(alpha.first());
+    QTest::mouseClick(
+        nearby->viewport(), Qt::LeftButton, {}, nearby->visualItemRect(alpha.first()).center());
+    QTRY_VERIFY_WITH_TIMEOUT(tab.listModel()->rowCount() == 1, 10000);
 }
 
 QTEST_MAIN(tst_Nearby)
