@@ -52,6 +52,7 @@ void Scanner::cancel()
     m_queue.clear();
     const auto sockets = findChildren<QTcpSocket *>();
     for (QTcpSocket *s : sockets) {
+        s->disconnect(this); // No finishProbe for probes cancelled here.
         s->abort();
         s->deleteLater();
     }
