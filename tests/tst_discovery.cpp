@@ -47,6 +47,7 @@ private slots:
     void cleanupTestCase();
     void twoSharesSeeEachOtherButNotThemselves();
     void goodbyeRemovesAShare();
+    void twoDevicesWithOneNameAreAnError();
     void shareExpiresWhenItsLinkGoesDown();
     void interfaceChangeAnnouncesAtOnce();
     void scanFindsAShareWhenUdpIsDropped();
@@ -151,6 +152,29 @@ void tst_Discovery::goodbyeRemovesAShare()
         hasLine(watchLines(watch, &buffer), QStringLiteral("removed\tgamma\t10.213.0.3")), 10000);
     watch->terminate();
     watch->waitForFinished();
+}
+
+void tst_Discovery::twoDevicesWithOneNameAreAnError()
+{
+    const QString e = m_lab->addHost(QStringLiteral("e"), 5);
+    QVERIFY(m_lab->ok());
+    QProcess *first = serve(m_b, QStringLiteral("twin"));
+    QProcess *second = serve(e, QStringLiteral("twin"));
+    QProcess list;
+    list.setProcessEnvironment(m_lab->ferryEnvironment(m_a, {}));
+    list.start(QStringLiteral("ip"),
+        {QStringLiteral("netns"), QStringLiteral("exec"), m_a, NetnsLab::ferryBin(),
+            QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("twin")});
+    QVERIFY(list.waitForFinished(30000));
+    const QString err = QString::fromUtf8(list.readAllStandardError());
+    QCOMPARE(list.exitCode(), 2);
+    QVERIFY2(err.contains(QStringLiteral("2 devices are announced as twin")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("twin\t10.213.0.2\t6669")), qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("twin\t10.213.0.5\t6669")), qPrintable(err));
+    first->terminate();
+    second->terminate();
+    first->waitForFinished();
+    second->waitForFinished();
 }
 
 void tst_Discovery::shareExpiresWhenItsLinkGoesDown()
