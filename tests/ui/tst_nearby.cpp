@@ -7,7 +7,9 @@
 #include "nearbypanel.h"
 #include "netnslab.h"
 #include "remotelistmodel.h"
+#include "servertab.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -26,6 +28,7 @@ private slots:
     void cleanupTestCase();
     void nearbyShareIsListedAndAClickListsItsFiles();
     void diagnosisShowsTheInterface();
+    void visibleSwitchAnnouncesTheShare();
     void floodKeepsTheListBounded();
 
 private:
@@ -103,6 +106,44 @@ void tst_Nearby::diagnosisShowsTheInterface()
     QVERIFY(!report->toPlainText().contains(QStringLiteral("heard 0")));
     QVERIFY(report->toPlainText().contains(QStringLiteral("sudo ufw allow 16669/udp")));
     dialog->close();
+}
+
+void tst_Nearby::visibleSwitchAnnouncesTheShare()
+{
+    ServerTab tab;
+    tab.setFolder(m_share.path());
+    tab.setPort(0);
+    auto *visible = tab.findChild<QCheckBox *>(QStringLiteral("visibleOnNetwork"));
+    QVERIFY(visible);
+    QVERIFY(visible->isChecked()); // On by default.
+    QVERIFY(tab.start());
+    const QString line = QStringLiteral("\t10.213.0.254\t%1\t").arg(tab.listeningPort());
+    const QStringList env {QStringLiteral("FERRY_DISCOVERY_PORT=16669")};
+    // Run with this event loop spinning, so the tab's discovery can answer.
+    const auto run = [this](const QStringList &args, const QStringList &extra) {
+        QProcess p;
+        p.setProcessEnvironment(m_lab->ferryEnvironment(m_a, extra));
+        p.start(QStringLiteral("ip"),
+            QStringList {QStringLiteral("netns"), QStringLiteral("exec"), m_a, NetnsLab::ferryBin()}
+                + args);
+        if (!QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 30000))
+            p.kill();
+        return QString::fromUtf8(p.readAllStandardOutput());
+    };
+    const QString seen = run({QStringLiteral("discover")}, env);
+    QVERIFY2(seen.contains(line), qPrintable(seen));
+
+    // Switched off: a goodbye, nothing more announced; the address still works.
+    visible->setChecked(false);
+    const QString hidden = run({QStringLiteral("discover")}, env);
+    QVERIFY2(!hidden.contains(line), qPrintable(hidden));
+    const QString listed
+        = run({QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("10.213.0.254"),
+                  QStringLiteral("--port"), QString::number(tab.listeningPort())},
+            {});
+    QVERIFY2(listed.contains(QStringLiteral("hello.txt")), qPrintable(listed));
+    visible->setChecked(true);
+    tab.stop();
 }
 
 void tst_Nearby::floodKeepsTheListBounded()
