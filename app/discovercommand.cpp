@@ -87,8 +87,8 @@ int DiscoverCommand::run(const QStringList &arguments)
             tr("Also say, per network interface, what discovery did, whether the firewall "
                "blocks, and what to try.")},
         {QStringLiteral("watch"),
-            tr("Keep listening until Ctrl+C; print \"added\" or \"removed\", a tab, and the "
-               "share's line whenever one comes or goes.")},
+            tr("Keep listening until Ctrl+C; print \"added\", \"changed\" or \"removed\", a "
+               "tab, and the share's line whenever one comes, changes or goes.")},
         {QStringLiteral("scan"),
             tr("Also probe every address of each used interface's /24 over TCP, for networks "
                "that drop multicast.")},

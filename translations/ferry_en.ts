@@ -375,8 +375,8 @@
             <translation>Log:</translation>
         </message>
         <message>
-            <source>Keep listening until Ctrl+C; print "added" or "removed", a tab, and the share's line whenever one comes or goes.</source>
-            <translation>Keep listening until Ctrl+C; print "added" or "removed", a tab, and the share's line whenever one comes or goes.</translation>
+            <source>Keep listening until Ctrl+C; print "added", "changed" or "removed", a tab, and the share's line whenever one comes, changes or goes.</source>
+            <translation>Keep listening until Ctrl+C; print "added", "changed" or "removed", a tab, and the share's line whenever one comes, changes or goes.</translation>
         </message>
     </context>
     <context>

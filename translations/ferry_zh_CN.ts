@@ -373,8 +373,8 @@
         <translation>日志：</translation>
     </message>
     <message>
-        <source>Keep listening until Ctrl+C; print &quot;added&quot; or &quot;removed&quot;, a tab, and the share&apos;s line whenever one comes or goes.</source>
-        <translation>持续监听直到按下 Ctrl+C；每当有共享出现或消失时，打印“added”或“removed”、一个制表符和该共享的那一行。</translation>
+        <source>Keep listening until Ctrl+C; print &quot;added&quot;, &quot;changed&quot; or &quot;removed&quot;, a tab, and the share&apos;s line whenever one comes, changes or goes.</source>
+        <translation>持续监听直到按下 Ctrl+C；每当有共享出现、变化或消失时，打印“added”“changed”或“removed”、一个制表符和该共享的那一行。</translation>
     </message>
 </context>
 <context>
