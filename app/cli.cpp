@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "clientcommand.h"
+#include "discovercommand.h"
 #include "servecommand.h"
 
 #include <QCommandLineParser>
@@ -21,6 +22,7 @@ public:
                   "  serve DIR      share a folder\n"
                   "  list           show the files a server shares\n"
                   "  get NAME...    download files and verify their MD5\n"
+                  "  discover       list the shares announced on the network\n"
                   "  help COMMAND   show the options of a command\n");
     }
     static QString unknownCommand(const QString &command)
@@ -40,8 +42,8 @@ void setUpGlobal(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("lang"),
         QCoreApplication::translate("Cli", "Language of messages: zh_CN or en."),
         QStringLiteral("lang")});
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QCoreApplication::translate("Cli", "serve, list, get or help."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QCoreApplication::translate("Cli", "serve, list, get, discover or help."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 }
 
@@ -53,6 +55,8 @@ int runCommand(const QString &command, const QStringList &args)
         return ClientCommand(ClientCommand::Mode::List).run(args);
     if (command == QLatin1String("get"))
         return ClientCommand(ClientCommand::Mode::Get).run(args);
+    if (command == QLatin1String("discover"))
+        return DiscoverCommand().run(args);
     QTextStream(stderr) << "ferry: " << Cli::unknownCommand(command) << '\n'
                         << Cli::tryHelp() << '\n';
     return ExitUsage;

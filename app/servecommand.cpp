@@ -2,7 +2,9 @@
 
 #include "cli.h"
 #include "clitext.h"
+#include "discovery/discovery.h"
 #include "names.h"
+#include "nearbyidentity.h"
 #include "password.h"
 #include "server.h"
 #include "signalwatcher.h"
@@ -181,6 +183,13 @@ int ServeCommand::run(const QStringList &arguments)
             QStringLiteral("file")},
         {QStringLiteral("no-md5-cache"),
             tr("Hash every file on every download, even when it has not changed.")},
+        {QStringLiteral("no-announce"),
+            tr("Don't announce the share on the local network; it can still be reached by "
+               "address.")},
+        {QStringLiteral("name"),
+            tr("Name to announce the share under (default: the saved name, else the host "
+               "name)."),
+            QStringLiteral("name")},
     });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -267,6 +276,18 @@ int ServeCommand::run(const QStringList &arguments)
         out << tr("  listening on %1").arg(a) << '\n';
     if (!config.password.isEmpty())
         out << tr("A password is required; contents still travel unencrypted.") << '\n';
+    // Shares announce themselves unless told not to; nothing connects without a user.
+    discovery::Discovery announcer;
+    // A share bound to loopback can't be reached from the network: nothing to announce.
+    if (!parser.isSet(QStringLiteral("no-announce")) && !config.bindAddress.isLoopback()) {
+        discovery::DiscoveryConfig dc = NearbyIdentity::config();
+        if (parser.isSet(QStringLiteral("name")))
+            dc.name = parser.value(QStringLiteral("name"));
+        dc.tcpPort = server.serverPort();
+        dc.passwordRequired = !config.password.isEmpty();
+        announcer.start(dc);
+        out << tr("Announced on the local network as %1.").arg(announcer.config().name) << '\n';
+    }
     out << tr("Press Ctrl+C to stop.") << Qt::endl;
 
     QObject::connect(&server, &Server::event, &server,
@@ -277,6 +298,7 @@ int ServeCommand::run(const QStringList &arguments)
         QCoreApplication::quit();
     });
     QCoreApplication::exec();
+    announcer.stop();
     server.stop();
     // The sessions log their aborted sends as they go; print those lines too.
     QCoreApplication::sendPostedEvents(&server);

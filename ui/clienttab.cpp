@@ -5,6 +5,7 @@
 #include "errortext.h"
 #include "hostport.h"
 #include "names.h"
+#include "nearbypanel.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
@@ -47,6 +48,11 @@ ClientTab::ClientTab(QWidget *parent)
     loadSettings();
 
     connect(m_connect, &QPushButton::clicked, this, &ClientTab::refresh);
+    // A share from the Nearby list: fill the host and list its files, as typing it would.
+    connect(m_nearby, &NearbyPanel::chosen, this, [this](const QString &host, quint16 port) {
+        setHost(host, port);
+        refresh();
+    });
     connect(m_host->lineEdit(), &QLineEdit::returnPressed, this, &ClientTab::refresh);
     connect(m_host, &QComboBox::currentTextChanged, this, &ClientTab::updateConnectButton);
     connect(m_port, &QSpinBox::valueChanged, this, &ClientTab::updateConnectButton);

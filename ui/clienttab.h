@@ -18,6 +18,7 @@ class QTreeView;
 namespace ferry {
 
 class ErrorBanner;
+class NearbyPanel;
 class ConflictPrompt;
 class RemoteListModel;
 class TransferModel;
@@ -43,6 +44,7 @@ public:
     TransferQueue *queue() const { return m_queue; }
     RemoteListModel *listModel() const { return m_list; }
     QString bannerText() const;
+    NearbyPanel *nearbyPanel() const { return m_nearby; }
 
 signals:
     void statusMessage(const QString &text);
@@ -114,6 +116,7 @@ private:
     QPushButton *m_openFolder;
     QPushButton *m_clearDone;
     QSplitter *m_splitter;
+    NearbyPanel *m_nearby;
 
     QString m_listedServer; ///< "host:port" whose listing is shown.
     QString m_pendingServer; ///< "host:port" last asked for its listing.

@@ -3,6 +3,7 @@
 
 #include "errorbanner.h"
 #include "errortext.h"
+#include "nearbypanel.h"
 #include "placeholderfit.h"
 #include "progressdelegate.h"
 #include "remotelistmodel.h"
@@ -178,8 +179,13 @@ void ClientTab::buildUi()
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("clientSplitter"));
     m_splitter->setChildrenCollapsible(false);
+    m_nearby = new NearbyPanel(this);
+    m_splitter->addWidget(m_nearby);
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(transferPane);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -191,6 +197,8 @@ void ClientTab::retranslateUi()
 {
     m_hostLabel->setText(tr("Hos&t:"));
     m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
+    m_host->setToolTip(tr("Type an address, or pick a favourite: the addresses you typed are "
+                          "remembered here. Shares on this network are listed under Nearby."));
     m_portLabel->setText(tr("&Port:"));
     m_passwordLabel->setText(tr("Pass&word:"));
     m_password->setPlaceholderText(tr("If the share has one"));
@@ -328,7 +336,7 @@ void ClientTab::loadSettings()
     if (dest.isEmpty())
         dest = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
     m_dest->setText(dest);
-    m_splitter->restoreState(settings.value(QStringLiteral("client/splitter")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("client/splitterNearby")).toByteArray());
     m_listView->header()->restoreState(
         settings.value(QStringLiteral("client/listHeader")).toByteArray());
     m_transferView->horizontalHeader()->restoreState(
@@ -346,7 +354,7 @@ void ClientTab::saveSettings() const
     settings.setValue(QStringLiteral("client/host"), m_host->currentText());
     settings.setValue(QStringLiteral("client/port"), m_port->value());
     settings.setValue(QStringLiteral("client/destination"), m_dest->text());
-    settings.setValue(QStringLiteral("client/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("client/splitterNearby"), m_splitter->saveState());
     settings.setValue(QStringLiteral("client/listHeader"), m_listView->header()->saveState());
     settings.setValue(
         QStringLiteral("client/transferHeader"), m_transferView->horizontalHeader()->saveState());

@@ -19,6 +19,7 @@ namespace ferry {
 class ErrorBanner;
 class AddressPanel;
 class ListingStats;
+class NearbySwitch;
 class LogModel;
 class Server;
 class ServerTransferModel;
@@ -75,6 +76,7 @@ private:
     void saveSettings() const;
 
     Server *m_server;
+    NearbySwitch *m_visible;
     LogModel *m_log;
     ServerTransferModel *m_transfers;
     ListingStats *m_stats;

@@ -5,6 +5,7 @@
 #include "errorbanner.h"
 #include "errortext.h"
 #include "logmodel.h"
+#include "nearbyswitch.h"
 #include "placeholderfit.h"
 #include "progressdelegate.h"
 #include "servertransfermodel.h"
@@ -106,6 +107,8 @@ void ServerTab::buildUi()
     passwordRow->addStretch();
     form->addLayout(passwordRow, 2, 1, 1, 3);
     form->addWidget(m_passwordNote, 3, 1, 1, 3);
+    m_visible = new NearbySwitch(this);
+    form->addWidget(m_visible, 4, 1, 1, 3);
     form->setColumnStretch(3, 1);
 
     m_sharingBox = new QGroupBox(this);
