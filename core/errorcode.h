@@ -47,6 +47,16 @@ inline bool isWireCode(quint16 code)
     return code >= 1 && code <= 12;
 }
 
+/// The wait that ran out, as a server names it in a Timeout's detail (docs/protocol.md): a
+/// word the reader translates, never a state number.
+namespace timeoutphase {
+constexpr char kHello[] = "hello";
+constexpr char kPassword[] = "password";
+constexpr char kRequest[] = "request";
+constexpr char kAccept[] = "accept";
+constexpr char kSending[] = "sending";
+} // namespace timeoutphase
+
 /// A failure with its code and an untranslated detail (a name, an OS message).
 struct Failure
 {

@@ -408,6 +408,7 @@ void tst_Hostile::lengthPrefixThenSilenceIsCutAtHandshakeDeadline()
     QVERIFY(peer.waitClosed(kHandshakeMs + kSlackMs));
     QVERIFY(clock.elapsed() < kHandshakeMs + kSlackMs);
     QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout));
+    QCOMPARE(m_events.last().detail, QStringLiteral("hello"));
 }
 
 void tst_Hostile::slowlorisIsCutAtHandshakeDeadline()
@@ -436,9 +437,23 @@ void tst_Hostile::idleConnectionIsCutAtRequestDeadline()
     peer.send(protocol::encodeHello({}));
     QElapsedTimer clock;
     clock.start();
-    QCOMPARE(peer.nextError(kRequestMs + kSlackMs), ErrorCode::Timeout);
+    RawFrame error;
+    do
+        error = peer.next(kRequestMs + kSlackMs);
+    while (error.type >= 0 && !error.is(FrameType::Error));
+    const auto failure = protocol::parseError(error.body);
+    QVERIFY(failure);
+    QCOMPARE(failure->code, ErrorCode::Timeout);
+    // The detail reaches a person (the client's window, the server's log): a word naming the
+    // wait, never a state number.
+    QCOMPARE(failure->detail, QStringLiteral("request"));
     QVERIFY(peer.waitClosed(kSlackMs));
     QVERIFY(clock.elapsed() < kRequestMs + kSlackMs);
+    QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout));
+    for (const ServerEvent &e : std::as_const(m_events)) {
+        if (e.code == ErrorCode::Timeout)
+            QCOMPARE(e.detail, QStringLiteral("request"));
+    }
 }
 
 void tst_Hostile::clientThatNeverReadsIsCutAtTransferDeadline()

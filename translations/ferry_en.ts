@@ -550,6 +550,26 @@
             <source>no answer</source>
             <translation>no answer</translation>
         </message>
+        <message>
+            <source>The connection timed out waiting for the Ferry greeting.</source>
+            <translation>The connection timed out waiting for the Ferry greeting.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the password.</source>
+            <translation>The connection timed out waiting for the password.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the next request.</source>
+            <translation>The connection timed out waiting for the next request.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the file to be accepted.</source>
+            <translation>The connection timed out waiting for the file to be accepted.</translation>
+        </message>
+        <message>
+            <source>The connection timed out sending a file: the other side stopped reading.</source>
+            <translation>The connection timed out sending a file: the other side stopped reading.</translation>
+        </message>
     </context>
     <context>
         <name>GuiModule</name>
@@ -725,6 +745,26 @@
         <message>
             <source>%1 is not a folder; name the folder to share</source>
             <translation>%1 is not a folder; name the folder to share</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering before its greeting</source>
+            <translation>the client at %1 stopped answering before its greeting</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering before its password</source>
+            <translation>the client at %1 stopped answering before its password</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering: no request came in time</source>
+            <translation>the client at %1 stopped answering: no request came in time</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering: it did not accept the file in time</source>
+            <translation>the client at %1 stopped answering: it did not accept the file in time</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped reading what it asked for</source>
+            <translation>the client at %1 stopped reading what it asked for</translation>
         </message>
     </context>
     <context>

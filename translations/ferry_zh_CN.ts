@@ -549,6 +549,26 @@
         <source>no answer</source>
         <translation>无应答</translation>
     </message>
+    <message>
+        <source>The connection timed out waiting for the Ferry greeting.</source>
+        <translation>等待 Ferry 问候时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the password.</source>
+        <translation>等待密码时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the next request.</source>
+        <translation>等待下一个请求时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the file to be accepted.</source>
+        <translation>等待对方接收文件时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out sending a file: the other side stopped reading.</source>
+        <translation>发送文件时连接超时：对方停止了读取。</translation>
+    </message>
 </context>
 <context>
     <name>GuiModule</name>
@@ -723,6 +743,26 @@
     <message>
         <source>%1 is not a folder; name the folder to share</source>
         <translation>%1 不是文件夹；请指定要共享的文件夹</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering before its greeting</source>
+        <translation>%1 上的客户端在问候之前就没有响应了</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering before its password</source>
+        <translation>%1 上的客户端在发送密码之前就没有响应了</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering: no request came in time</source>
+        <translation>%1 上的客户端没有响应：未及时发来请求</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering: it did not accept the file in time</source>
+        <translation>%1 上的客户端没有响应：未及时接收文件</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped reading what it asked for</source>
+        <translation>%1 上的客户端停止读取它请求的数据</translation>
     </message>
 </context>
 <context>

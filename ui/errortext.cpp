@@ -40,7 +40,7 @@ QString ErrorText::describe(const Failure &failure)
     case ErrorCode::AuthFailed:
         return tr("The server did not accept the password.");
     case ErrorCode::Timeout:
-        return withDetail(tr("The connection timed out: %1"), tr("The connection timed out."));
+        return timeout(failure.detail);
     case ErrorCode::TooManyRequests:
         return withDetail(tr("The server refused more requests at once. (%1)"),
             tr("The server refused more requests at once."));
@@ -96,6 +96,26 @@ QString ErrorText::describe(const Failure &failure)
         return withDetail(tr("An internal error occurred: %1"), tr("An internal error occurred."));
     }
     return tr("Unknown error %1.").arg(int(failure.code));
+}
+
+QString ErrorText::timeout(const QString &detail)
+{
+    if (detail == QLatin1String(timeoutphase::kHello))
+        return tr("The connection timed out waiting for the Ferry greeting.");
+    if (detail == QLatin1String(timeoutphase::kPassword))
+        return tr("The connection timed out waiting for the password.");
+    if (detail == QLatin1String(timeoutphase::kRequest))
+        return tr("The connection timed out waiting for the next request.");
+    if (detail == QLatin1String(timeoutphase::kAccept))
+        return tr("The connection timed out waiting for the file to be accepted.");
+    if (detail == QLatin1String(timeoutphase::kSending))
+        return tr("The connection timed out sending a file: the other side stopped reading.");
+    // An older server sent its state as a number: that means nothing to a person.
+    bool number = false;
+    detail.toInt(&number);
+    if (detail.isEmpty() || number)
+        return tr("The connection timed out.");
+    return tr("The connection timed out: %1").arg(detail);
 }
 
 QString ErrorText::brief(ErrorCode code)

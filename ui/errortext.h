@@ -16,6 +16,10 @@ public:
     static QString describe(const Failure &failure);
     /// A short label for \a code, for narrow table cells.
     static QString brief(ErrorCode code);
+
+private:
+    /// A Timeout: which wait ran out, when the detail names it.
+    static QString timeout(const QString &detail);
 };
 
 } // namespace ferry
