@@ -52,6 +52,8 @@ private slots:
     // Server: malformed and out-of-place frames.
     void lengthOverBoundIsRejected_data();
     void lengthOverBoundIsRejected();
+    void serverOnlyFrameOverReadBufferIsRejectedAtHeader_data();
+    void serverOnlyFrameOverReadBufferIsRejectedAtHeader();
     void unknownFrameTypeIsRejected_data();
     void unknownFrameTypeIsRejected();
     void helloWithBadMagicIsRejected();
@@ -210,6 +212,35 @@ void tst_Hostile::lengthOverBoundIsRejected()
     QCOMPARE(peer.nextError(), ErrorCode::ProtocolError);
     QVERIFY(peer.waitClosed(kSlackMs));
     QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::ProtocolError));
+}
+
+void tst_Hostile::serverOnlyFrameOverReadBufferIsRejectedAtHeader_data()
+{
+    QTest::addColumn<bool>("afterHello");
+    QTest::addColumn<QByteArray>("head");
+    // Within the type's bound, but more than a server's 64 KiB read buffer could ever hold:
+    // only a server sends these.
+    QTest::newRow("data of 64 KiB") << true << header(quint8(FrameType::Data), 64 * 1024);
+    QTest::newRow("data of 4 MiB") << true << header(quint8(FrameType::Data), 4 << 20);
+    QTest::newRow("data before hello") << false << header(quint8(FrameType::Data), 1 << 20);
+    QTest::newRow("list entries of 1 MiB")
+        << true << header(quint8(FrameType::ListEntries), 1 << 20);
+}
+
+void tst_Hostile::serverOnlyFrameOverReadBufferIsRejectedAtHeader()
+{
+    QFETCH(bool, afterHello);
+    QFETCH(QByteArray, head);
+    ServerConfig c = config();
+    // Long deadlines: a server that waits for the body would be cut by neither in this test.
+    c.handshakeTimeoutMs = 60000;
+    c.requestTimeoutMs = 60000;
+    RawClient peer(start(c));
+    QVERIFY(peer.readHello());
+    // The header alone: docs/protocol.md promises it is judged before anything is waited for.
+    peer.send((afterHello ? protocol::encodeHello({}) : QByteArray()) + head);
+    QCOMPARE(peer.nextError(kSlackMs), ErrorCode::ProtocolError);
+    QVERIFY(peer.waitClosed(kSlackMs));
 }
 
 void tst_Hostile::unknownFrameTypeIsRejected_data()
