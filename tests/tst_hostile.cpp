@@ -14,6 +14,12 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace ferry;
 using namespace ferry::test;
 using protocol::FrameType;
@@ -77,6 +83,7 @@ private slots:
     void connectionsOverPerPeerLimitAreTurnedAway();
     void hostilePeersDoNotDisturbAnHonestDownload();
     void twoHundredHonestClientsAreServedWithDefaultLimits();
+    void burstWhileTheServerThreadIsBusyIsQueuedByTheKernel();
 
     // Password-protected share.
     void protectedShareListsNothingBeforeAuth();
@@ -609,6 +616,45 @@ void tst_Hostile::twoHundredHonestClientsAreServedWithDefaultLimits()
     QVERIFY(QTest::qWaitFor([&] { return listed + failed == kClients; }, 60000));
     QCOMPARE(failed, 0);
     QCOMPARE(listed, kClients);
+}
+
+void tst_Hostile::burstWhileTheServerThreadIsBusyIsQueuedByTheKernel()
+{
+    ServerConfig c = config();
+    c.handshakeTimeoutMs = 60000;
+    const quint16 port = start(c);
+    QVERIFY(port);
+    QCOMPARE(m_server->listenBacklogSize(), Server::kListenBacklog);
+    // The server's thread (this one) runs no event loop meanwhile, as when it is busy: only
+    // the kernel's accept queue can complete these connections. Past the backlog Linux drops
+    // the SYN, and the client waits a second or more before it tries again.
+    constexpr int kBurst = 100; // more than Qt's default backlog of 50
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    std::vector<pollfd> fds;
+    for (int i = 0; i < kBurst; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
+        fds.push_back({fd, POLLOUT, 0});
+    }
+    int connected = 0;
+    for (int round = 0; round < 50 && connected < kBurst; ++round) {
+        ::poll(fds.data(), fds.size(), 100);
+        connected = 0;
+        for (const pollfd &p : fds) {
+            int error = 0;
+            socklen_t len = sizeof error;
+            if ((p.revents & POLLOUT) && ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0
+                && error == 0)
+                ++connected;
+        }
+    }
+    for (const pollfd &p : fds)
+        ::close(p.fd);
+    QCOMPARE(connected, kBurst);
 }
 
 // ---- Password-protected share -----------------------------------------------------
