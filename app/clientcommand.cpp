@@ -36,6 +36,7 @@ bool isConnectionFailure(ErrorCode code)
     case ErrorCode::NotFound:
     case ErrorCode::NotRegularFile:
     case ErrorCode::Refused:
+    case ErrorCode::ReadFailed:
     case ErrorCode::AlreadyExists:
     case ErrorCode::PartExists:
     case ErrorCode::InvalidName:

@@ -122,7 +122,11 @@ int openForRead(int rootFd, const QString &name, Failure *error)
         fd = walkNoFollow(
             rootFd, name.split(QLatin1Char('/')), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
     if (fd < 0) {
-        setError(error, errnoFailure(errno, name));
+        Failure f = errnoFailure(errno, name);
+        // ENXIO: a socket (or a device without its driver) has a name but nothing to read.
+        if (errno == ENXIO)
+            f.code = ErrorCode::NotRegularFile;
+        setError(error, f);
         return -1;
     }
     // O_NONBLOCK only kept a FIFO from blocking the open; regular reads don't need it.

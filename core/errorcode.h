@@ -47,6 +47,14 @@ inline bool isWireCode(quint16 code)
     return code >= 1 && code <= 12;
 }
 
+/// A code a server sends in place of an Offer to refuse one file while the connection
+/// continues (docs/protocol.md). The same code after the data has begun ends the connection.
+inline bool isPerFileCode(ErrorCode code)
+{
+    return code == ErrorCode::NotFound || code == ErrorCode::NotRegularFile
+        || code == ErrorCode::Refused || code == ErrorCode::ReadFailed;
+}
+
 /// The wait that ran out, as a server names it in a Timeout's detail (docs/protocol.md): a
 /// word the reader translates, never a state number.
 namespace timeoutphase {

@@ -19,6 +19,7 @@
 #include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace ferry;
@@ -253,6 +254,7 @@ private slots:
     void listPrintsSharedFiles();
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
+    void socketFileFailsAloneAsNotARegularFile();
     void existingFileNeedsOverwrite();
     void readOnlyOutputSaysOneLinePerFile();
     void outputFolder_data();
@@ -400,6 +402,35 @@ void tst_Cli::missingFileExitsOne()
     // The other file still arrives.
     QCOMPARE(r.out, "a.txt  100  " + md5 + "  verified\n");
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/nope.txt")));
+}
+
+void tst_Cli::socketFileFailsAloneAsNotARegularFile()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/ok.txt"), 100);
+    // A real AF_UNIX socket file in the share: open() on it fails with ENXIO.
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(sock >= 0);
+    sockaddr_un address = {};
+    address.sun_family = AF_UNIX;
+    const QByteArray path = QFile::encodeName(share + QStringLiteral("/sock"));
+    QVERIFY(size_t(path.size()) < sizeof address.sun_path);
+    memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    QCOMPARE(::bind(sock, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r
+        = runFerry(getArgs({QStringLiteral("sock"), QStringLiteral("ok.txt")}, serve, out));
+    ::close(sock);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not a regular file on the server: sock"), r.err.constData());
+    // The socket fails alone: the next file of the batch still arrives, verified.
+    QCOMPARE(r.out, "ok.txt  100  " + md5 + "  verified\n");
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/ok.txt")), md5);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/sock")));
 }
 
 void tst_Cli::existingFileNeedsOverwrite()

@@ -102,6 +102,8 @@ private slots:
     void serverLengthOverBoundIsRejected();
     void unknownFrameFromServerIsRejected();
     void unrequestedFrameFromServerIsRejected();
+    void perFileRefusalsFailOnlyTheirFile_data();
+    void perFileRefusalsFailOnlyTheirFile();
     void offerForAnotherNameIsRejected();
     void serverSendingMoreDataThanAnnouncedIsRejected_data();
     void serverSendingMoreDataThanAnnouncedIsRejected();
@@ -940,6 +942,48 @@ void tst_Hostile::unrequestedFrameFromServerIsRejected()
     QVERIFY(run.listed);
     QCOMPARE(run.failure->code, ErrorCode::ProtocolError);
     QVERIFY(QDir(out()).isEmpty());
+}
+
+void tst_Hostile::perFileRefusalsFailOnlyTheirFile_data()
+{
+    QTest::addColumn<int>("code");
+    // docs/protocol.md: codes 1-4 in place of an Offer answer one request.
+    QTest::newRow("not found") << int(ErrorCode::NotFound);
+    QTest::newRow("not a regular file") << int(ErrorCode::NotRegularFile);
+    QTest::newRow("refused") << int(ErrorCode::Refused);
+    QTest::newRow("read failed") << int(ErrorCode::ReadFailed);
+}
+
+void tst_Hostile::perFileRefusalsFailOnlyTheirFile()
+{
+    QFETCH(int, code);
+    const QByteArray content = QByteArrayLiteral("the second file");
+    const QByteArray md5 = QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex();
+    RawServer fake;
+    fake.script = [&](RawServer &s, const RawFrame &f) {
+        if (!f.is(FrameType::GetRequest))
+            return;
+        const auto request = protocol::parseGetRequest(f.body);
+        if (request && request->name == QStringLiteral("bad")) {
+            s.send(protocol::encodeError(ErrorCode(code), QStringLiteral("bad")));
+        } else if (request) {
+            s.send(protocol::encodeOffer({request->name, content.size(), 0}));
+            if (acceptedAt(f, content.size()))
+                s.send(protocol::encodeFrame(FrameType::Data, content) + protocol::encodeEnd(md5));
+        }
+        if (request && request->acceptUpTo < content.size())
+            QFAIL("the test expects small files to be accepted ahead");
+    };
+    const ClientRun run = runClient(fake.port(), [&](ClientSession &s) {
+        s.requestFiles({QStringLiteral("bad"), QStringLiteral("good.txt")},
+            {out(), ConflictPolicy::Fail, false});
+    });
+    QVERIFY(!run.failure);
+    QCOMPARE(run.results.size(), 2);
+    QCOMPARE(run.results.at(0).outcome, FileResult::Outcome::Failed);
+    QCOMPARE(int(run.results.at(0).failure.code), code);
+    QCOMPARE(run.results.at(1).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(test::md5OfFile(out(QStringLiteral("good.txt"))), md5);
 }
 
 void tst_Hostile::offerForAnotherNameIsRejected()
