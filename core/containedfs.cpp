@@ -117,6 +117,19 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     int fd = -1;
 #ifdef Q_OS_LINUX
     fd = openBeneath(rootFd, name, O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
+    const int slash = name.lastIndexOf(QLatin1Char('/'));
+    if (fd == -1 && errno == ENAMETOOLONG && slash > 0) {
+        // A valid name may be up to 4096 bytes, one more than a path the kernel takes: open
+        // its folder, then the file beneath that (stricter: no symlink out of that folder).
+        const int dirFd
+            = openBeneath(rootFd, name.left(slash), O_PATH | O_DIRECTORY | O_NOFOLLOW, 0);
+        if (dirFd >= 0) {
+            fd = openBeneath(dirFd, name.mid(slash + 1), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
+            const int saved = errno;
+            ::close(dirFd);
+            errno = saved;
+        }
+    }
     if (fd == -2)
 #endif
         fd = walkNoFollow(
@@ -134,14 +147,14 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     return fd;
 }
 
-int openParentDir(int rootFd, const QString &name, Failure *error)
+int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
 {
     QStringList parts = name.split(QLatin1Char('/'));
     parts.removeLast();
     int current = ::dup(rootFd);
     for (const QString &part : std::as_const(parts)) {
         const QByteArray c = QFile::encodeName(part);
-        if (::mkdirat(current, c.constData(), 0777) < 0 && errno != EEXIST) {
+        if (create && ::mkdirat(current, c.constData(), 0777) < 0 && errno != EEXIST) {
             setError(error, errnoFailure(errno, part));
             ::close(current);
             return -1;

@@ -19,8 +19,9 @@ int openRoot(const QString &root, Failure *error);
 int openForRead(int rootFd, const QString &name, Failure *error);
 
 /// Creates the parent folders of \a name below \a rootFd (no symlinks followed), and
-/// returns a directory fd for the folder that will hold the file.
-int openParentDir(int rootFd, const QString &name, Failure *error);
+/// returns a directory fd for the folder that will hold the file. Without \a create, only
+/// opens them: -1 (NotFound) while one is missing.
+int openParentDir(int rootFd, const QString &name, Failure *error, bool create = true);
 
 /// Opens (creating if asked) \a leaf inside \a dirFd for writing, never following a symlink.
 int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error);

@@ -85,9 +85,10 @@ Failure Download::precheck(bool *partPresent) const
         return {ErrorCode::InvalidName, printableName(m_localName)};
     if (m_folder->fd() < 0)
         return {ErrorCode::WriteFailed, m_folder->error().detail};
-    // The parent folders may not exist yet; then neither does the file.
+    // The parent folders may not exist yet; then neither does the file. They are created
+    // only once the server offers the file, so a refused name leaves nothing behind.
     Failure ignored;
-    const int dir = containedfs::openParentDir(m_folder->fd(), m_localName, &ignored);
+    const int dir = containedfs::openParentDir(m_folder->fd(), m_localName, &ignored, false);
     if (dir < 0)
         return {};
     Failure result;
