@@ -39,6 +39,7 @@ bool isConnectionFailure(ErrorCode code)
     case ErrorCode::ReadFailed:
     case ErrorCode::AlreadyExists:
     case ErrorCode::PartExists:
+    case ErrorCode::PartInUse:
     case ErrorCode::InvalidName:
     case ErrorCode::Mismatch:
     case ErrorCode::WriteFailed:

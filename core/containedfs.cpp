@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -229,6 +230,26 @@ bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace
         return false;
     }
     return true;
+}
+
+bool tryLock(int fd)
+{
+    int rc;
+    do {
+        rc = ::flock(fd, LOCK_EX | LOCK_NB);
+    } while (rc < 0 && errno == EINTR);
+    return rc == 0;
+}
+
+bool isLockedInDir(int dirFd, const QString &leaf)
+{
+    const QByteArray c = QFile::encodeName(leaf);
+    const int fd = retryOpenat(dirFd, c.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    const bool locked = !tryLock(fd);
+    ::close(fd); // releases the lock it may just have taken
+    return locked;
 }
 
 bool existsInDir(int dirFd, const QString &leaf)

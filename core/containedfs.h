@@ -29,6 +29,12 @@ int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Fa
 /// Renames \a from to \a to inside \a dirFd; fails with AlreadyExists unless \a replace.
 bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace, Failure *error);
 
+/// Takes an exclusive lock on \a fd for as long as it stays open (flock: held per open file,
+/// so a second process, or a second open here, can't take it). False while another has it.
+bool tryLock(int fd);
+/// Whether \a leaf in \a dirFd exists and another open file holds its lock.
+bool isLockedInDir(int dirFd, const QString &leaf);
+
 bool existsInDir(int dirFd, const QString &leaf);
 bool removeInDir(int dirFd, const QString &leaf);
 void closeFd(int fd);

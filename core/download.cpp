@@ -93,7 +93,9 @@ Failure Download::precheck(bool *partPresent) const
         return {};
     Failure result;
     const bool part = containedfs::existsInDir(dir, m_partLeaf);
-    if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
+    if (part && containedfs::isLockedInDir(dir, m_partLeaf))
+        result = {ErrorCode::PartInUse, m_localName + kPartSuffix};
+    else if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
         result = {ErrorCode::AlreadyExists, m_localName};
     else if (!m_resume && part)
         result = {ErrorCode::PartExists, m_localName + kPartSuffix};
@@ -119,12 +121,19 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
     if (m_dirFd < 0)
         return -1;
     if (m_resume && !fromStart && containedfs::existsInDir(m_dirFd, m_partLeaf)) {
+        // Another run may be writing it right now: never resume, replace or delete that one.
+        m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
+        if (m_fd < 0)
+            return -1;
+        if (!containedfs::tryLock(m_fd)) {
+            containedfs::closeFd(m_fd);
+            m_fd = -1;
+            *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
+            return -1;
+        }
         protocol::FileEntry meta;
         m_hasMeta = readMeta(&meta);
         if (m_hasMeta && meta.size == offer.size && meta.mtimeMs == offer.mtimeMs) {
-            m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
-            if (m_fd < 0)
-                return -1;
             const qint64 have = containedfs::statFd(m_fd).size;
             if (have <= offer.size && hashExisting(have, error)) {
                 m_received = have;
@@ -140,7 +149,16 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
     m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, true, true, error);
     if (m_fd < 0) {
         if (error->code == ErrorCode::AlreadyExists)
-            *error = {ErrorCode::PartExists, m_localName + kPartSuffix};
+            *error = containedfs::isLockedInDir(m_dirFd, m_partLeaf)
+                ? Failure {ErrorCode::PartInUse, m_localName + kPartSuffix}
+                : Failure {ErrorCode::PartExists, m_localName + kPartSuffix};
+        return -1;
+    }
+    if (!containedfs::tryLock(m_fd)) {
+        // Another run opened the new file between its creation and this lock: it is theirs.
+        containedfs::closeFd(m_fd);
+        m_fd = -1;
+        *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
         return -1;
     }
     if (offer.size >= kEagerMetaSize)
@@ -222,8 +240,19 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         abandon(false);
         return md5;
     }
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    // The lock on m_fd is held until after the rename, and the name must still be this file:
+    // rename by name would otherwise publish whatever another run left under it.
+    struct stat byName;
+    struct stat byFd;
+    if (::fstatat(m_dirFd, QFile::encodeName(m_partLeaf).constData(), &byName, AT_SYMLINK_NOFOLLOW)
+            != 0
+        || ::fstat(m_fd, &byFd) != 0 || byName.st_ino != byFd.st_ino
+        || byName.st_dev != byFd.st_dev) {
+        *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
+        containedfs::closeFd(m_fd);
+        m_fd = -1;
+        return md5;
+    }
     const QString dirPart = m_localName.contains(QLatin1Char('/'))
         ? m_localName.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/')
         : QString();
@@ -236,10 +265,14 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         if (f.code != ErrorCode::AlreadyExists || m_policy != ConflictPolicy::KeepBoth
             || n > 9999) {
             *error = f.code == ErrorCode::AlreadyExists ? Failure {f.code, m_localName} : f;
+            containedfs::closeFd(m_fd);
+            m_fd = -1;
             return md5; // The verified .part stays; nothing under the final name changed.
         }
         leaf = numberedName(m_leaf, n);
     }
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
     if (m_hasMeta)
         containedfs::removeInDir(m_dirFd, m_metaLeaf);
     m_finalName = dirPart + leaf;
@@ -265,13 +298,14 @@ void Download::abandon(bool keepPart)
 void Download::removePart()
 {
     m_sink.reset();
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    // Removed while this run still holds its lock, so no other run is writing it then.
     if (m_dirFd >= 0) {
         containedfs::removeInDir(m_dirFd, m_partLeaf);
         containedfs::removeInDir(m_dirFd, m_metaLeaf);
         m_hasMeta = false;
     }
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
 }
 
 bool Download::readMeta(protocol::FileEntry *meta) const

@@ -38,6 +38,7 @@ enum class ErrorCode : quint16 {
     PermissionDenied = 113,
     NoGreeting = 114, ///< Connected, but no Hello came within the greeting deadline.
     NoAnswer = 115, ///< The connection itself was never answered (connect timeout).
+    PartInUse = 116, ///< Another download (another process) is writing this .part now.
     Internal = 199,
 };
 

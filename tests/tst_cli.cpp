@@ -13,6 +13,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <arpa/inet.h>
 #include <csignal>
@@ -232,6 +233,40 @@ bool startGetAndWaitForPart(
     return true;
 }
 
+/// A TCP proxy on 127.0.0.1 that passes what the server sends at most \a bytesPerTick every
+/// 10 ms, so a small download stays in flight long enough for a test to act meanwhile.
+class SlowProxy : public QTcpServer
+{
+public:
+    SlowProxy(quint16 upstream, qint64 bytesPerTick) : m_upstream(upstream), m_perTick(bytesPerTick)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = nextPendingConnection()) {
+                auto *server = new QTcpSocket(client);
+                server->setReadBufferSize(m_perTick);
+                server->connectToHost(QHostAddress::LocalHost, m_upstream);
+                connect(client, &QTcpSocket::readyRead, server,
+                    [client, server] { server->write(client->readAll()); });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                auto *tick = new QTimer(client);
+                connect(tick, &QTimer::timeout, client, [client, server, this] {
+                    if (client->bytesToWrite() < m_perTick)
+                        client->write(server->read(m_perTick));
+                    if (server->state() == QAbstractSocket::UnconnectedState
+                        && server->bytesAvailable() == 0 && client->bytesToWrite() == 0)
+                        client->disconnectFromHost();
+                });
+                tick->start(10);
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+private:
+    quint16 m_upstream;
+    qint64 m_perTick;
+};
+
 /// The shared objects \a pid has mapped, from /proc (Linux).
 QByteArray mappedFiles(qint64 pid)
 {
@@ -270,6 +305,7 @@ private slots:
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
     void resumesAfterClientKilled();
+    void secondGetOfTheSameFileLeavesTheFirstAlone();
     void resumesAfterServerKilled();
     void serveLogsRequestsAndSends();
     void escapesHostileNames();
@@ -569,6 +605,47 @@ void tst_Cli::resumesAfterClientKilled()
     QVERIFY(!QFileInfo::exists(part));
     // Only the missing tail travelled the second time.
     QVERIFY(serve.waitLog("sent big.iso (" + QByteArray::number(size - kept) + " bytes)"));
+}
+
+void tst_Cli::secondGetOfTheSameFileLeavesTheFirstAlone()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    // Under 8 MiB: no .part.meta, so a --resume can't tell whose .part it found.
+    const qint64 size = 3 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/x.bin"), size, 5);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    SlowProxy proxy(serve.port, 16 * 1024); // about 1.6 MB/s: A takes about two seconds
+    QVERIFY(proxy.isListening());
+    const QStringList args
+        = {QStringLiteral("get"), QStringLiteral("x.bin"), QStringLiteral("--port"),
+            QString::number(proxy.serverPort()), QStringLiteral("--output"), out};
+    const QString part = out + QStringLiteral("/x.bin.part");
+
+    QProcess a;
+    QVERIFY(startGetAndWaitForPart(a, args, part, 256 * 1024));
+    // B: the same file into the same folder while A is writing it.
+    QProcess b;
+    b.setProcessEnvironment(childEnvironment());
+    b.start(ferryBin(), args + QStringList {QStringLiteral("--resume")});
+    // The proxy runs on this thread's event loop: wait with it running.
+    QVERIFY(QTest::qWaitFor(
+        [&] { return a.state() == QProcess::NotRunning && b.state() == QProcess::NotRunning; },
+        kWait));
+    const QByteArray bErr = b.readAllStandardError();
+    QCOMPARE(b.exitCode(), 1);
+    QVERIFY2(bErr.contains("x.bin.part in " + QFile::encodeName(out)
+                 + " is being written by another download right now"),
+        bErr.constData());
+
+    const QByteArray aOut = a.readAllStandardOutput();
+    QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+    QCOMPARE(aOut, "x.bin  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    // "verified" is true of what is on disk under the final name.
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/x.bin")), md5);
+    QVERIFY(!QFileInfo::exists(part));
 }
 
 void tst_Cli::resumesAfterServerKilled()

@@ -165,6 +165,10 @@
             <source>the connection to %1 was lost</source>
             <translation>the connection to %1 was lost</translation>
         </message>
+        <message>
+            <source>%1 in %2 is being written by another download right now; wait for it to finish</source>
+            <translation>%1 in %2 is being written by another download right now; wait for it to finish</translation>
+        </message>
     </context>
     <context>
         <name>ClientCommand</name>
@@ -569,6 +573,14 @@
         <message>
             <source>The connection timed out sending a file: the other side stopped reading.</source>
             <translation>The connection timed out sending a file: the other side stopped reading.</translation>
+        </message>
+        <message>
+            <source>Another download is writing "%1" right now; wait for it to finish.</source>
+            <translation>Another download is writing "%1" right now; wait for it to finish.</translation>
+        </message>
+        <message>
+            <source>Another download is writing that file right now; wait for it to finish.</source>
+            <translation>Another download is writing that file right now; wait for it to finish.</translation>
         </message>
     </context>
     <context>

@@ -165,6 +165,10 @@
         <source>the connection to %1 was lost</source>
         <translation>与 %1 的连接已断开</translation>
     </message>
+    <message>
+        <source>%1 in %2 is being written by another download right now; wait for it to finish</source>
+        <translation>%2 中的 %1 正被另一个下载写入；请等它完成</translation>
+    </message>
 </context>
 <context>
     <name>ClientCommand</name>
@@ -568,6 +572,14 @@
     <message>
         <source>The connection timed out sending a file: the other side stopped reading.</source>
         <translation>发送文件时连接超时：对方停止了读取。</translation>
+    </message>
+    <message>
+        <source>Another download is writing &quot;%1&quot; right now; wait for it to finish.</source>
+        <translation>另一个下载正在写入“%1”；请等它完成。</translation>
+    </message>
+    <message>
+        <source>Another download is writing that file right now; wait for it to finish.</source>
+        <translation>另一个下载正在写入该文件；请等它完成。</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,10 @@ QString ErrorText::describe(const Failure &failure)
         return withDetail(
             tr("An unfinished download of \"%1\" is already there; resume it or remove it."),
             tr("An unfinished download is already there; resume it or remove it."));
+    case ErrorCode::PartInUse:
+        return withDetail(tr("Another download is writing \"%1\" right now; wait for it to "
+                             "finish."),
+            tr("Another download is writing that file right now; wait for it to finish."));
     case ErrorCode::InvalidName:
         return withDetail(
             tr("\"%1\" is not an allowed file name."), tr("That is not an allowed file name."));
