@@ -32,6 +32,17 @@ QString numberedName(const QString &leaf, int n)
     return QStringLiteral("%1 (%2)%3").arg(leaf.left(dot)).arg(n).arg(leaf.mid(dot));
 }
 
+constexpr size_t kMaxUnsyncedFolders = 64;
+
+void syncAndClose(int dirFd)
+{
+    int rc;
+    do {
+        rc = ::fsync(dirFd);
+    } while (rc < 0 && errno == EINTR);
+    containedfs::closeFd(dirFd);
+}
+
 Failure writeFailure(int err, const QString &name)
 {
     return {ErrorCode::WriteFailed,
@@ -48,7 +59,29 @@ OutputFolder::OutputFolder(const QString &path) : m_path(path)
 
 OutputFolder::~OutputFolder()
 {
+    for (int dir : m_unsynced)
+        syncAndClose(dir);
     containedfs::closeFd(m_fd);
+}
+
+void OutputFolder::syncLater(int dirFd) const
+{
+    struct stat st;
+    if (::fstat(dirFd, &st) != 0)
+        return;
+    for (int dir : m_unsynced) {
+        struct stat known;
+        if (::fstat(dir, &known) == 0 && known.st_dev == st.st_dev && known.st_ino == st.st_ino)
+            return;
+    }
+    if (m_unsynced.size() >= kMaxUnsyncedFolders) {
+        // Many folders in one run: sync the oldest now rather than hold a descriptor each.
+        syncAndClose(m_unsynced.front());
+        m_unsynced.erase(m_unsynced.begin());
+    }
+    const int own = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
+    if (own >= 0)
+        m_unsynced.push_back(own);
 }
 
 bool OutputFolder::isCurrent() const
@@ -240,6 +273,16 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         abandon(false);
         return md5;
     }
+    // "Verified" means on disk, as with QSaveFile: the data before the name, then the name.
+    int rc;
+    do {
+        rc = ::fdatasync(m_fd);
+    } while (rc < 0 && errno == EINTR);
+    if (rc != 0) {
+        *error = writeFailure(errno, m_localName + kPartSuffix);
+        abandon(true);
+        return md5;
+    }
     // The lock on m_fd is held until after the rename, and the name must still be this file:
     // rename by name would otherwise publish whatever another run left under it.
     struct stat byName;
@@ -275,6 +318,8 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
     m_fd = -1;
     if (m_hasMeta)
         containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    // The rename is durable once its folder is synced: once per folder, at the end of the run.
+    m_folder->syncLater(m_dirFd);
     m_finalName = dirPart + leaf;
     return md5;
 }

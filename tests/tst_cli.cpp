@@ -306,6 +306,7 @@ private slots:
     void stopsCleanlyOnSignal();
     void resumesAfterClientKilled();
     void secondGetOfTheSameFileLeavesTheFirstAlone();
+    void verifiedMeansOnDisk();
     void resumesAfterServerKilled();
     void serveLogsRequestsAndSends();
     void escapesHostileNames();
@@ -646,6 +647,39 @@ void tst_Cli::secondGetOfTheSameFileLeavesTheFirstAlone()
     // "verified" is true of what is on disk under the final name.
     QCOMPARE(test::md5OfFile(out + QStringLiteral("/x.bin")), md5);
     QVERIFY(!QFileInfo::exists(part));
+}
+
+void tst_Cli::verifiedMeansOnDisk()
+{
+    const QString spy = QString::fromLocal8Bit(qgetenv("FERRY_SYNCSPY"));
+    if (spy.isEmpty())
+        QSKIP("FERRY_SYNCSPY is not set (sanitized builds don't build the shim)");
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    test::writeRandomFile(share + QStringLiteral("/a.txt"), 1000);
+    test::writeRandomFile(share + QStringLiteral("/sub/b.bin"), 9 * 1024 * 1024, 2);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    const QString log = dir.filePath(QStringLiteral("sync.log"));
+    QProcessEnvironment env = childEnvironment();
+    env.insert(QStringLiteral("LD_PRELOAD"), spy);
+    env.insert(QStringLiteral("FERRY_SYNCSPY_LOG"), log);
+
+    const Result r = runFerry(
+        getArgs({QStringLiteral("a.txt"), QStringLiteral("sub/b.bin")}, serve, out), 120000, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.count("verified"), 2);
+    // As with QSaveFile: the data is synced before the rename, the folder after it.
+    const QList<QByteArray> calls = readAll(log).split('\n');
+    const QByteArray base = QFile::encodeName(QFileInfo(out).canonicalFilePath());
+    for (const auto &[folder, leaf] :
+        {std::pair {base, QByteArray("a.txt")}, std::pair {base + "/sub", QByteArray("b.bin")}}) {
+        const qsizetype data = calls.indexOf("fdatasync " + folder + '/' + leaf + ".part");
+        const qsizetype name = calls.indexOf("renameat2 " + leaf + ".part " + leaf);
+        const qsizetype entry = calls.indexOf("fsync " + folder, name);
+        QVERIFY2(data >= 0 && name > data && entry > name, readAll(log).constData());
+    }
 }
 
 void tst_Cli::resumesAfterServerKilled()
