@@ -597,6 +597,10 @@
             <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
             <translation>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</translation>
         </message>
+        <message>
+            <source>it has no %1</source>
+            <translation>it has no %1</translation>
+        </message>
     </context>
     <context>
         <name>Password</name>

@@ -596,6 +596,10 @@
         <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
         <translation>无法打开窗口：%1；命令行（ferry serve、ferry list、ferry get）仍可使用</translation>
     </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>其中没有 %1</translation>
+    </message>
 </context>
 <context>
     <name>Password</name>
