@@ -12,7 +12,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <unistd.h>

@@ -7,11 +7,13 @@
 namespace ferry {
 
 /// Opens files by a relative name so that the result stays inside a root folder, whatever
-/// symlinks exist or are swapped in: openat2(RESOLVE_BENEATH) on Linux, and a resolved,
-/// component-wise check elsewhere. All functions return a file descriptor or -1 with \a error.
+/// symlinks exist or are swapped in: openat2(RESOLVE_BENEATH) on Linux; where that is missing,
+/// a walk one component at a time that follows no symlink at all. The open functions return a
+/// file descriptor, or -1 with \a error.
 namespace containedfs {
 
-/// Opens \a root as a directory handle (O_PATH where available).
+/// Opens \a root as a directory handle (O_RDONLY | O_DIRECTORY; it follows symlinks, as the
+/// user named this folder).
 int openRoot(const QString &root, Failure *error);
 
 /// Opens \a name below \a rootFd for reading. Symlinks are followed only while they stay

@@ -1,6 +1,7 @@
 // An LD_PRELOAD shim for tst_cli: it writes, in call order, every fdatasync(), fsync() and
 // renameat2() of the process to the file named by FERRY_SYNCSPY_LOG, one line each, so a test
 // can see that a download's data and name reach the disk before "verified" is printed.
+// With FERRY_SYNCSPY_NO_ALIGNED_ALLOC set, every aligned_alloc() fails, as when memory runs out.
 
 #include <cerrno>
 #include <cstdio>
@@ -56,6 +57,15 @@ extern "C" int fsync(int fd)
 {
     recordFd("fsync", fd);
     return real<int (*)(int)>("fsync")(fd);
+}
+
+extern "C" void *aligned_alloc(size_t alignment, size_t size)
+{
+    if (std::getenv("FERRY_SYNCSPY_NO_ALIGNED_ALLOC")) {
+        errno = ENOMEM;
+        return nullptr;
+    }
+    return real<void *(*)(size_t, size_t)>("aligned_alloc")(alignment, size);
 }
 
 extern "C" int renameat2(

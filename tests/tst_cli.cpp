@@ -146,9 +146,10 @@ std::unique_ptr<Server> startServer(const QString &root, const QHostAddress &add
 class Serve
 {
 public:
-    explicit Serve(const QString &dir, const QStringList &extra = {})
+    explicit Serve(const QString &dir, const QStringList &extra = {},
+        const QProcessEnvironment &env = childEnvironment())
     {
-        m_proc.setProcessEnvironment(childEnvironment());
+        m_proc.setProcessEnvironment(env);
         m_proc.start(ferryBin(),
             QStringList {QStringLiteral("serve"), dir, QStringLiteral("--bind"),
                 QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")}
@@ -307,6 +308,7 @@ private slots:
     void resumesAfterClientKilled();
     void secondGetOfTheSameFileLeavesTheFirstAlone();
     void verifiedMeansOnDisk();
+    void bigFilesSurviveFailedBufferAllocation();
     void resumesAfterServerKilled();
     void serveLogsRequestsAndSends();
     void escapesHostileNames();
@@ -680,6 +682,45 @@ void tst_Cli::verifiedMeansOnDisk()
         const qsizetype entry = calls.indexOf("fsync " + folder, name);
         QVERIFY2(data >= 0 && name > data && entry > name, readAll(log).constData());
     }
+}
+
+void tst_Cli::bigFilesSurviveFailedBufferAllocation()
+{
+    const QString spy = QString::fromLocal8Bit(qgetenv("FERRY_SYNCSPY"));
+    if (spy.isEmpty())
+        QSKIP("FERRY_SYNCSPY is not set (sanitized builds don't build the shim)");
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    // Big enough for the read-ahead (server) and write-behind (client) buffers.
+    const qint64 size = 9 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/big.bin"), size);
+    const QByteArray smallMd5 = test::writeRandomFile(share + QStringLiteral("/a.txt"), 10, 2);
+    QProcessEnvironment noMemory = childEnvironment();
+    noMemory.insert(QStringLiteral("LD_PRELOAD"), spy);
+    noMemory.insert(QStringLiteral("FERRY_SYNCSPY_NO_ALIGNED_ALLOC"), QStringLiteral("1"));
+
+    // The client: it writes without its buffers, and the file still arrives verified.
+    {
+        Serve serve(share);
+        QVERIFY(serve.waitListening());
+        const QString out = dir.filePath(QStringLiteral("client"));
+        const Result r
+            = runFerry(getArgs({QStringLiteral("big.bin")}, serve, out), 120000, noMemory);
+        QCOMPARE(r.status, QProcess::NormalExit);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, "big.bin  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    }
+    // The server: it can't read ahead, says so, and keeps serving.
+    Serve serve(share, {}, noMemory);
+    QVERIFY(serve.waitListening());
+    const QString out = dir.filePath(QStringLiteral("server"));
+    const Result r = runFerry(getArgs({QStringLiteral("big.bin")}, serve, out));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("the server could not read the file: big.bin"), r.err.constData());
+    const Result again = runFerry(getArgs({QStringLiteral("a.txt")}, serve, out));
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.out, "a.txt  10  " + smallMd5 + "  verified\n");
+    QCOMPARE(serve.process().state(), QProcess::Running);
 }
 
 void tst_Cli::resumesAfterServerKilled()

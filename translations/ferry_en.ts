@@ -503,38 +503,6 @@
             <translation>Unknown error %1.</translation>
         </message>
         <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>not found</source>
-            <translation>not found</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>cancelled</translation>
-        </message>
-        <message>
-            <source>already exists</source>
-            <translation>already exists</translation>
-        </message>
-        <message>
-            <source>MD5 mismatch</source>
-            <translation>MD5 mismatch</translation>
-        </message>
-        <message>
-            <source>refused</source>
-            <translation>refused</translation>
-        </message>
-        <message>
-            <source>timed out</source>
-            <translation>timed out</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>error</translation>
-        </message>
-        <message>
             <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
             <translation>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
         </message>
@@ -549,10 +517,6 @@
         <message>
             <source>No answer. Check the address, the firewall and the network.</source>
             <translation>No answer. Check the address, the firewall and the network.</translation>
-        </message>
-        <message>
-            <source>no answer</source>
-            <translation>no answer</translation>
         </message>
         <message>
             <source>The connection timed out waiting for the Ferry greeting.</source>

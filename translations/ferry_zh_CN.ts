@@ -502,38 +502,6 @@
         <translation>未知错误 %1。</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>already exists</source>
-        <translation>已存在</translation>
-    </message>
-    <message>
-        <source>MD5 mismatch</source>
-        <translation>MD5 不一致</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
         <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
         <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
     </message>
@@ -548,10 +516,6 @@
     <message>
         <source>No answer. Check the address, the firewall and the network.</source>
         <translation>没有应答。请检查地址、防火墙和网络。</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>无应答</translation>
     </message>
     <message>
         <source>The connection timed out waiting for the Ferry greeting.</source>

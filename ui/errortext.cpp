@@ -122,30 +122,4 @@ QString ErrorText::timeout(const QString &detail)
     return tr("The connection timed out: %1").arg(detail);
 }
 
-QString ErrorText::brief(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::None:
-        return tr("OK");
-    case ErrorCode::NotFound:
-        return tr("not found");
-    case ErrorCode::Cancelled:
-        return tr("cancelled");
-    case ErrorCode::AlreadyExists:
-        return tr("already exists");
-    case ErrorCode::Mismatch:
-        return tr("MD5 mismatch");
-    case ErrorCode::Refused:
-    case ErrorCode::InvalidName:
-        return tr("refused");
-    case ErrorCode::Timeout:
-        return tr("timed out");
-    case ErrorCode::NoGreeting:
-    case ErrorCode::NoAnswer:
-        return tr("no answer");
-    default:
-        return tr("error");
-    }
-}
-
 } // namespace ferry
