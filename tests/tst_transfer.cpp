@@ -124,6 +124,18 @@ Run get(quint16 port, const QList<QPair<QString, QString>> &files, const GetOpti
     return run;
 }
 
+/// What a fresh client session lists from the server at \a port (empty on a timeout).
+QList<protocol::FileEntry> listing(quint16 port)
+{
+    ClientSession session;
+    QSignalSpy listed(&session, &ClientSession::listReceived);
+    session.connectToServer(kLocalHost, port);
+    session.requestList();
+    if (!listed.wait(kWait))
+        return {};
+    return listed.at(0).at(0).value<QList<protocol::FileEntry>>();
+}
+
 Run get(quint16 port, const QString &name, const GetOptions &options)
 {
     return get(port, {{name, QString()}}, options);
@@ -433,12 +445,7 @@ void tst_Transfer::listsSharedFilesRecursively()
         fx.base(QStringLiteral("outside/secret.txt")), fx.share(QStringLiteral("photos/evil2"))));
     QVERIFY(fx.start());
 
-    ClientSession session;
-    QSignalSpy listed(&session, &ClientSession::listReceived);
-    session.connectToServer(kLocalHost, fx.port());
-    session.requestList();
-    QVERIFY(listed.wait(kWait));
-    const auto entries = listed.at(0).at(0).value<QList<protocol::FileEntry>>();
+    const auto entries = listing(fx.port());
 
     QStringList names;
     for (const auto &e : entries)
@@ -529,12 +536,7 @@ void tst_Transfer::namesPastThePathLimitAreListedAndFetched()
     QVERIFY(QFile::encodeName(fx.share(name)).size() > 4096);
     QVERIFY(fx.start());
 
-    ClientSession session;
-    QSignalSpy listed(&session, &ClientSession::listReceived);
-    session.connectToServer(kLocalHost, fx.port());
-    session.requestList();
-    QVERIFY(listed.wait(kWait));
-    const auto entries = listed.at(0).at(0).value<QList<protocol::FileEntry>>();
+    const auto entries = listing(fx.port());
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().name, name);
     // Its real size and time, not "0 bytes, 1970-01-01" from a stat that failed.
