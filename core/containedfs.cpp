@@ -238,7 +238,9 @@ bool tryLock(int fd)
     do {
         rc = ::flock(fd, LOCK_EX | LOCK_NB);
     } while (rc < 0 && errno == EINTR);
-    return rc == 0;
+    // Only "someone holds it" refuses: a filesystem without locks (ENOLCK, EOPNOTSUPP) must
+    // not stop every download; there the inode check before the rename still guards.
+    return rc == 0 || errno != EWOULDBLOCK;
 }
 
 bool isLockedInDir(int dirFd, const QString &leaf)

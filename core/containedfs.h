@@ -32,7 +32,8 @@ int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Fa
 bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace, Failure *error);
 
 /// Takes an exclusive lock on \a fd for as long as it stays open (flock: held per open file,
-/// so a second process, or a second open here, can't take it). False while another has it.
+/// so a second process, or a second open here, can't take it). False while another has it;
+/// true where the filesystem has no locks.
 bool tryLock(int fd);
 /// Whether \a leaf in \a dirFd exists and another open file holds its lock.
 bool isLockedInDir(int dirFd, const QString &leaf);
