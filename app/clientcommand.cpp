@@ -14,7 +14,6 @@
 #include <QFileInfo>
 #include <QHostAddress>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <unistd.h>
@@ -38,8 +37,10 @@ bool isConnectionFailure(ErrorCode code)
     case ErrorCode::NotFound:
     case ErrorCode::NotRegularFile:
     case ErrorCode::Refused:
+    case ErrorCode::ReadFailed:
     case ErrorCode::AlreadyExists:
     case ErrorCode::PartExists:
+    case ErrorCode::PartInUse:
     case ErrorCode::InvalidName:
     case ErrorCode::Mismatch:
     case ErrorCode::WriteFailed:

@@ -77,6 +77,18 @@ QString ServeCommand::failureFromServerSide(const ServerEvent &e)
     // CliText speaks to a client about its server; in this log the peer is the client.
     switch (e.code) {
     case ErrorCode::Timeout:
+        // The detail names the wait that ran out (see core/errorcode.h).
+        if (e.detail == QLatin1String(timeoutphase::kHello))
+            return tr("the client at %1 stopped answering before its greeting").arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kPassword))
+            return tr("the client at %1 stopped answering before its password").arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kRequest))
+            return tr("the client at %1 stopped answering: no request came in time").arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kAccept))
+            return tr("the client at %1 stopped answering: it did not accept the file in time")
+                .arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kSending))
+            return tr("the client at %1 stopped reading what it asked for").arg(e.peer);
         return tr("the client at %1 stopped answering").arg(e.peer);
     case ErrorCode::ProtocolError:
         return tr("the client at %1 broke the protocol (%2)").arg(e.peer, e.detail);

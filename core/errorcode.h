@@ -38,6 +38,7 @@ enum class ErrorCode : quint16 {
     PermissionDenied = 113,
     NoGreeting = 114, ///< Connected, but no Hello came within the greeting deadline.
     NoAnswer = 115, ///< The connection itself was never answered (connect timeout).
+    PartInUse = 116, ///< Another download (another process) is writing this .part now.
     Internal = 199,
 };
 
@@ -46,6 +47,24 @@ inline bool isWireCode(quint16 code)
 {
     return code >= 1 && code <= 12;
 }
+
+/// A code a server sends in place of an Offer to refuse one file while the connection
+/// continues (docs/protocol.md). The same code after the data has begun ends the connection.
+inline bool isPerFileCode(ErrorCode code)
+{
+    return code == ErrorCode::NotFound || code == ErrorCode::NotRegularFile
+        || code == ErrorCode::Refused || code == ErrorCode::ReadFailed;
+}
+
+/// The wait that ran out, as a server names it in a Timeout's detail (docs/protocol.md): a
+/// word the reader translates, never a state number.
+namespace timeoutphase {
+constexpr char kHello[] = "hello";
+constexpr char kPassword[] = "password";
+constexpr char kRequest[] = "request";
+constexpr char kAccept[] = "accept";
+constexpr char kSending[] = "sending";
+} // namespace timeoutphase
 
 /// A failure with its code and an untranslated detail (a name, an OS message).
 struct Failure

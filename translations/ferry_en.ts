@@ -167,6 +167,10 @@
             <source>the connection to %1 was lost</source>
             <translation>the connection to %1 was lost</translation>
         </message>
+        <message>
+            <source>%1 in %2 is being written by another download right now; wait for it to finish</source>
+            <translation>%1 in %2 is being written by another download right now; wait for it to finish</translation>
+        </message>
     </context>
     <context>
         <name>ClientCommand</name>
@@ -646,38 +650,6 @@
             <translation>Unknown error %1.</translation>
         </message>
         <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>not found</source>
-            <translation>not found</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>cancelled</translation>
-        </message>
-        <message>
-            <source>already exists</source>
-            <translation>already exists</translation>
-        </message>
-        <message>
-            <source>MD5 mismatch</source>
-            <translation>MD5 mismatch</translation>
-        </message>
-        <message>
-            <source>refused</source>
-            <translation>refused</translation>
-        </message>
-        <message>
-            <source>timed out</source>
-            <translation>timed out</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>error</translation>
-        </message>
-        <message>
             <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
             <translation>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
         </message>
@@ -694,8 +666,32 @@
             <translation>No answer. Check the address, the firewall and the network.</translation>
         </message>
         <message>
-            <source>no answer</source>
-            <translation>no answer</translation>
+            <source>Another download is writing "%1" right now; wait for it to finish.</source>
+            <translation>Another download is writing "%1" right now; wait for it to finish.</translation>
+        </message>
+        <message>
+            <source>Another download is writing that file right now; wait for it to finish.</source>
+            <translation>Another download is writing that file right now; wait for it to finish.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the Ferry greeting.</source>
+            <translation>The connection timed out waiting for the Ferry greeting.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the password.</source>
+            <translation>The connection timed out waiting for the password.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the next request.</source>
+            <translation>The connection timed out waiting for the next request.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the file to be accepted.</source>
+            <translation>The connection timed out waiting for the file to be accepted.</translation>
+        </message>
+        <message>
+            <source>The connection timed out sending a file: the other side stopped reading.</source>
+            <translation>The connection timed out sending a file: the other side stopped reading.</translation>
         </message>
     </context>
     <context>
@@ -711,6 +707,10 @@
         <message>
             <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
             <translation>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</translation>
+        </message>
+        <message>
+            <source>it has no %1</source>
+            <translation>it has no %1</translation>
         </message>
     </context>
     <context>
@@ -912,6 +912,26 @@
         <message>
             <source>Announced on the local network as %1.</source>
             <translation>Announced on the local network as %1.</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering before its greeting</source>
+            <translation>the client at %1 stopped answering before its greeting</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering before its password</source>
+            <translation>the client at %1 stopped answering before its password</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering: no request came in time</source>
+            <translation>the client at %1 stopped answering: no request came in time</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering: it did not accept the file in time</source>
+            <translation>the client at %1 stopped answering: it did not accept the file in time</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped reading what it asked for</source>
+            <translation>the client at %1 stopped reading what it asked for</translation>
         </message>
     </context>
     <context>

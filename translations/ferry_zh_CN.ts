@@ -167,6 +167,10 @@
         <source>the connection to %1 was lost</source>
         <translation>与 %1 的连接已断开</translation>
     </message>
+    <message>
+        <source>%1 in %2 is being written by another download right now; wait for it to finish</source>
+        <translation>%2 中的 %1 正被另一个下载写入；请等它完成</translation>
+    </message>
 </context>
 <context>
     <name>ClientCommand</name>
@@ -644,38 +648,6 @@
         <translation>未知错误 %1。</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>already exists</source>
-        <translation>已存在</translation>
-    </message>
-    <message>
-        <source>MD5 mismatch</source>
-        <translation>MD5 不一致</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
         <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
         <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
     </message>
@@ -692,8 +664,32 @@
         <translation>没有应答。请检查地址、防火墙和网络。</translation>
     </message>
     <message>
-        <source>no answer</source>
-        <translation>无应答</translation>
+        <source>Another download is writing &quot;%1&quot; right now; wait for it to finish.</source>
+        <translation>另一个下载正在写入“%1”；请等它完成。</translation>
+    </message>
+    <message>
+        <source>Another download is writing that file right now; wait for it to finish.</source>
+        <translation>另一个下载正在写入该文件；请等它完成。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the Ferry greeting.</source>
+        <translation>等待 Ferry 问候时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the password.</source>
+        <translation>等待密码时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the next request.</source>
+        <translation>等待下一个请求时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the file to be accepted.</source>
+        <translation>等待对方接收文件时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out sending a file: the other side stopped reading.</source>
+        <translation>发送文件时连接超时：对方停止了读取。</translation>
     </message>
 </context>
 <context>
@@ -709,6 +705,10 @@
     <message>
         <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
         <translation>无法打开窗口：%1；命令行（ferry serve、ferry list、ferry get）仍可使用</translation>
+    </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>其中没有 %1</translation>
     </message>
 </context>
 <context>
@@ -909,6 +909,26 @@
     <message>
         <source>Announced on the local network as %1.</source>
         <translation>已在局域网上以 %1 为名广播。</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering before its greeting</source>
+        <translation>%1 上的客户端在问候之前就没有响应了</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering before its password</source>
+        <translation>%1 上的客户端在发送密码之前就没有响应了</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering: no request came in time</source>
+        <translation>%1 上的客户端没有响应：未及时发来请求</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering: it did not accept the file in time</source>
+        <translation>%1 上的客户端没有响应：未及时接收文件</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped reading what it asked for</source>
+        <translation>%1 上的客户端停止读取它请求的数据</translation>
     </message>
 </context>
 <context>
