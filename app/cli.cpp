@@ -18,7 +18,8 @@ public:
     static QString commandList()
     {
         return tr("Commands:\n"
-                  "  (none)         start the window\n"
+                  "  (none)         start the window; --minimized starts it in the tray,\n"
+                  "                 --share-last shares the last shared folder again\n"
                   "  serve DIR      share a folder\n"
                   "  list           show the files a server shares\n"
                   "  get NAME...    download files and verify their MD5\n"

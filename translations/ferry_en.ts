@@ -27,8 +27,13 @@
             <translation>Language of messages: zh_CN or en.</translation>
         </message>
         <message>
+            <source>serve, list, get, discover or help.</source>
+            <translation>serve, list, get, discover or help.</translation>
+        </message>
+        <message>
             <source>Commands:
-  (none)         start the window
+  (none)         start the window; --minimized starts it in the tray,
+                 --share-last shares the last shared folder again
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
@@ -36,17 +41,14 @@
   help COMMAND   show the options of a command
 </source>
             <translation>Commands:
-  (none)         start the window
+  (none)         start the window; --minimized starts it in the tray,
+                 --share-last shares the last shared folder again
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
   discover       list the shares announced on the network
   help COMMAND   show the options of a command
 </translation>
-        </message>
-        <message>
-            <source>serve, list, get, discover or help.</source>
-            <translation>serve, list, get, discover or help.</translation>
         </message>
     </context>
     <context>

@@ -27,8 +27,13 @@
         <translation>提示信息的语言：zh_CN 或 en。</translation>
     </message>
     <message>
+        <source>serve, list, get, discover or help.</source>
+        <translation>serve、list、get、discover 或 help。</translation>
+    </message>
+    <message>
         <source>Commands:
-  (none)         start the window
+  (none)         start the window; --minimized starts it in the tray,
+                 --share-last shares the last shared folder again
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
@@ -36,17 +41,14 @@
   help COMMAND   show the options of a command
 </source>
         <translation>命令：
-  （无）         打开窗口
+  （无）         打开窗口；--minimized 在托盘中启动，
+                 --share-last 重新共享上次共享的文件夹
   serve 文件夹   共享一个文件夹
   list           列出服务端共享的文件
   get 名称...    下载文件并校验 MD5
   discover       列出网络上广播的共享
   help 命令      显示某个命令的选项
 </translation>
-    </message>
-    <message>
-        <source>serve, list, get, discover or help.</source>
-        <translation>serve、list、get、discover 或 help。</translation>
     </message>
 </context>
 <context>
