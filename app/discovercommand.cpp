@@ -79,7 +79,6 @@ int DiscoverCommand::run(const QStringList &arguments)
         tr("List the shares announced on the local network, one per line: name, address, "
            "port, id, password (yes/no), separated by tabs."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("discover"), QString(), QStringLiteral("discover"));
     parser.addOptions({
         {{QStringLiteral("w"), QStringLiteral("wait")}, tr("Seconds to listen (default 2)."),
             QStringLiteral("seconds")},
@@ -100,7 +99,7 @@ int DiscoverCommand::run(const QStringList &arguments)
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
+        QTextStream(stdout) << helpText(parser, QStringLiteral("discover"));
         return ExitOk;
     }
     int waitMs = 2000;

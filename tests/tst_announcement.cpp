@@ -53,6 +53,11 @@ void tst_Announcement::parse_data()
     QTest::newRow("name longer than 64") << datagram(1, QByteArray(65, 'a')) << false;
     QTest::newRow("name past the end") << datagram(1, "abc").chopped(1) << false;
     QTest::newRow("control character") << datagram(1, "a\tb") << false;
+    // Bidi controls make a name show as something else ("gpj.exe" read backwards).
+    QTest::newRow("right-to-left override") << datagram(1, "a\xe2\x80\xaez") << false;
+    QTest::newRow("right-to-left mark") << datagram(1, "a\xe2\x80\x8fz") << false;
+    QTest::newRow("first strong isolate") << datagram(1, "a\xe2\x81\xa8z") << false;
+    QTest::newRow("arabic letter mark") << datagram(1, "a\xd8\x9cz") << false;
     QTest::newRow("leading space") << datagram(1, " a") << false;
     QTest::newRow("bad UTF-8") << datagram(1, "\xff\xfe") << false;
     QTest::newRow("all-zero id") << datagram(1, "x", 6669, 0, 1, QByteArray(16, '\0')) << false;

@@ -891,6 +891,10 @@ void tst_Cli::helpNamesFerryNotItsPath_data()
                                << QByteArray("Usage: ferry list [options]");
     QTest::newRow("help serve") << QStringList {s("help"), s("serve")}
                                 << QByteArray("Usage: ferry serve [options] DIR");
+    QTest::newRow("help discover")
+        << QStringList {s("help"), s("discover")} << QByteArray("Usage: ferry discover [options]");
+    QTest::newRow("discover --help") << QStringList {s("discover"), s("--help")}
+                                     << QByteArray("Usage: ferry discover [options]");
 }
 
 void tst_Cli::helpNamesFerryNotItsPath()

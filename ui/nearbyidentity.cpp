@@ -1,9 +1,9 @@
 #include "nearbyidentity.h"
 
 #include "discovery/announcement.h"
+#include "uisettings.h"
 
 #include <QRandomGenerator>
-#include <QSettings>
 #include <QSysInfo>
 
 namespace ferry {
@@ -20,7 +20,7 @@ int envInt(const char *name, int fallback)
 
 QByteArray NearbyIdentity::deviceId()
 {
-    QSettings s(QStringLiteral("Ferry"), QStringLiteral("ferry"));
+    UiSettings s;
     QByteArray id
         = QByteArray::fromHex(s.value(QStringLiteral("discovery/deviceId")).toByteArray());
     if (id.size() == discovery::kIdSize && id != QByteArray(discovery::kIdSize, '\0'))
@@ -33,7 +33,7 @@ QByteArray NearbyIdentity::deviceId()
 
 QString NearbyIdentity::deviceName()
 {
-    QSettings s(QStringLiteral("Ferry"), QStringLiteral("ferry"));
+    UiSettings s;
     const QString set
         = discovery::cleanDeviceName(s.value(QStringLiteral("discovery/name")).toString());
     if (!set.isEmpty())
@@ -44,19 +44,19 @@ QString NearbyIdentity::deviceName()
 
 void NearbyIdentity::setDeviceName(const QString &name)
 {
-    QSettings s(QStringLiteral("Ferry"), QStringLiteral("ferry"));
+    UiSettings s;
     s.setValue(QStringLiteral("discovery/name"), discovery::cleanDeviceName(name));
 }
 
 bool NearbyIdentity::visible()
 {
-    QSettings s(QStringLiteral("Ferry"), QStringLiteral("ferry"));
+    UiSettings s;
     return s.value(QStringLiteral("discovery/visible"), true).toBool();
 }
 
 void NearbyIdentity::setVisible(bool visible)
 {
-    QSettings s(QStringLiteral("Ferry"), QStringLiteral("ferry"));
+    UiSettings s;
     s.setValue(QStringLiteral("discovery/visible"), visible);
 }
 
@@ -65,7 +65,7 @@ discovery::DiscoveryConfig NearbyIdentity::config()
     discovery::DiscoveryConfig c;
     c.deviceId = deviceId();
     c.name = deviceName();
-    QSettings s(QStringLiteral("Ferry"), QStringLiteral("ferry"));
+    UiSettings s;
     if (s.contains(QStringLiteral("discovery/skip")))
         c.skipPatterns = s.value(QStringLiteral("discovery/skip")).toStringList();
     c.announceIntervalMs = envInt("FERRY_DISCOVERY_INTERVAL_MS", c.announceIntervalMs);

@@ -12,6 +12,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace ferry {
 
 using discovery::Discovery;
@@ -83,7 +85,15 @@ void NearbyPanel::showDiagnosis()
 
 void NearbyPanel::addScanHit(const discovery::ScanHit &hit)
 {
-    m_scanHits.append(hit);
+    // Every scan finds the same shares again: a share is one row however often it answers.
+    const auto same
+        = std::find_if(m_scanHits.begin(), m_scanHits.end(), [&](const discovery::ScanHit &h) {
+              return h.address == hit.address && h.port == hit.port;
+          });
+    if (same != m_scanHits.end())
+        *same = hit;
+    else
+        m_scanHits.append(hit);
     rebuild();
 }
 

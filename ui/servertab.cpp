@@ -176,7 +176,13 @@ void ServerTab::toggle()
 {
     if (!isRunning())
         start();
-    else if (confirmStop())
+    else
+        requestStop();
+}
+
+void ServerTab::requestStop()
+{
+    if (isRunning() && confirmStop())
         stop();
 }
 

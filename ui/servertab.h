@@ -41,6 +41,8 @@ public:
     void setPassword(const QString &password);
     bool start();
     void stop();
+    /// Stops sharing, after asking when files are being sent: what the button and the tray do.
+    void requestStop();
     bool isRunning() const;
     /// Files being sent right now; stopping would abort them.
     int activeSends() const;

@@ -7,9 +7,17 @@
 namespace ferry::discovery {
 namespace {
 
+/// Bidirectional formatting characters: a name holding one shows as another text (an RTL
+/// override turns "gpj.exe" into "exe.jpg") and spills its direction into the row beside it.
+bool isBidiControl(char32_t c)
+{
+    return c == 0x61c || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e)
+        || (c >= 0x2066 && c <= 0x2069);
+}
+
 bool isControl(char32_t c)
 {
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029;
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029 || isBidiControl(c);
 }
 
 } // namespace

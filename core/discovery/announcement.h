@@ -32,7 +32,7 @@ struct Announcement
     };
     Kind kind = Kind::Announce;
     QByteArray id; ///< kIdSize bytes.
-    QString name; ///< 1..kMaxNameBytes bytes of UTF-8, no control characters.
+    QString name; ///< 1..kMaxNameBytes bytes of UTF-8, no control or bidi characters.
     quint16 port = 0; ///< The TCP port of the share; 0 for a query.
     bool passwordRequired = false;
 
@@ -51,8 +51,8 @@ QByteArray encodeAnnouncement(const Announcement &a);
 /// announcement. A later version may append fields: bytes after the name are ignored.
 std::optional<Announcement> parseAnnouncement(QByteArrayView datagram);
 
-/// A name cut to kMaxNameBytes of UTF-8 without splitting a character, control characters
-/// replaced by spaces.
+/// A name cut to kMaxNameBytes of UTF-8 without splitting a character, control and bidi
+/// formatting characters replaced by spaces.
 QString cleanDeviceName(const QString &name);
 
 } // namespace ferry::discovery

@@ -253,10 +253,8 @@ int Discovery::reportFor(int interfaceIndex) const
 void Discovery::handle(const QNetworkDatagram &datagram, int linkReport)
 {
     const auto a = parseAnnouncement(datagram.data());
-    if (!a) {
-        ++m_rejected;
+    if (!a)
         return;
-    }
     if (a->id == m_config.deviceId)
         return; // Our own, looped back: never list yourself.
     const int report = linkReport >= 0 ? linkReport : reportFor(int(datagram.interfaceIndex()));

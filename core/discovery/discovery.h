@@ -36,8 +36,6 @@ public:
 
     QList<Peer> peers() const { return m_peers.peers(); }
     QList<InterfaceReport> interfaces() const { return m_reports; }
-    qint64 droppedPeers() const { return m_peers.dropped(); }
-    qint64 rejectedDatagrams() const { return m_rejected; }
     /// Recent events, oldest first, for the log a user copies (capped).
     QStringList log() const { return m_log; }
 
@@ -82,7 +80,6 @@ private:
     QElapsedTimer m_clock;
     qint64 m_replyWindowMs = 0;
     int m_repliesInWindow = 0;
-    qint64 m_rejected = 0;
     QStringList m_log;
 };
 

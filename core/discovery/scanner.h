@@ -35,8 +35,6 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QList<ScanHit> hits() const { return m_hits; }
-    int total() const { return m_total; }
-    int done() const { return m_done; }
 
 signals:
     void found(const ferry::discovery::ScanHit &hit);

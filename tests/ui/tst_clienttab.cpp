@@ -1,6 +1,8 @@
 #include "clientsession.h"
 #include "clienttab.h"
+#include "diagnosisdialog.h"
 #include "errortext.h"
+#include "nearbypanel.h"
 #include "remotelistmodel.h"
 #include "server.h"
 #include "testutil.h"
@@ -28,6 +30,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace ferry;
 
@@ -59,6 +62,7 @@ private slots:
     void uiLogIsQuietByDefault();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
+    void rescanListsAShareOnce();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -724,6 +728,27 @@ void tst_ClientTab::uiLogIsQuietByDefault()
     const bool enabled = lcUi().isDebugEnabled() && lcUi().isInfoEnabled();
     QLoggingCategory::setFilterRules(QString());
     QVERIFY(enabled);
+}
+
+void tst_ClientTab::rescanListsAShareOnce()
+{
+    ClientTab tab;
+    tab.show();
+    NearbyPanel *nearby = tab.nearbyPanel();
+    nearby->showDiagnosis();
+    auto *dialog = tab.findChild<DiagnosisDialog *>();
+    QVERIFY(dialog);
+    // Two presses of "Scan my network" that both reach the same share, which then asks for a
+    // password: one row, showing what the latest scan said.
+    const discovery::ScanHit hit {QHostAddress(QStringLiteral("192.0.2.7")), 6669, false};
+    emit dialog->found(hit);
+    emit dialog->found({hit.address, hit.port, true});
+    emit dialog->found({QHostAddress(QStringLiteral("192.0.2.8")), 6669, false});
+    dialog->close();
+    QTreeWidget *view = nearby->view();
+    QCOMPARE(view->topLevelItemCount(), 2);
+    QCOMPARE(view->topLevelItem(0)->text(NearbyPanel::AddressColumn), QStringLiteral("192.0.2.7"));
+    QVERIFY(!view->topLevelItem(0)->text(NearbyPanel::PasswordColumn).isEmpty());
 }
 
 QTEST_MAIN(tst_ClientTab)

@@ -4,10 +4,12 @@
 #include "autostart.h"
 #include "clienttab.h"
 #include "closepolicy.h"
+#include "hostilepeer.h"
 #include "languages.h"
 #include "logmodel.h"
 #include "mainwindow.h"
 #include "servertab.h"
+#include "testutil.h"
 #include "transfermodel.h"
 #include "tray.h"
 #include "uisettings.h"
@@ -123,6 +125,7 @@ private slots:
     void closeWithoutTrayAsksLikeQuit();
     void firstCloseWhileSharingOffersTheTray();
     void trayMenuShowsSharingAndStops();
+    void trayStopDuringASendAsks();
     void downloadNotificationsCanBeMuted();
     void incomingConnectionNotifiesWhenHidden();
     void launchMinimizedSharesTheLastFolder();
@@ -351,6 +354,39 @@ void tst_Tray::trayMenuShowsSharingAndStops()
     actionTitled(menu, QStringLiteral("&Quit"))->trigger();
     QCOMPARE(answer.name, QStringLiteral("confirmQuit"));
     QCOMPARE(closed.size(), 1);
+}
+
+// The tray's Stop sharing aborts sends just as the button does: it asks the same question.
+void tst_Tray::trayStopDuringASendAsks()
+{
+    QTemporaryDir big;
+    test::writeRandomFile(big.filePath(QStringLiteral("big.bin")), 64 * 1024 * 1024, 3);
+    MainWindow window;
+    window.setTrayAvailable(true);
+    window.serverTab()->setFolder(big.path());
+    window.serverTab()->setPort(0);
+    QVERIFY(window.serverTab()->start());
+    // A client that asked for a big file and reads nothing keeps the send in flight.
+    test::RawClient client(window.serverTab()->listeningPort());
+    QVERIFY(client.waitConnected());
+    QVERIFY(client.readHello());
+    client.send(protocol::encodeHello({}));
+    client.send(protocol::encodeGetRequest(QStringLiteral("big.bin"), Q_INT64_C(1) << 40));
+    QTRY_COMPARE_WITH_TIMEOUT(window.serverTab()->activeSends(), 1, 20000);
+
+    QAction *stop = actionTitled(window.tray()->menu(), QStringLiteral("&Stop sharing"));
+    {
+        BoxAnswer answer(QStringLiteral("Keep sharing"));
+        stop->trigger();
+        QCOMPARE(answer.name, QStringLiteral("confirmStopSharing"));
+        QVERIFY(window.serverTab()->isRunning());
+    }
+    {
+        BoxAnswer answer(QStringLiteral("Stop sharing"));
+        stop->trigger();
+        QCOMPARE(answer.name, QStringLiteral("confirmStopSharing"));
+        QVERIFY(!window.serverTab()->isRunning());
+    }
 }
 
 void tst_Tray::downloadNotificationsCanBeMuted()
