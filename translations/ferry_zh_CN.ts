@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Firewall: %1 read, no rule found that blocks Ferry.</source>
-        <translation>防火墙：已读取 %1，未发现阻挡摆渡的规则。</translation>
+        <translation>防火墙：已读取 %1，未发现阻挡 Ferry 的规则。</translation>
     </message>
     <message>
         <source>Firewall: likely blocking (%1): %2</source>
