@@ -582,14 +582,6 @@
             <translation>The MD5 checksum does not match; the download was discarded.</translation>
         </message>
         <message>
-            <source>An unfinished download of "%1" is already there; resume it or remove it.</source>
-            <translation>An unfinished download of "%1" is already there; resume it or remove it.</translation>
-        </message>
-        <message>
-            <source>An unfinished download is already there; resume it or remove it.</source>
-            <translation>An unfinished download is already there; resume it or remove it.</translation>
-        </message>
-        <message>
             <source>"%1" is not an allowed file name.</source>
             <translation>"%1" is not an allowed file name.</translation>
         </message>
@@ -696,6 +688,14 @@
         <message>
             <source>no answer</source>
             <translation>no answer</translation>
+        </message>
+        <message>
+            <source>An unfinished download of "%1" is already there: choose Resume or Start over.</source>
+            <translation>An unfinished download of "%1" is already there: choose Resume or Start over.</translation>
+        </message>
+        <message>
+            <source>An unfinished download is already there: choose Resume or Start over.</source>
+            <translation>An unfinished download is already there: choose Resume or Start over.</translation>
         </message>
     </context>
     <context>

@@ -580,14 +580,6 @@
         <translation>MD5 不一致，下载的内容已丢弃。</translation>
     </message>
     <message>
-        <source>An unfinished download of &quot;%1&quot; is already there; resume it or remove it.</source>
-        <translation>已有“%1”未完成的下载，请续传或删除它。</translation>
-    </message>
-    <message>
-        <source>An unfinished download is already there; resume it or remove it.</source>
-        <translation>已有未完成的下载，请续传或删除它。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not an allowed file name.</source>
         <translation>“%1”不是允许的文件名。</translation>
     </message>
@@ -694,6 +686,14 @@
     <message>
         <source>no answer</source>
         <translation>无应答</translation>
+    </message>
+    <message>
+        <source>An unfinished download of &quot;%1&quot; is already there: choose Resume or Start over.</source>
+        <translation>“%1”有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
+    </message>
+    <message>
+        <source>An unfinished download is already there: choose Resume or Start over.</source>
+        <translation>已有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
     </message>
 </context>
 <context>

@@ -66,8 +66,9 @@ QString ErrorText::describe(const Failure &failure)
             tr("The MD5 checksum does not match; the download was discarded."));
     case ErrorCode::PartExists:
         return withDetail(
-            tr("An unfinished download of \"%1\" is already there; resume it or remove it."),
-            tr("An unfinished download is already there; resume it or remove it."));
+            tr("An unfinished download of \"%1\" is already there: choose Resume or Start "
+               "over."),
+            tr("An unfinished download is already there: choose Resume or Start over."));
     case ErrorCode::InvalidName:
         return withDetail(
             tr("\"%1\" is not an allowed file name."), tr("That is not an allowed file name."));

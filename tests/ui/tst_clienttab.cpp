@@ -645,6 +645,9 @@ void tst_ClientTab::startOverRemovesOnlyThatPart()
     const Transfer *t = waitForEnd(0);
     QVERIFY(t);
     QCOMPARE(t->failure.code, ErrorCode::PartExists);
+    // The row's message names the buttons that deal with the .part.
+    const QString said = ErrorText::describe(t->failure);
+    QVERIFY2(said.contains(QStringLiteral("Start over")), qPrintable(said));
 
     auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
     auto *retry = m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer"));
