@@ -404,10 +404,6 @@
             <translation>Try 'ferry help discover'.</translation>
         </message>
         <message>
-            <source>invalid --wait: %1</source>
-            <translation>invalid --wait: %1</translation>
-        </message>
-        <message>
             <source>discover takes no names</source>
             <translation>discover takes no names</translation>
         </message>
@@ -429,6 +425,10 @@
         <message>
             <source>Log:</source>
             <translation>Log:</translation>
+        </message>
+        <message>
+            <source>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</source>
+            <translation>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</translation>
         </message>
     </context>
     <context>

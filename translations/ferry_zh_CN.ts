@@ -403,10 +403,6 @@
         <translation>请运行“ferry help discover”查看用法。</translation>
     </message>
     <message>
-        <source>invalid --wait: %1</source>
-        <translation>无效的 --wait：%1</translation>
-    </message>
-    <message>
         <source>discover takes no names</source>
         <translation>discover 不接受名称</translation>
     </message>
@@ -427,6 +423,10 @@
     <message>
         <source>Log:</source>
         <translation>日志：</translation>
+    </message>
+    <message>
+        <source>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</source>
+        <translation>无效的 --wait：%1（请给出 0 到 3600 之间的秒数，例如 2）</translation>
     </message>
 </context>
 <context>
