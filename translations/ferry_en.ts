@@ -1073,6 +1073,10 @@
             <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
             <translation>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</translation>
         </message>
+        <message>
+            <source>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+            <translation>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>

@@ -1068,6 +1068,10 @@
         <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
         <translation>输入地址，或选择一个收藏：你输入过的地址会记在这里。本网络上的共享列在“附近”中。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+        <translation>“%1”不是 Ferry 能用的地址：请输入 主机、主机:端口 或 [IPv6]:端口，例如 192.168.1.20:6669。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>

@@ -60,6 +60,8 @@ private slots:
     void uiLogIsQuietByDefault();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
+    void malformedHostNamesTheForms_data();
+    void malformedHostNamesTheForms();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -560,6 +562,36 @@ void tst_ClientTab::hostEnterConnectsToWhatIsTyped()
     QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->rowCount(), 3, 20000);
     QVERIFY(m_tab->listModel()->names().contains(QStringLiteral("hello.txt")));
     QCOMPARE(port->value(), int(m_server.serverPort()));
+}
+
+void tst_ClientTab::malformedHostNamesTheForms_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("pasted URL") << QStringLiteral("http://127.0.0.1:%1");
+    QTest::newRow("port forgotten") << QStringLiteral("127.0.0.1:");
+}
+
+void tst_ClientTab::malformedHostNamesTheForms()
+{
+    // Used to be looked up whole and end in "Host not found".
+    QFETCH(QString, typed);
+    auto *host = m_tab->findChild<QComboBox *>(QStringLiteral("host"));
+    host->lineEdit()->clear();
+    const QString text
+        = typed.contains(QLatin1String("%1")) ? typed.arg(m_server.serverPort()) : typed;
+    QTest::keyClicks(host->lineEdit(), text);
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("connect")), Qt::LeftButton);
+    const QString banner = m_tab->bannerText();
+    QVERIFY2(
+        banner.contains(text) && banner.contains(QStringLiteral("HOST:PORT")), qPrintable(banner));
+    QCOMPARE(m_tab->listModel()->rowCount(), 0);
+    // The same text in Get says the same, and queues nothing.
+    m_tab->request({QStringLiteral("hello.txt")});
+    QCOMPARE(m_tab->transferModel()->rowCount(), 0);
+    QVERIFY(m_tab->bannerText().contains(QStringLiteral("HOST:PORT")));
+    // A good address clears it.
+    connectToServer();
+    QVERIFY(m_tab->bannerText().isEmpty());
 }
 
 void tst_ClientTab::failedConnectClearsTheOldListing_data()
