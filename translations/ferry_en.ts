@@ -1173,6 +1173,13 @@
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
         </message>
+        <message numerus="yes">
+            <source>Scan finished: %1 addresses probed, %n share(s) found.</source>
+            <translation>
+                <numerusform>Scan finished: %1 addresses probed, %n share found.</numerusform>
+                <numerusform>Scan finished: %1 addresses probed, %n shares found.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>ferry::LogModel</name>

@@ -1167,6 +1167,12 @@
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
+    <message numerus="yes">
+        <source>Scan finished: %1 addresses probed, %n share(s) found.</source>
+        <translation>
+            <numerusform>扫描完成：已探测 %1 个地址，找到 %n 个共享。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ferry::LogModel</name>
