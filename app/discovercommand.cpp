@@ -108,7 +108,10 @@ int DiscoverCommand::run(const QStringList &arguments)
         const double seconds = parser.value(QStringLiteral("wait")).toDouble(&ok);
         if (!ok || seconds < 0 || seconds > 3600) {
             err << "ferry discover: "
-                << tr("invalid --wait: %1").arg(parser.value(QStringLiteral("wait"))) << '\n';
+                << tr("invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)")
+                       .arg(parser.value(QStringLiteral("wait")))
+                << '\n'
+                << tr("Try 'ferry help discover'.") << '\n';
             return ExitUsage;
         }
         waitMs = int(seconds * 1000);

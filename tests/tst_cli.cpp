@@ -358,6 +358,12 @@ void tst_Cli::usage_data()
         << QStringList {s("invalid host: 127.0.0.1:99999")};
     QTest::newRow("host with an unclosed bracket") << QStringList {s("list"), s("-H"),
         s("[::1")} << 2 << QStringList() << QStringList {s("invalid host: [::1")};
+    QTest::newRow("host as a URL")
+        << QStringList {s("list"), s("--host"), s("http://127.0.0.1:6669")} << 2 << QStringList()
+        << QStringList {s("invalid host: http://127.0.0.1:6669"), s("HOST:PORT")};
+    QTest::newRow("discover with a bad wait")
+        << QStringList {s("discover"), s("--wait"), s("abc")} << 2 << QStringList()
+        << QStringList {s("invalid --wait: abc"), s("seconds"), s("ferry help discover")};
     QTest::newRow("unknown option") << QStringList {s("get"), s("x"), s("--frob")} << 2
                                     << QStringList() << QStringList {s("frob")};
     QTest::newRow("list with a name")

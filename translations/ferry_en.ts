@@ -410,10 +410,6 @@
             <translation>Try 'ferry help discover'.</translation>
         </message>
         <message>
-            <source>invalid --wait: %1</source>
-            <translation>invalid --wait: %1</translation>
-        </message>
-        <message>
             <source>discover takes no names</source>
             <translation>discover takes no names</translation>
         </message>
@@ -435,6 +431,10 @@
         <message>
             <source>Log:</source>
             <translation>Log:</translation>
+        </message>
+        <message>
+            <source>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</source>
+            <translation>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</translation>
         </message>
     </context>
     <context>
@@ -588,14 +588,6 @@
             <translation>The MD5 checksum does not match; the download was discarded.</translation>
         </message>
         <message>
-            <source>An unfinished download of "%1" is already there; resume it or remove it.</source>
-            <translation>An unfinished download of "%1" is already there; resume it or remove it.</translation>
-        </message>
-        <message>
-            <source>An unfinished download is already there; resume it or remove it.</source>
-            <translation>An unfinished download is already there; resume it or remove it.</translation>
-        </message>
-        <message>
             <source>"%1" is not an allowed file name.</source>
             <translation>"%1" is not an allowed file name.</translation>
         </message>
@@ -694,6 +686,14 @@
         <message>
             <source>The connection timed out sending a file: the other side stopped reading.</source>
             <translation>The connection timed out sending a file: the other side stopped reading.</translation>
+        </message>
+        <message>
+            <source>An unfinished download of "%1" is already there: choose Resume or Start over.</source>
+            <translation>An unfinished download of "%1" is already there: choose Resume or Start over.</translation>
+        </message>
+        <message>
+            <source>An unfinished download is already there: choose Resume or Start over.</source>
+            <translation>An unfinished download is already there: choose Resume or Start over.</translation>
         </message>
     </context>
     <context>
@@ -1095,6 +1095,10 @@
             <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
             <translation>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</translation>
         </message>
+        <message>
+            <source>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+            <translation>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -1190,6 +1194,13 @@
         <message>
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan finished: %1 addresses probed, %n share(s) found.</source>
+            <translation>
+                <numerusform>Scan finished: %1 addresses probed, %n share found.</numerusform>
+                <numerusform>Scan finished: %1 addresses probed, %n shares found.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

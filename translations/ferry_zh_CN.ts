@@ -347,7 +347,7 @@
     </message>
     <message>
         <source>Firewall: %1 read, no rule found that blocks Ferry.</source>
-        <translation>防火墙：已读取 %1，未发现阻挡摆渡的规则。</translation>
+        <translation>防火墙：已读取 %1，未发现阻挡 Ferry 的规则。</translation>
     </message>
     <message>
         <source>Firewall: likely blocking (%1): %2</source>
@@ -409,10 +409,6 @@
         <translation>请运行“ferry help discover”查看用法。</translation>
     </message>
     <message>
-        <source>invalid --wait: %1</source>
-        <translation>无效的 --wait：%1</translation>
-    </message>
-    <message>
         <source>discover takes no names</source>
         <translation>discover 不接受名称</translation>
     </message>
@@ -433,6 +429,10 @@
     <message>
         <source>Log:</source>
         <translation>日志：</translation>
+    </message>
+    <message>
+        <source>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</source>
+        <translation>无效的 --wait：%1（请给出 0 到 3600 之间的秒数，例如 2）</translation>
     </message>
 </context>
 <context>
@@ -586,14 +586,6 @@
         <translation>MD5 不一致，下载的内容已丢弃。</translation>
     </message>
     <message>
-        <source>An unfinished download of &quot;%1&quot; is already there; resume it or remove it.</source>
-        <translation>已有“%1”未完成的下载，请续传或删除它。</translation>
-    </message>
-    <message>
-        <source>An unfinished download is already there; resume it or remove it.</source>
-        <translation>已有未完成的下载，请续传或删除它。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not an allowed file name.</source>
         <translation>“%1”不是允许的文件名。</translation>
     </message>
@@ -692,6 +684,14 @@
     <message>
         <source>The connection timed out sending a file: the other side stopped reading.</source>
         <translation>发送文件时连接超时：对方停止了读取。</translation>
+    </message>
+    <message>
+        <source>An unfinished download of &quot;%1&quot; is already there: choose Resume or Start over.</source>
+        <translation>“%1”有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
+    </message>
+    <message>
+        <source>An unfinished download is already there: choose Resume or Start over.</source>
+        <translation>已有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
     </message>
 </context>
 <context>
@@ -1090,6 +1090,10 @@
         <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
         <translation>输入地址，或选择一个收藏：你输入过的地址会记在这里。本网络上的共享列在“附近”中。</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+        <translation>“%1”不是 Ferry 能用的地址：请输入 主机、主机:端口 或 [IPv6]:端口，例如 192.168.1.20:6669。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -1184,6 +1188,12 @@
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan finished: %1 addresses probed, %n share(s) found.</source>
+        <translation>
+            <numerusform>扫描完成：已探测 %1 个地址，找到 %n 个共享。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

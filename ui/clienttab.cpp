@@ -152,6 +152,8 @@ void ClientTab::refresh()
         showBanner({ErrorCode::HostNotFound, {}});
         return;
     }
+    if (!hostIsWellFormed())
+        return;
     m_banner->hide();
     m_bannerFailure = {};
     m_unopenedFolder.clear();
@@ -194,6 +196,8 @@ void ClientTab::request(const QStringList &names)
         showBanner({ErrorCode::HostNotFound, {}});
         return;
     }
+    if (!hostIsWellFormed())
+        return;
     m_banner->hide();
     GetOptions options;
     options.outputDir = destination();
@@ -327,6 +331,7 @@ void ClientTab::openFolder()
     // Without a file manager Qt only writes to stderr; say so where the user looks, with the
     // path to open by hand (the banner's text can be selected and copied).
     m_bannerFailure = {};
+    m_badHost.clear();
     m_unopenedFolder = QDir::toNativeSeparators(dir);
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
@@ -336,8 +341,27 @@ void ClientTab::showBanner(const Failure &failure)
 {
     m_bannerFailure = failure;
     m_unopenedFolder.clear();
+    m_badHost.clear();
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
+}
+
+// Without this, "http://nas:6669" or "nas:" went to DNS whole and came back "host not found".
+bool ClientTab::hostIsWellFormed()
+{
+    QString host;
+    quint16 port = 0;
+    const QString text = m_host->currentText().trimmed();
+    if (HostPort::split(text, &host, &port)) {
+        m_badHost.clear();
+        return true;
+    }
+    m_bannerFailure = {};
+    m_unopenedFolder.clear();
+    m_badHost = text;
+    m_banner->showMessage(bannerMessage());
+    emit statusMessage(bannerMessage());
+    return false;
 }
 
 // No modal prompt: the banner says why, and the cursor waits in the field to fix it.

@@ -74,6 +74,8 @@ private:
     void startOverSelected();
     void openFolder();
     void showBanner(const Failure &failure);
+    /// False, with a banner naming the forms, when the Host box holds text that no form fits.
+    bool hostIsWellFormed();
     void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
@@ -123,6 +125,7 @@ private:
     bool m_listing = false;
     Failure m_bannerFailure;
     QString m_unopenedFolder; ///< Shown in the banner: Open folder found no file manager.
+    QString m_badHost; ///< Shown in the banner: the Host box holds no address form.
 };
 
 } // namespace ferry

@@ -223,7 +223,7 @@ void ClientTab::retranslateUi()
     m_openFolder->setText(tr("&Open folder"));
     m_clearDone->setText(tr("Clear finished"));
     updateActions();
-    if (!m_bannerFailure.ok() || !m_unopenedFolder.isEmpty())
+    if (!m_bannerFailure.ok() || !m_unopenedFolder.isEmpty() || !m_badHost.isEmpty())
         m_banner->setText(bannerMessage());
     m_list->retranslate();
     m_transfers->retranslate();
@@ -260,6 +260,10 @@ QString ClientTab::bannerMessage() const
         return tr("Could not open the folder %1: no file manager was found. Open it "
                   "yourself; this path can be selected and copied.")
             .arg(m_unopenedFolder);
+    if (!m_badHost.isEmpty())
+        return tr("\"%1\" is not an address Ferry can use: type HOST, HOST:PORT or "
+                  "[IPv6]:PORT, e.g. 192.168.1.20:6669.")
+            .arg(m_badHost);
     if (m_bannerFailure.code == ErrorCode::HostNotFound && m_bannerFailure.detail.isEmpty())
         return tr("Type the address of the computer running Ferry first.");
     return ErrorText::describe(m_bannerFailure);

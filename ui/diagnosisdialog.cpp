@@ -71,6 +71,10 @@ DiagnosisDialog::DiagnosisDialog(QWidget *parent)
     connect(m_scanner, &Scanner::finished, this, [this] {
         m_scanned = true;
         m_scan->setEnabled(true);
+        // Left at "Scanning: 506 of 506", it read as if the scan were still running.
+        m_scanState->setText(tr("Scan finished: %1 addresses probed, %n share(s) found.", nullptr,
+            int(m_scanner->hits().size()))
+                                 .arg(m_scanner->done()));
         refresh();
     });
     // Counts change while the dialog is open: it shows them live.

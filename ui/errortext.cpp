@@ -66,8 +66,9 @@ QString ErrorText::describe(const Failure &failure)
             tr("The MD5 checksum does not match; the download was discarded."));
     case ErrorCode::PartExists:
         return withDetail(
-            tr("An unfinished download of \"%1\" is already there; resume it or remove it."),
-            tr("An unfinished download is already there; resume it or remove it."));
+            tr("An unfinished download of \"%1\" is already there: choose Resume or Start "
+               "over."),
+            tr("An unfinished download is already there: choose Resume or Start over."));
     case ErrorCode::PartInUse:
         return withDetail(tr("Another download is writing \"%1\" right now; wait for it to "
                              "finish."),

@@ -9,8 +9,11 @@
 #include "remotelistmodel.h"
 #include "servertab.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -105,6 +108,18 @@ void tst_Nearby::diagnosisShowsTheInterface()
     // The share in the namespace has been heard on it.
     QVERIFY(!report->toPlainText().contains(QStringLiteral("heard 0")));
     QVERIFY(report->toPlainText().contains(QStringLiteral("sudo ufw allow 16669/udp")));
+    // Scan my network ends by saying it ended, not "Scanning: N of N".
+    auto *scan = dialog->findChild<QPushButton *>(QStringLiteral("scanNetwork"));
+    QVERIFY(scan);
+    scan->click();
+    QTRY_VERIFY_WITH_TIMEOUT(scan->isEnabled(), 30000);
+    const QList<QLabel *> labels = dialog->findChildren<QLabel *>();
+    const auto says = [&labels](const QString &text) {
+        return std::any_of(labels.cbegin(), labels.cend(),
+            [&text](const QLabel *l) { return l->text().startsWith(text); });
+    };
+    QVERIFY(says(QStringLiteral("Scan finished:")));
+    QVERIFY(!says(QStringLiteral("Scanning:")));
     dialog->close();
 }
 
