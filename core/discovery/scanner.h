@@ -35,6 +35,7 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     QList<ScanHit> hits() const { return m_hits; }
+    int done() const { return m_done; } ///< Addresses probed so far in this scan.
 
 signals:
     void found(const ferry::discovery::ScanHit &hit);
