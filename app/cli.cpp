@@ -2,6 +2,7 @@
 
 #include "clientcommand.h"
 #include "devicescommand.h"
+#include "discovercommand.h"
 #include "servecommand.h"
 
 #include <QCommandLineParser>
@@ -18,11 +19,13 @@ public:
     static QString commandList()
     {
         return tr("Commands:\n"
-                  "  (none)         start the window\n"
+                  "  (none)         start the window; --minimized starts it in the tray,\n"
+                  "                 --share-last shares the last shared folder again\n"
                   "  serve DIR      share a folder\n"
                   "  list           show the files a server shares\n"
                   "  get NAME...    download files and verify their MD5\n"
                   "  devices        show this device's identity and the trusted devices\n"
+                  "  discover       list the shares announced on the network\n"
                   "  help COMMAND   show the options of a command\n");
     }
     static QString unknownCommand(const QString &command)
@@ -42,8 +45,8 @@ void setUpGlobal(QCommandLineParser &parser)
     parser.addOption({QStringLiteral("lang"),
         QCoreApplication::translate("Cli", "Language of messages: zh_CN or en."),
         QStringLiteral("lang")});
-    parser.addPositionalArgument(
-        QStringLiteral("command"), QCoreApplication::translate("Cli", "serve, list, get, devices or help."));
+    parser.addPositionalArgument(QStringLiteral("command"),
+        QCoreApplication::translate("Cli", "serve, list, get, discover, devices or help."));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
 }
 
@@ -57,6 +60,8 @@ int runCommand(const QString &command, const QStringList &args)
         return ClientCommand(ClientCommand::Mode::Get).run(args);
     if (command == QLatin1String("devices"))
         return DevicesCommand().run(args);
+    if (command == QLatin1String("discover"))
+        return DiscoverCommand().run(args);
     QTextStream(stderr) << "ferry: " << Cli::unknownCommand(command) << '\n'
                         << Cli::tryHelp() << '\n';
     return ExitUsage;

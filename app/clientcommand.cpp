@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "clitext.h"
 #include "devicescommand.h"
+#include "discovercommand.h"
 #include "hostport.h"
 #include "names.h"
 #include "password.h"
@@ -12,8 +13,8 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QLocale>
-#include <QStandardPaths>
 #include <QTextStream>
 
 #include <unistd.h>
@@ -37,8 +38,10 @@ bool isConnectionFailure(ErrorCode code)
     case ErrorCode::NotFound:
     case ErrorCode::NotRegularFile:
     case ErrorCode::Refused:
+    case ErrorCode::ReadFailed:
     case ErrorCode::AlreadyExists:
     case ErrorCode::PartExists:
+    case ErrorCode::PartInUse:
     case ErrorCode::InvalidName:
     case ErrorCode::Mismatch:
     case ErrorCode::WriteFailed:
@@ -63,8 +66,8 @@ int ClientCommand::run(const QStringList &arguments)
             tr("Names as the server lists them, e.g. photos/a.jpg."), QStringLiteral("NAME..."));
     parser.addOptions({
         {{QStringLiteral("H"), QStringLiteral("host")},
-            tr("Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port "
-               "given here wins over --port.")
+            tr("Server to connect to: HOST, HOST:PORT, [IPv6]:PORT or a device name that "
+               "discovery resolves (default %1). A port given here wins over --port.")
                 .arg(kDefaultHost),
             QStringLiteral("host")},
         {{QStringLiteral("p"), QStringLiteral("port")}, tr("Server port (default %1).").arg(6669),
@@ -126,14 +129,35 @@ int ClientCommand::run(const QStringList &arguments)
     }
     // The window's Host box takes "host:port" and "[v6]:port"; so does --host.
     QString host = kDefaultHost;
+    quint16 hostPort = 0;
     if (parser.isSet(QStringLiteral("host"))
-        && !HostPort::split(parser.value(QStringLiteral("host")), &host, &port)) {
+        && !HostPort::split(parser.value(QStringLiteral("host")), &host, &hostPort)) {
         err << "ferry " << command << ": "
             << tr("invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)")
                    .arg(parser.value(QStringLiteral("host")))
             << '\n'
             << tryHelp << '\n';
         return ExitUsage;
+    }
+    if (hostPort != 0)
+        port = hostPort;
+    const bool portGiven = hostPort != 0 || parser.isSet(QStringLiteral("port"));
+    // Not an address: a device name discovery may know, else a host name for DNS.
+    if (QHostAddress(host).isNull() && host != QLatin1String("localhost")) {
+        const QList<discovery::Peer> peers = DiscoverCommand::resolve(host);
+        if (peers.size() > 1) {
+            err << "ferry " << command << ": "
+                << tr("%1 devices are announced as %2; use an address:").arg(peers.size()).arg(host)
+                << '\n';
+            for (const discovery::Peer &p : peers)
+                err << "  " << DiscoverCommand::peerLine(p) << '\n';
+            return ExitUsage;
+        }
+        if (peers.size() == 1) {
+            host = peers.first().address.toString();
+            if (!portGiven)
+                port = peers.first().port;
+        }
     }
     GetOptions options;
     options.outputDir = QDir::currentPath();

@@ -57,6 +57,10 @@ QString CliText::describe(const Failure &failure, const QString &peer, const QSt
     case ErrorCode::PartExists:
         return tr("%1 is left from an interrupted download in %2; use --resume to continue it")
             .arg(detail, dir);
+    case ErrorCode::PartInUse:
+        return tr("%1 in %2 is being written by another download right now; wait for it to "
+                  "finish")
+            .arg(detail, dir);
     case ErrorCode::InvalidName:
         return tr("not a valid file name: %1").arg(detail);
     case ErrorCode::Cancelled:

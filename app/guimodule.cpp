@@ -7,10 +7,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLibrary>
 #include <QStandardPaths>
 #include <QTextStream>
-
-#include <dlfcn.h>
 
 namespace ferry {
 namespace {
@@ -31,18 +30,6 @@ QString executableDir(const char *argv0)
     return QFileInfo(path).absolutePath();
 }
 
-/// Why dlopen or dlsym failed. dlerror() often begins with the file's name, which the
-/// message names already.
-QString loaderReason(const QString &file)
-{
-    const char *error = dlerror();
-    QString reason = error ? QString::fromLocal8Bit(error) : QString();
-    const QString prefix = file + QLatin1String(": ");
-    if (reason.startsWith(prefix))
-        reason = reason.mid(prefix.size());
-    return reason;
-}
-
 } // namespace
 
 int GuiModule::run(int argc, char *argv[], const QString &langOverride)
@@ -57,16 +44,31 @@ int GuiModule::run(int argc, char *argv[], const QString &langOverride)
         const QString file = dir + QLatin1Char('/') + name;
         if (!QFileInfo::exists(file))
             continue;
-        // RTLD_NOW: a missing Qt library or symbol is reported here, not as a crash later.
-        void *module = dlopen(QFile::encodeName(file).constData(), RTLD_NOW | RTLD_LOCAL);
-        void *entry = module ? dlsym(module, "ferry_gui_main") : nullptr;
+        QLibrary module(file);
+        // All symbols now (RTLD_NOW): a missing Qt library or symbol is reported here, not as
+        // a crash later. The module's own symbols stay local to it.
+        module.setLoadHints(QLibrary::ResolveAllSymbolsHint);
+        const bool loaded = module.load();
+        const auto entry = loaded
+            ? reinterpret_cast<decltype(&ferry_gui_main)>(module.resolve("ferry_gui_main"))
+            : nullptr;
         if (entry) {
             const QByteArray lang = langOverride.toUtf8();
-            return reinterpret_cast<decltype(&ferry_gui_main)>(entry)(argc, argv, lang.constData());
+            return entry(argc, argv, lang.constData());
         }
         // A broken module is reported, not skipped for another build's copy.
         failedFile = file;
-        reason = loaderReason(file);
+        if (loaded) {
+            reason = tr("it has no %1").arg(QStringLiteral("ferry_gui_main"));
+        } else {
+            // "Cannot load library FILE: (FILE: why)": the message below names the file.
+            reason = module.errorString();
+            const int open = reason.indexOf(QLatin1String(": ("));
+            if (open > 0 && reason.endsWith(QLatin1Char(')')))
+                reason = reason.mid(open + 3).chopped(1);
+            if (reason.startsWith(file + QLatin1String(": ")))
+                reason = reason.mid(file.size() + 2);
+        }
         break;
     }
 

@@ -3,7 +3,9 @@
 #include "cli.h"
 #include "clitext.h"
 #include "devicescommand.h"
+#include "discovery/discovery.h"
 #include "names.h"
+#include "nearbyidentity.h"
 #include "password.h"
 #include "server.h"
 #include "signalwatcher.h"
@@ -76,6 +78,18 @@ QString ServeCommand::failureFromServerSide(const ServerEvent &e)
     // CliText speaks to a client about its server; in this log the peer is the client.
     switch (e.code) {
     case ErrorCode::Timeout:
+        // The detail names the wait that ran out (see core/errorcode.h).
+        if (e.detail == QLatin1String(timeoutphase::kHello))
+            return tr("the client at %1 stopped answering before its greeting").arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kPassword))
+            return tr("the client at %1 stopped answering before its password").arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kRequest))
+            return tr("the client at %1 stopped answering: no request came in time").arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kAccept))
+            return tr("the client at %1 stopped answering: it did not accept the file in time")
+                .arg(e.peer);
+        if (e.detail == QLatin1String(timeoutphase::kSending))
+            return tr("the client at %1 stopped reading what it asked for").arg(e.peer);
         return tr("the client at %1 stopped answering").arg(e.peer);
     case ErrorCode::ProtocolError:
         return tr("the client at %1 broke the protocol (%2)").arg(e.peer, e.detail);
@@ -194,6 +208,13 @@ int ServeCommand::run(const QStringList &arguments)
                "--plaintext too.")},
         {QStringLiteral("no-md5-cache"),
             tr("Hash every file on every download, even when it has not changed.")},
+        {QStringLiteral("no-announce"),
+            tr("Don't announce the share on the local network; it can still be reached by "
+               "address.")},
+        {QStringLiteral("name"),
+            tr("Name to announce the share under (default: the saved name, else the host "
+               "name)."),
+            QStringLiteral("name")},
     });
     QTextStream err(stderr);
     if (!parser.parse(arguments)) {
@@ -289,6 +310,18 @@ int ServeCommand::run(const QStringList &arguments)
     }
     if (!config.password.isEmpty())
         out << tr("A password is required.") << '\n';
+    // Shares announce themselves unless told not to; nothing connects without a user.
+    discovery::Discovery announcer;
+    // A share bound to loopback can't be reached from the network: nothing to announce.
+    if (!parser.isSet(QStringLiteral("no-announce")) && !config.bindAddress.isLoopback()) {
+        discovery::DiscoveryConfig dc = NearbyIdentity::config();
+        if (parser.isSet(QStringLiteral("name")))
+            dc.name = parser.value(QStringLiteral("name"));
+        dc.tcpPort = server.serverPort();
+        dc.passwordRequired = !config.password.isEmpty();
+        announcer.start(dc);
+        out << tr("Announced on the local network as %1.").arg(announcer.config().name) << '\n';
+    }
     out << tr("Press Ctrl+C to stop.") << Qt::endl;
 
     QObject::connect(&server, &Server::event, &server,
@@ -299,6 +332,7 @@ int ServeCommand::run(const QStringList &arguments)
         QCoreApplication::quit();
     });
     QCoreApplication::exec();
+    announcer.stop();
     server.stop();
     // The sessions log their aborted sends as they go; print those lines too.
     QCoreApplication::sendPostedEvents(&server);

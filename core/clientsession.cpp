@@ -571,9 +571,9 @@ bool ClientSession::handleError(QByteArrayView body)
         fail({ErrorCode::ProtocolError, QStringLiteral("bad error frame")});
         return false;
     }
-    // Refusals answer one request; anything else ends the connection.
-    const bool perRequest = failure->code == ErrorCode::NotFound
-        || failure->code == ErrorCode::NotRegularFile || failure->code == ErrorCode::Refused;
+    // Codes 1-4 in place of an Offer answer one request (docs/protocol.md); anything else,
+    // or any code once the data has begun, ends the connection.
+    const bool perRequest = isPerFileCode(failure->code);
     if (perRequest && m_state == State::Ready && !m_jobs.isEmpty() && m_jobs.head() == Job::File
         && m_phase != Phase::Receiving && m_phase != Phase::Discarding) {
         Failure f = *failure;

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -117,12 +118,29 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     int fd = -1;
 #ifdef Q_OS_LINUX
     fd = openBeneath(rootFd, name, O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
+    const int slash = name.lastIndexOf(QLatin1Char('/'));
+    if (fd == -1 && errno == ENAMETOOLONG && slash > 0) {
+        // A valid name may be up to 4096 bytes, one more than a path the kernel takes: open
+        // its folder, then the file beneath that (stricter: no symlink out of that folder).
+        const int dirFd
+            = openBeneath(rootFd, name.left(slash), O_PATH | O_DIRECTORY | O_NOFOLLOW, 0);
+        if (dirFd >= 0) {
+            fd = openBeneath(dirFd, name.mid(slash + 1), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
+            const int saved = errno;
+            ::close(dirFd);
+            errno = saved;
+        }
+    }
     if (fd == -2)
 #endif
         fd = walkNoFollow(
             rootFd, name.split(QLatin1Char('/')), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
     if (fd < 0) {
-        setError(error, errnoFailure(errno, name));
+        Failure f = errnoFailure(errno, name);
+        // ENXIO: a socket (or a device without its driver) has a name but nothing to read.
+        if (errno == ENXIO)
+            f.code = ErrorCode::NotRegularFile;
+        setError(error, f);
         return -1;
     }
     // O_NONBLOCK only kept a FIFO from blocking the open; regular reads don't need it.
@@ -130,14 +148,14 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     return fd;
 }
 
-int openParentDir(int rootFd, const QString &name, Failure *error)
+int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
 {
     QStringList parts = name.split(QLatin1Char('/'));
     parts.removeLast();
     int current = ::dup(rootFd);
     for (const QString &part : std::as_const(parts)) {
         const QByteArray c = QFile::encodeName(part);
-        if (::mkdirat(current, c.constData(), 0777) < 0 && errno != EEXIST) {
+        if (create && ::mkdirat(current, c.constData(), 0777) < 0 && errno != EEXIST) {
             setError(error, errnoFailure(errno, part));
             ::close(current);
             return -1;
@@ -212,6 +230,28 @@ bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace
         return false;
     }
     return true;
+}
+
+bool tryLock(int fd)
+{
+    int rc;
+    do {
+        rc = ::flock(fd, LOCK_EX | LOCK_NB);
+    } while (rc < 0 && errno == EINTR);
+    // Only "someone holds it" refuses: a filesystem without locks (ENOLCK, EOPNOTSUPP) must
+    // not stop every download; there the inode check before the rename still guards.
+    return rc == 0 || errno != EWOULDBLOCK;
+}
+
+bool isLockedInDir(int dirFd, const QString &leaf)
+{
+    const QByteArray c = QFile::encodeName(leaf);
+    const int fd = retryOpenat(dirFd, c.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return false;
+    const bool locked = !tryLock(fd);
+    ::close(fd); // releases the lock it may just have taken
+    return locked;
 }
 
 bool existsInDir(int dirFd, const QString &leaf)

@@ -32,6 +32,17 @@ QString numberedName(const QString &leaf, int n)
     return QStringLiteral("%1 (%2)%3").arg(leaf.left(dot)).arg(n).arg(leaf.mid(dot));
 }
 
+constexpr size_t kMaxUnsyncedFolders = 64;
+
+void syncAndClose(int dirFd)
+{
+    int rc;
+    do {
+        rc = ::fsync(dirFd);
+    } while (rc < 0 && errno == EINTR);
+    containedfs::closeFd(dirFd);
+}
+
 Failure writeFailure(int err, const QString &name)
 {
     return {ErrorCode::WriteFailed,
@@ -48,7 +59,29 @@ OutputFolder::OutputFolder(const QString &path) : m_path(path)
 
 OutputFolder::~OutputFolder()
 {
+    for (int dir : m_unsynced)
+        syncAndClose(dir);
     containedfs::closeFd(m_fd);
+}
+
+void OutputFolder::syncLater(int dirFd) const
+{
+    struct stat st;
+    if (::fstat(dirFd, &st) != 0)
+        return;
+    for (int dir : m_unsynced) {
+        struct stat known;
+        if (::fstat(dir, &known) == 0 && known.st_dev == st.st_dev && known.st_ino == st.st_ino)
+            return;
+    }
+    if (m_unsynced.size() >= kMaxUnsyncedFolders) {
+        // Many folders in one run: sync the oldest now rather than hold a descriptor each.
+        syncAndClose(m_unsynced.front());
+        m_unsynced.erase(m_unsynced.begin());
+    }
+    const int own = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
+    if (own >= 0)
+        m_unsynced.push_back(own);
 }
 
 bool OutputFolder::isCurrent() const
@@ -85,14 +118,17 @@ Failure Download::precheck(bool *partPresent) const
         return {ErrorCode::InvalidName, printableName(m_localName)};
     if (m_folder->fd() < 0)
         return {ErrorCode::WriteFailed, m_folder->error().detail};
-    // The parent folders may not exist yet; then neither does the file.
+    // The parent folders may not exist yet; then neither does the file. They are created
+    // only once the server offers the file, so a refused name leaves nothing behind.
     Failure ignored;
-    const int dir = containedfs::openParentDir(m_folder->fd(), m_localName, &ignored);
+    const int dir = containedfs::openParentDir(m_folder->fd(), m_localName, &ignored, false);
     if (dir < 0)
         return {};
     Failure result;
     const bool part = containedfs::existsInDir(dir, m_partLeaf);
-    if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
+    if (part && containedfs::isLockedInDir(dir, m_partLeaf))
+        result = {ErrorCode::PartInUse, m_localName + kPartSuffix};
+    else if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
         result = {ErrorCode::AlreadyExists, m_localName};
     else if (!m_resume && part)
         result = {ErrorCode::PartExists, m_localName + kPartSuffix};
@@ -118,12 +154,19 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
     if (m_dirFd < 0)
         return -1;
     if (m_resume && !fromStart && containedfs::existsInDir(m_dirFd, m_partLeaf)) {
+        // Another run may be writing it right now: never resume, replace or delete that one.
+        m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
+        if (m_fd < 0)
+            return -1;
+        if (!containedfs::tryLock(m_fd)) {
+            containedfs::closeFd(m_fd);
+            m_fd = -1;
+            *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
+            return -1;
+        }
         protocol::FileEntry meta;
         m_hasMeta = readMeta(&meta);
         if (m_hasMeta && meta.size == offer.size && meta.mtimeMs == offer.mtimeMs) {
-            m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
-            if (m_fd < 0)
-                return -1;
             const qint64 have = containedfs::statFd(m_fd).size;
             if (have <= offer.size && hashExisting(have, error)) {
                 m_received = have;
@@ -139,7 +182,16 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
     m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, true, true, error);
     if (m_fd < 0) {
         if (error->code == ErrorCode::AlreadyExists)
-            *error = {ErrorCode::PartExists, m_localName + kPartSuffix};
+            *error = containedfs::isLockedInDir(m_dirFd, m_partLeaf)
+                ? Failure {ErrorCode::PartInUse, m_localName + kPartSuffix}
+                : Failure {ErrorCode::PartExists, m_localName + kPartSuffix};
+        return -1;
+    }
+    if (!containedfs::tryLock(m_fd)) {
+        // Another run opened the new file between its creation and this lock: it is theirs.
+        containedfs::closeFd(m_fd);
+        m_fd = -1;
+        *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
         return -1;
     }
     if (offer.size >= kEagerMetaSize)
@@ -221,8 +273,29 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         abandon(false);
         return md5;
     }
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    // "Verified" means on disk, as with QSaveFile: the data before the name, then the name.
+    int rc;
+    do {
+        rc = ::fdatasync(m_fd);
+    } while (rc < 0 && errno == EINTR);
+    if (rc != 0) {
+        *error = writeFailure(errno, m_localName + kPartSuffix);
+        abandon(true);
+        return md5;
+    }
+    // The lock on m_fd is held until after the rename, and the name must still be this file:
+    // rename by name would otherwise publish whatever another run left under it.
+    struct stat byName;
+    struct stat byFd;
+    if (::fstatat(m_dirFd, QFile::encodeName(m_partLeaf).constData(), &byName, AT_SYMLINK_NOFOLLOW)
+            != 0
+        || ::fstat(m_fd, &byFd) != 0 || byName.st_ino != byFd.st_ino
+        || byName.st_dev != byFd.st_dev) {
+        *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
+        containedfs::closeFd(m_fd);
+        m_fd = -1;
+        return md5;
+    }
     const QString dirPart = m_localName.contains(QLatin1Char('/'))
         ? m_localName.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/')
         : QString();
@@ -235,12 +308,18 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         if (f.code != ErrorCode::AlreadyExists || m_policy != ConflictPolicy::KeepBoth
             || n > 9999) {
             *error = f.code == ErrorCode::AlreadyExists ? Failure {f.code, m_localName} : f;
+            containedfs::closeFd(m_fd);
+            m_fd = -1;
             return md5; // The verified .part stays; nothing under the final name changed.
         }
         leaf = numberedName(m_leaf, n);
     }
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
     if (m_hasMeta)
         containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    // The rename is durable once its folder is synced: once per folder, at the end of the run.
+    m_folder->syncLater(m_dirFd);
     m_finalName = dirPart + leaf;
     return md5;
 }
@@ -264,13 +343,14 @@ void Download::abandon(bool keepPart)
 void Download::removePart()
 {
     m_sink.reset();
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    // Removed while this run still holds its lock, so no other run is writing it then.
     if (m_dirFd >= 0) {
         containedfs::removeInDir(m_dirFd, m_partLeaf);
         containedfs::removeInDir(m_dirFd, m_metaLeaf);
         m_hasMeta = false;
     }
+    containedfs::closeFd(m_fd);
+    m_fd = -1;
 }
 
 bool Download::readMeta(protocol::FileEntry *meta) const

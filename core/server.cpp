@@ -52,8 +52,10 @@ bool Server::start(const ServerConfig &config, Failure *error)
         error->detail = config.root;
         return false;
     }
-    // Bounded by the accept backlog rather than by pending sockets piling up in Qt.
-    setMaxPendingConnections(128);
+    // incomingConnection() hands every descriptor to a worker at once, so nothing piles up in
+    // Qt's pending list: the kernel's accept queue is what absorbs a burst of connections
+    // (Qt's default of 50 would drop the SYNs of the rest for a second or more).
+    setListenBacklogSize(kListenBacklog);
     if (!listen(config.bindAddress, config.port)) {
         const bool inUse = serverError() == QAbstractSocket::AddressInUseError;
         *error = {inUse ? ErrorCode::PortInUse : ErrorCode::NetworkError, errorString()};

@@ -21,6 +21,9 @@ class Server : public QTcpServer
 {
     Q_OBJECT
 public:
+    /// Connections the kernel completes and queues while the server thread is busy.
+    static constexpr int kListenBacklog = 128;
+
     explicit Server(QObject *parent = nullptr);
     ~Server() override;
 

@@ -9,6 +9,7 @@
 
 #include <QHostAddress>
 #include <QLoggingCategory>
+#include <QMetaEnum>
 #include <QSslSocket>
 #include <QTcpSocket>
 
@@ -337,7 +338,7 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
     fail({ErrorCode::ProtocolError,
         QStringLiteral("unexpected frame 0x%1 in state %2")
             .arg(int(type), 2, 16, QLatin1Char('0'))
-            .arg(int(m_state))});
+            .arg(QString::fromLatin1(QMetaEnum::fromType<State>().valueToKey(int(m_state))))});
     return false;
 }
 
@@ -656,7 +657,27 @@ void ServerSession::onDeadline()
         onDisconnected();
         return;
     }
-    fail({ErrorCode::Timeout, QStringLiteral("%1").arg(int(m_state))});
+    fail({ErrorCode::Timeout, QString::fromLatin1(timeoutPhase())});
+}
+
+const char *ServerSession::timeoutPhase() const
+{
+    switch (m_state) {
+    case State::AwaitHello:
+        return timeoutphase::kHello;
+    case State::AwaitAuth:
+        return timeoutphase::kPassword;
+    case State::AwaitRequest:
+        // Waiting for room means the client stopped reading the answers it asked for.
+        return m_waitingForRoom ? timeoutphase::kSending : timeoutphase::kRequest;
+    case State::AwaitAccept:
+        return timeoutphase::kAccept;
+    case State::Sending:
+    case State::Starting:
+    case State::Closing:
+        break;
+    }
+    return timeoutphase::kSending;
 }
 
 void ServerSession::fail(const Failure &failure)

@@ -65,6 +65,8 @@ private:
     void onReadyRead();
     void onBytesWritten(qint64 written);
     void onDeadline();
+    /// The word a Timeout's detail carries for the current state.
+    const char *timeoutPhase() const;
     void onDisconnected();
     void onFirstBytes();
     void onEncrypted();

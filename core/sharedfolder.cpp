@@ -6,7 +6,11 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <algorithm>
+#include <climits>
+
+Q_LOGGING_CATEGORY(lcFolder, "ferry.core.folder")
 
 namespace ferry {
 
@@ -62,12 +66,20 @@ QList<protocol::FileEntry> SharedFolder::list() const
         if (!isValidRelativeName(name))
             continue;
         protocol::FileEntry entry;
-        if (info.isSymLink() || !info.isFile()) {
+        // Past PATH_MAX, stat() by the full path fails (size 0, 1970): ask open() as a get
+        // would, and leave out, with a log line, what it could not serve either.
+        const bool longPath = QFile::encodeName(info.filePath()).size() >= PATH_MAX;
+        if (longPath || info.isSymLink() || !info.isFile()) {
             // Only what open() would serve: a symlink that stays inside, to a regular file.
-            Failure ignored;
-            const int fd = open(name, &entry, &ignored);
-            if (fd < 0)
+            Failure failure;
+            const int fd = open(name, &entry, &failure);
+            if (fd < 0) {
+                if (longPath)
+                    qCWarning(lcFolder).noquote()
+                        << "left out of the listing, as it can't be opened:" << name
+                        << int(failure.code);
                 continue;
+            }
             containedfs::closeFd(fd);
         } else {
             entry.name = name;

@@ -14,12 +14,14 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <arpa/inet.h>
 #include <csignal>
 #include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace ferry;
@@ -159,11 +161,16 @@ std::unique_ptr<Server> startServer(const QString &root, const QHostAddress &add
 class Serve
 {
 public:
-    explicit Serve(const QString &dir, const QStringList &extra = {})
+    explicit Serve(const QString &dir, const QStringList &extra = {},
+        const QProcessEnvironment &env = childEnvironment())
     {
-        QProcessEnvironment env = childEnvironment();
-        env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("server")));
-        m_proc.setProcessEnvironment(env);
+        // A server identity of its own, unless the test chose a data folder for it.
+        QProcessEnvironment serverEnv = env;
+        if (serverEnv.value(QStringLiteral("FERRY_DATA_DIR"))
+            == test::dataDir(QStringLiteral("client")))
+            serverEnv.insert(
+                QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("server")));
+        m_proc.setProcessEnvironment(serverEnv);
         m_proc.start(ferryBin(),
             QStringList {QStringLiteral("serve"), dir, QStringLiteral("--bind"),
                 QStringLiteral("127.0.0.1"), QStringLiteral("--port"), QStringLiteral("0")}
@@ -248,6 +255,40 @@ bool startGetAndWaitForPart(
     return true;
 }
 
+/// A TCP proxy on 127.0.0.1 that passes what the server sends at most \a bytesPerTick every
+/// 10 ms, so a small download stays in flight long enough for a test to act meanwhile.
+class SlowProxy : public QTcpServer
+{
+public:
+    SlowProxy(quint16 upstream, qint64 bytesPerTick) : m_upstream(upstream), m_perTick(bytesPerTick)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = nextPendingConnection()) {
+                auto *server = new QTcpSocket(client);
+                server->setReadBufferSize(m_perTick);
+                server->connectToHost(QHostAddress::LocalHost, m_upstream);
+                connect(client, &QTcpSocket::readyRead, server,
+                    [client, server] { server->write(client->readAll()); });
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                auto *tick = new QTimer(client);
+                connect(tick, &QTimer::timeout, client, [client, server, this] {
+                    if (client->bytesToWrite() < m_perTick)
+                        client->write(server->read(m_perTick));
+                    if (server->state() == QAbstractSocket::UnconnectedState
+                        && server->bytesAvailable() == 0 && client->bytesToWrite() == 0)
+                        client->disconnectFromHost();
+                });
+                tick->start(10);
+            }
+        });
+        listen(QHostAddress::LocalHost, 0);
+    }
+
+private:
+    quint16 m_upstream;
+    qint64 m_perTick;
+};
+
 /// The shared objects \a pid has mapped, from /proc (Linux).
 QByteArray mappedFiles(qint64 pid)
 {
@@ -270,6 +311,7 @@ private slots:
     void listPrintsSharedFiles();
     void getPrintsOneVerifiedLinePerFile();
     void missingFileExitsOne();
+    void socketFileFailsAloneAsNotARegularFile();
     void existingFileNeedsOverwrite();
     void readOnlyOutputSaysOneLinePerFile();
     void outputFolder_data();
@@ -285,6 +327,9 @@ private slots:
     void stopsCleanlyOnSignal_data();
     void stopsCleanlyOnSignal();
     void resumesAfterClientKilled();
+    void secondGetOfTheSameFileLeavesTheFirstAlone();
+    void verifiedMeansOnDisk();
+    void bigFilesSurviveFailedBufferAllocation();
     void resumesAfterServerKilled();
     void serveLogsRequestsAndSends();
     void escapesHostileNames();
@@ -337,6 +382,12 @@ void tst_Cli::usage_data()
         << QStringList {s("invalid host: 127.0.0.1:99999")};
     QTest::newRow("host with an unclosed bracket") << QStringList {s("list"), s("-H"),
         s("[::1")} << 2 << QStringList() << QStringList {s("invalid host: [::1")};
+    QTest::newRow("host as a URL")
+        << QStringList {s("list"), s("--host"), s("http://127.0.0.1:6669")} << 2 << QStringList()
+        << QStringList {s("invalid host: http://127.0.0.1:6669"), s("HOST:PORT")};
+    QTest::newRow("discover with a bad wait")
+        << QStringList {s("discover"), s("--wait"), s("abc")} << 2 << QStringList()
+        << QStringList {s("invalid --wait: abc"), s("seconds"), s("ferry help discover")};
     QTest::newRow("unknown option") << QStringList {s("get"), s("x"), s("--frob")} << 2
                                     << QStringList() << QStringList {s("frob")};
     QTest::newRow("list with a name")
@@ -420,6 +471,35 @@ void tst_Cli::missingFileExitsOne()
     // The other file still arrives.
     QCOMPARE(r.out, "a.txt  100  " + md5 + "  verified\n");
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/nope.txt")));
+}
+
+void tst_Cli::socketFileFailsAloneAsNotARegularFile()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/ok.txt"), 100);
+    // A real AF_UNIX socket file in the share: open() on it fails with ENXIO.
+    const int sock = ::socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    QVERIFY(sock >= 0);
+    sockaddr_un address = {};
+    address.sun_family = AF_UNIX;
+    const QByteArray path = QFile::encodeName(share + QStringLiteral("/sock"));
+    QVERIFY(size_t(path.size()) < sizeof address.sun_path);
+    memcpy(address.sun_path, path.constData(), size_t(path.size()));
+    QCOMPARE(::bind(sock, reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r
+        = runFerry(getArgs({QStringLiteral("sock"), QStringLiteral("ok.txt")}, serve, out));
+    ::close(sock);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not a regular file on the server: sock"), r.err.constData());
+    // The socket fails alone: the next file of the batch still arrives, verified.
+    QCOMPARE(r.out, "ok.txt  100  " + md5 + "  verified\n");
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/ok.txt")), md5);
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/sock")));
 }
 
 void tst_Cli::existingFileNeedsOverwrite()
@@ -559,6 +639,119 @@ void tst_Cli::resumesAfterClientKilled()
     QVERIFY(!QFileInfo::exists(part));
     // Only the missing tail travelled the second time.
     QVERIFY(serve.waitLog("sent big.iso (" + QByteArray::number(size - kept) + " bytes)"));
+}
+
+void tst_Cli::secondGetOfTheSameFileLeavesTheFirstAlone()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    // Under 8 MiB: no .part.meta, so a --resume can't tell whose .part it found.
+    const qint64 size = 3 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/x.bin"), size, 5);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    SlowProxy proxy(serve.port, 16 * 1024); // about 1.6 MB/s: A takes about two seconds
+    QVERIFY(proxy.isListening());
+    const QStringList args
+        = {QStringLiteral("get"), QStringLiteral("x.bin"), QStringLiteral("--port"),
+            QString::number(proxy.serverPort()), QStringLiteral("--output"), out};
+    const QString part = out + QStringLiteral("/x.bin.part");
+
+    QProcess a;
+    QVERIFY(startGetAndWaitForPart(a, args, part, 256 * 1024));
+    // B: the same file into the same folder while A is writing it.
+    QProcess b;
+    b.setProcessEnvironment(childEnvironment());
+    b.start(ferryBin(), args + QStringList {QStringLiteral("--resume")});
+    // The proxy runs on this thread's event loop: wait with it running.
+    QVERIFY(QTest::qWaitFor(
+        [&] { return a.state() == QProcess::NotRunning && b.state() == QProcess::NotRunning; },
+        kWait));
+    const QByteArray bErr = b.readAllStandardError();
+    QCOMPARE(b.exitCode(), 1);
+    QVERIFY2(bErr.contains("x.bin.part in " + QFile::encodeName(out)
+                 + " is being written by another download right now"),
+        bErr.constData());
+
+    const QByteArray aOut = a.readAllStandardOutput();
+    QVERIFY2(a.exitCode() == 0, a.readAllStandardError().constData());
+    QCOMPARE(aOut, "x.bin  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    // "verified" is true of what is on disk under the final name.
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/x.bin")), md5);
+    QVERIFY(!QFileInfo::exists(part));
+}
+
+void tst_Cli::verifiedMeansOnDisk()
+{
+    const QString spy = QString::fromLocal8Bit(qgetenv("FERRY_SYNCSPY"));
+    if (spy.isEmpty())
+        QSKIP("FERRY_SYNCSPY is not set (sanitized builds don't build the shim)");
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    test::writeRandomFile(share + QStringLiteral("/a.txt"), 1000);
+    test::writeRandomFile(share + QStringLiteral("/sub/b.bin"), 9 * 1024 * 1024, 2);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    const QString log = dir.filePath(QStringLiteral("sync.log"));
+    QProcessEnvironment env = childEnvironment();
+    env.insert(QStringLiteral("LD_PRELOAD"), spy);
+    env.insert(QStringLiteral("FERRY_SYNCSPY_LOG"), log);
+
+    const Result r = runFerry(
+        getArgs({QStringLiteral("a.txt"), QStringLiteral("sub/b.bin")}, serve, out), 120000, env);
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.out.count("verified"), 2);
+    // As with QSaveFile: the data is synced before the rename, the folder after it.
+    const QList<QByteArray> calls = readAll(log).split('\n');
+    const QByteArray base = QFile::encodeName(QFileInfo(out).canonicalFilePath());
+    for (const auto &[folder, leaf] :
+        {std::pair {base, QByteArray("a.txt")}, std::pair {base + "/sub", QByteArray("b.bin")}}) {
+        const qsizetype data = calls.indexOf("fdatasync " + folder + '/' + leaf + ".part");
+        const qsizetype name = calls.indexOf("renameat2 " + leaf + ".part " + leaf);
+        const qsizetype entry = calls.indexOf("fsync " + folder, name);
+        QVERIFY2(data >= 0 && name > data && entry > name, readAll(log).constData());
+    }
+}
+
+void tst_Cli::bigFilesSurviveFailedBufferAllocation()
+{
+    const QString spy = QString::fromLocal8Bit(qgetenv("FERRY_SYNCSPY"));
+    if (spy.isEmpty())
+        QSKIP("FERRY_SYNCSPY is not set (sanitized builds don't build the shim)");
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    // Big enough for the read-ahead (server) and write-behind (client) buffers.
+    const qint64 size = 9 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/big.bin"), size);
+    const QByteArray smallMd5 = test::writeRandomFile(share + QStringLiteral("/a.txt"), 10, 2);
+    QProcessEnvironment noMemory = childEnvironment();
+    noMemory.insert(QStringLiteral("LD_PRELOAD"), spy);
+    noMemory.insert(QStringLiteral("FERRY_SYNCSPY_NO_ALIGNED_ALLOC"), QStringLiteral("1"));
+
+    // The client: it writes without its buffers, and the file still arrives verified.
+    {
+        Serve serve(share);
+        QVERIFY(serve.waitListening());
+        const QString out = dir.filePath(QStringLiteral("client"));
+        const Result r
+            = runFerry(getArgs({QStringLiteral("big.bin")}, serve, out), 120000, noMemory);
+        QCOMPARE(r.status, QProcess::NormalExit);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(r.out, "big.bin  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    }
+    // The server: it can't read ahead, says so, and keeps serving.
+    Serve serve(share, {}, noMemory);
+    QVERIFY(serve.waitListening());
+    const QString out = dir.filePath(QStringLiteral("server"));
+    const Result r = runFerry(getArgs({QStringLiteral("big.bin")}, serve, out));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("the server could not read the file: big.bin"), r.err.constData());
+    const Result again = runFerry(getArgs({QStringLiteral("a.txt")}, serve, out));
+    QVERIFY2(again.exitCode == 0, again.err.constData());
+    QCOMPARE(again.out, "a.txt  10  " + smallMd5 + "  verified\n");
+    QCOMPARE(serve.process().state(), QProcess::Running);
 }
 
 void tst_Cli::resumesAfterServerKilled()
@@ -730,6 +923,10 @@ void tst_Cli::helpNamesFerryNotItsPath_data()
                                << QByteArray("Usage: ferry list [options]");
     QTest::newRow("help serve") << QStringList {s("help"), s("serve")}
                                 << QByteArray("Usage: ferry serve [options] DIR");
+    QTest::newRow("help discover")
+        << QStringList {s("help"), s("discover")} << QByteArray("Usage: ferry discover [options]");
+    QTest::newRow("discover --help") << QStringList {s("discover"), s("--help")}
+                                     << QByteArray("Usage: ferry discover [options]");
 }
 
 void tst_Cli::helpNamesFerryNotItsPath()
@@ -959,7 +1156,8 @@ void tst_Cli::serverNamesTheClientWhenItStopsAnswering()
     QVERIFY(client.waitForConnected(kWait));
     client.write(protocol::encodeHello({}));
     const QByteArray peer = "127.0.0.1:" + QByteArray::number(client.localPort());
-    QVERIFY(serve.waitLog("the client at " + peer + " stopped answering"));
+    // Words for the wait that ran out, never the server's state number.
+    QVERIFY(serve.waitLog("the client at " + peer + " stopped answering: no request came in time"));
     // A second, well-behaved client closes normally; by then the first is long gone.
     QTcpSocket second;
     second.connectToHost(QStringLiteral("127.0.0.1"), serve.port);

@@ -14,6 +14,12 @@
 #include <QTest>
 #include <QtEndian>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace ferry;
 using namespace ferry::test;
 using protocol::FrameType;
@@ -52,6 +58,8 @@ private slots:
     // Server: malformed and out-of-place frames.
     void lengthOverBoundIsRejected_data();
     void lengthOverBoundIsRejected();
+    void serverOnlyFrameOverReadBufferIsRejectedAtHeader_data();
+    void serverOnlyFrameOverReadBufferIsRejectedAtHeader();
     void unknownFrameTypeIsRejected_data();
     void unknownFrameTypeIsRejected();
     void helloWithBadMagicIsRejected();
@@ -75,6 +83,7 @@ private slots:
     void connectionsOverPerPeerLimitAreTurnedAway();
     void hostilePeersDoNotDisturbAnHonestDownload();
     void twoHundredHonestClientsAreServedWithDefaultLimits();
+    void burstWhileTheServerThreadIsBusyIsQueuedByTheKernel();
 
     // Password-protected share.
     void protectedShareListsNothingBeforeAuth();
@@ -93,6 +102,8 @@ private slots:
     void serverLengthOverBoundIsRejected();
     void unknownFrameFromServerIsRejected();
     void unrequestedFrameFromServerIsRejected();
+    void perFileRefusalsFailOnlyTheirFile_data();
+    void perFileRefusalsFailOnlyTheirFile();
     void offerForAnotherNameIsRejected();
     void serverSendingMoreDataThanAnnouncedIsRejected_data();
     void serverSendingMoreDataThanAnnouncedIsRejected();
@@ -210,6 +221,35 @@ void tst_Hostile::lengthOverBoundIsRejected()
     QCOMPARE(peer.nextError(), ErrorCode::ProtocolError);
     QVERIFY(peer.waitClosed(kSlackMs));
     QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::ProtocolError));
+}
+
+void tst_Hostile::serverOnlyFrameOverReadBufferIsRejectedAtHeader_data()
+{
+    QTest::addColumn<bool>("afterHello");
+    QTest::addColumn<QByteArray>("head");
+    // Within the type's bound, but more than a server's 64 KiB read buffer could ever hold:
+    // only a server sends these.
+    QTest::newRow("data of 64 KiB") << true << header(quint8(FrameType::Data), 64 * 1024);
+    QTest::newRow("data of 4 MiB") << true << header(quint8(FrameType::Data), 4 << 20);
+    QTest::newRow("data before hello") << false << header(quint8(FrameType::Data), 1 << 20);
+    QTest::newRow("list entries of 1 MiB")
+        << true << header(quint8(FrameType::ListEntries), 1 << 20);
+}
+
+void tst_Hostile::serverOnlyFrameOverReadBufferIsRejectedAtHeader()
+{
+    QFETCH(bool, afterHello);
+    QFETCH(QByteArray, head);
+    ServerConfig c = config();
+    // Long deadlines: a server that waits for the body would be cut by neither in this test.
+    c.handshakeTimeoutMs = 60000;
+    c.requestTimeoutMs = 60000;
+    RawClient peer(start(c));
+    QVERIFY(peer.readHello());
+    // The header alone: docs/protocol.md promises it is judged before anything is waited for.
+    peer.send((afterHello ? protocol::encodeHello({}) : QByteArray()) + head);
+    QCOMPARE(peer.nextError(kSlackMs), ErrorCode::ProtocolError);
+    QVERIFY(peer.waitClosed(kSlackMs));
 }
 
 void tst_Hostile::unknownFrameTypeIsRejected_data()
@@ -408,6 +448,7 @@ void tst_Hostile::lengthPrefixThenSilenceIsCutAtHandshakeDeadline()
     QVERIFY(peer.waitClosed(kHandshakeMs + kSlackMs));
     QVERIFY(clock.elapsed() < kHandshakeMs + kSlackMs);
     QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout));
+    QCOMPARE(m_events.last().detail, QStringLiteral("hello"));
 }
 
 void tst_Hostile::slowlorisIsCutAtHandshakeDeadline()
@@ -436,9 +477,23 @@ void tst_Hostile::idleConnectionIsCutAtRequestDeadline()
     peer.send(protocol::encodeHello({}));
     QElapsedTimer clock;
     clock.start();
-    QCOMPARE(peer.nextError(kRequestMs + kSlackMs), ErrorCode::Timeout);
+    RawFrame error;
+    do
+        error = peer.next(kRequestMs + kSlackMs);
+    while (error.type >= 0 && !error.is(FrameType::Error));
+    const auto failure = protocol::parseError(error.body);
+    QVERIFY(failure);
+    QCOMPARE(failure->code, ErrorCode::Timeout);
+    // The detail reaches a person (the client's window, the server's log): a word naming the
+    // wait, never a state number.
+    QCOMPARE(failure->detail, QStringLiteral("request"));
     QVERIFY(peer.waitClosed(kSlackMs));
     QVERIFY(clock.elapsed() < kRequestMs + kSlackMs);
+    QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout));
+    for (const ServerEvent &e : std::as_const(m_events)) {
+        if (e.code == ErrorCode::Timeout)
+            QCOMPARE(e.detail, QStringLiteral("request"));
+    }
 }
 
 void tst_Hostile::clientThatNeverReadsIsCutAtTransferDeadline()
@@ -563,6 +618,45 @@ void tst_Hostile::twoHundredHonestClientsAreServedWithDefaultLimits()
     QVERIFY(QTest::qWaitFor([&] { return listed + failed == kClients; }, 60000));
     QCOMPARE(failed, 0);
     QCOMPARE(listed, kClients);
+}
+
+void tst_Hostile::burstWhileTheServerThreadIsBusyIsQueuedByTheKernel()
+{
+    ServerConfig c = config();
+    c.handshakeTimeoutMs = 60000;
+    const quint16 port = start(c);
+    QVERIFY(port);
+    QCOMPARE(m_server->listenBacklogSize(), Server::kListenBacklog);
+    // The server's thread (this one) runs no event loop meanwhile, as when it is busy: only
+    // the kernel's accept queue can complete these connections. Past the backlog Linux drops
+    // the SYN, and the client waits a second or more before it tries again.
+    constexpr int kBurst = 100; // more than Qt's default backlog of 50
+    sockaddr_in address = {};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
+    std::vector<pollfd> fds;
+    for (int i = 0; i < kBurst; ++i) {
+        const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        QVERIFY(fd >= 0);
+        ::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address);
+        fds.push_back({fd, POLLOUT, 0});
+    }
+    int connected = 0;
+    for (int round = 0; round < 50 && connected < kBurst; ++round) {
+        ::poll(fds.data(), fds.size(), 100);
+        connected = 0;
+        for (const pollfd &p : fds) {
+            int error = 0;
+            socklen_t len = sizeof error;
+            if ((p.revents & POLLOUT) && ::getsockopt(p.fd, SOL_SOCKET, SO_ERROR, &error, &len) == 0
+                && error == 0)
+                ++connected;
+        }
+    }
+    for (const pollfd &p : fds)
+        ::close(p.fd);
+    QCOMPARE(connected, kBurst);
 }
 
 // ---- Password-protected share -----------------------------------------------------
@@ -848,6 +942,48 @@ void tst_Hostile::unrequestedFrameFromServerIsRejected()
     QVERIFY(run.listed);
     QCOMPARE(run.failure->code, ErrorCode::ProtocolError);
     QVERIFY(QDir(out()).isEmpty());
+}
+
+void tst_Hostile::perFileRefusalsFailOnlyTheirFile_data()
+{
+    QTest::addColumn<int>("code");
+    // docs/protocol.md: codes 1-4 in place of an Offer answer one request.
+    QTest::newRow("not found") << int(ErrorCode::NotFound);
+    QTest::newRow("not a regular file") << int(ErrorCode::NotRegularFile);
+    QTest::newRow("refused") << int(ErrorCode::Refused);
+    QTest::newRow("read failed") << int(ErrorCode::ReadFailed);
+}
+
+void tst_Hostile::perFileRefusalsFailOnlyTheirFile()
+{
+    QFETCH(int, code);
+    const QByteArray content = QByteArrayLiteral("the second file");
+    const QByteArray md5 = QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex();
+    RawServer fake;
+    fake.script = [&](RawServer &s, const RawFrame &f) {
+        if (!f.is(FrameType::GetRequest))
+            return;
+        const auto request = protocol::parseGetRequest(f.body);
+        if (request && request->name == QStringLiteral("bad")) {
+            s.send(protocol::encodeError(ErrorCode(code), QStringLiteral("bad")));
+        } else if (request) {
+            s.send(protocol::encodeOffer({request->name, content.size(), 0}));
+            if (acceptedAt(f, content.size()))
+                s.send(protocol::encodeFrame(FrameType::Data, content) + protocol::encodeEnd(md5));
+        }
+        if (request && request->acceptUpTo < content.size())
+            QFAIL("the test expects small files to be accepted ahead");
+    };
+    const ClientRun run = runClient(fake.port(), [&](ClientSession &s) {
+        s.requestFiles({QStringLiteral("bad"), QStringLiteral("good.txt")},
+            {out(), ConflictPolicy::Fail, false});
+    });
+    QVERIFY(!run.failure);
+    QCOMPARE(run.results.size(), 2);
+    QCOMPARE(run.results.at(0).outcome, FileResult::Outcome::Failed);
+    QCOMPARE(int(run.results.at(0).failure.code), code);
+    QCOMPARE(run.results.at(1).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(test::md5OfFile(out(QStringLiteral("good.txt"))), md5);
 }
 
 void tst_Hostile::offerForAnotherNameIsRejected()

@@ -10,7 +10,9 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -19,6 +21,7 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <functional>
@@ -140,6 +143,19 @@ Run get(quint16 port, const QList<QPair<QString, QString>> &files, const GetOpti
     [[maybe_unused]] const bool done
         = QTest::qWaitFor([&] { return run.results.size() == files.size(); }, getWaitMs());
     return run;
+}
+
+/// What a fresh client session lists from the server at \a port (empty on a timeout).
+QList<protocol::FileEntry> listing(quint16 port)
+{
+    ClientSession session;
+    trustOnFirstUse(session);
+    QSignalSpy listed(&session, &ClientSession::listReceived);
+    session.connectToServer(kLocalHost, port);
+    session.requestList();
+    if (!listed.wait(kWait))
+        return {};
+    return listed.at(0).at(0).value<QList<protocol::FileEntry>>();
 }
 
 Run get(quint16 port, const QString &name, const GetOptions &options)
@@ -276,6 +292,57 @@ QByteArray hexMd5(const QByteArray &bytes)
     return QCryptographicHash::hash(bytes, QCryptographicHash::Md5).toHex();
 }
 
+/// A name of exactly \a bytes: folders of up to 200 bytes, then a 150-byte file name, so
+/// that its folder is within PATH_MAX below a short share while the whole path is past it.
+QString nameOfLength(int bytes)
+{
+    const QString leaf = QString(146, QLatin1Char('f')) + QStringLiteral(".bin");
+    const int folders = bytes - int(leaf.size());
+    const int full = (folders - 2) / 201;
+    QString name;
+    for (int i = 0; i < full; ++i)
+        name += QString(200, QLatin1Char('d')) + QLatin1Char('/');
+    name += QString(folders - 201 * full - 1, QLatin1Char('e')) + QLatin1Char('/') + leaf;
+    return name;
+}
+
+/// Opens \a name below \a root one component at a time, creating folders (and the file,
+/// with \a content) when \a content is given: paths past PATH_MAX need this.
+QByteArray walk(const QString &root, const QString &name, const QByteArray *content = nullptr)
+{
+    int dir = ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const QStringList parts = name.split(QLatin1Char('/'));
+    for (int i = 0; dir >= 0 && i < parts.size() - 1; ++i) {
+        const QByteArray c = QFile::encodeName(parts.at(i));
+        if (content)
+            ::mkdirat(dir, c.constData(), 0777);
+        const int next = ::openat(dir, c.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        ::close(dir);
+        dir = next;
+    }
+    if (dir < 0)
+        return {};
+    const QByteArray leaf = QFile::encodeName(parts.last());
+    const int fd = ::openat(dir, leaf.constData(),
+        content ? O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC : O_RDONLY | O_CLOEXEC, 0666);
+    ::close(dir);
+    if (fd < 0)
+        return {};
+    QByteArray bytes;
+    if (content) {
+        bytes = *content;
+        if (::write(fd, content->constData(), size_t(content->size())) != content->size())
+            bytes.clear();
+    } else {
+        char buf[4096];
+        ssize_t n;
+        while ((n = ::read(fd, buf, sizeof buf)) > 0)
+            bytes.append(buf, n);
+    }
+    ::close(fd);
+    return bytes;
+}
+
 } // namespace
 
 class tst_Transfer : public QObject
@@ -286,6 +353,8 @@ private slots:
     void getsSeveralFilesPipelinedIntoSubfolders();
     void listsSharedFilesRecursively();
     void missingFileIsNotFound();
+    void namesPastThePathLimitAreListedAndFetched_data();
+    void namesPastThePathLimitAreListedAndFetched();
     void refusesBadNamesBeforeAsking_data();
     void refusesBadNamesBeforeAsking();
     void serverRefusesBadNames_data();
@@ -400,13 +469,7 @@ void tst_Transfer::listsSharedFilesRecursively()
         fx.base(QStringLiteral("outside/secret.txt")), fx.share(QStringLiteral("photos/evil2"))));
     QVERIFY(fx.start());
 
-    ClientSession session;
-    trustOnFirstUse(session);
-    QSignalSpy listed(&session, &ClientSession::listReceived);
-    session.connectToServer(kLocalHost, fx.port());
-    session.requestList();
-    QVERIFY(listed.wait(kWait));
-    const auto entries = listed.at(0).at(0).value<QList<protocol::FileEntry>>();
+    const auto entries = listing(fx.port());
 
     QStringList names;
     for (const auto &e : entries)
@@ -469,6 +532,57 @@ void addBadNames()
 }
 
 } // namespace
+
+void tst_Transfer::namesPastThePathLimitAreListedAndFetched_data()
+{
+    QTest::addColumn<int>("bytes");
+    // With the share's own path in front, every one of these is past PATH_MAX (4096).
+    QTest::newRow("4089 bytes") << 4089;
+    QTest::newRow("4095 bytes") << 4095;
+    QTest::newRow("4096 bytes, the longest valid name") << 4096;
+}
+
+void tst_Transfer::namesPastThePathLimitAreListedAndFetched()
+{
+    QFETCH(int, bytes);
+    Fixture fx;
+    Fixture empty;
+    const QString name = nameOfLength(bytes);
+    const auto cleanup = qScopeGuard([&] {
+        // QTemporaryDir removes by full path, which fails this deep; rm walks with openat.
+        const QString top = name.section(QLatin1Char('/'), 0, 0);
+        for (const QString &dir : {fx.share(top), fx.out(top), empty.out(top)})
+            QProcess::execute(QStringLiteral("rm"), {QStringLiteral("-rf"), dir});
+    });
+    QCOMPARE(name.toUtf8().size(), bytes);
+    const QByteArray content = QByteArrayLiteral("deep inside the share");
+    QCOMPARE(walk(fx.share(), name, &content), content);
+    QVERIFY(QFile::encodeName(fx.share(name)).size() > 4096);
+    QVERIFY(fx.start());
+
+    const auto entries = listing(fx.port());
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().name, name);
+    // Its real size and time, not "0 bytes, 1970-01-01" from a stat that failed.
+    QCOMPARE(entries.first().size, content.size());
+    QVERIFY(
+        entries.first().mtimeMs > QDateTime(QDate(2020, 1, 1), QTime(0, 0)).toMSecsSinceEpoch());
+
+    // What is listed can be fetched, and one that isn't there leaves no folders behind.
+    const QString missing = name.section(QLatin1Char('/'), 0, -2) + QStringLiteral("/g.bin");
+    const Run run = get(fx.port(), {{missing, QString()}, {name, QString()}}, into(fx.out()));
+    QCOMPARE(run.results.size(), 2);
+    QCOMPARE(run.results.at(0).failure.code, ErrorCode::NotFound);
+    QCOMPARE(run.results.at(1).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(walk(fx.out(), name), content);
+    QVERIFY(run.failures.isEmpty());
+
+    QVERIFY(empty.start());
+    const Run refused = get(empty.port(), {{name, QString()}}, into(empty.out()));
+    QCOMPARE(refused.results.size(), 1);
+    QCOMPARE(refused.results.first().failure.code, ErrorCode::NotFound);
+    QCOMPARE(QDir(empty.out()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), QStringList());
+}
 
 void tst_Transfer::refusesBadNamesBeforeAsking_data()
 {
@@ -1046,8 +1160,8 @@ void tst_Transfer::survivesAbruptDisconnects()
         p->socket.abort();
     QTRY_COMPARE_WITH_TIMEOUT(fx.server.activeSessions(), 0, kWait);
 
-    const Run run = get(fx.port(), {{QStringLiteral("big.bin"), QString()}}, into(fx.out()), 10000,
-        30000, false);
+    const Run run = get(
+        fx.port(), {{QStringLiteral("big.bin"), QString()}}, into(fx.out()), 10000, 30000, false);
     QCOMPARE(run.results.size(), 1);
     QCOMPARE(run.results.first().outcome, FileResult::Outcome::Verified);
     QCOMPARE(run.results.first().localMd5, md5);

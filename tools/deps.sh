@@ -5,7 +5,7 @@ FERRY_BUILD_PACKAGES="cmake ninja-build g++ pkg-config qt6-base-dev qt6-base-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
   qt6-qpa-plugins fonts-wqy-microhei desktop-file-utils librsvg2-bin libssl-dev"
 FERRY_TEST_PACKAGES="python3 netcat-openbsd curl time clang libclang-rt-14-dev openssl coreutils
-  appstream man-db systemd"
+  appstream man-db systemd iproute2 nftables"
 # tools/package.sh: cpack's DEB generator runs dpkg-shlibdeps, and `file` to find the ELF files.
 FERRY_PACKAGE_PACKAGES="dpkg-dev file"
 # tools/install-test.sh: a fresh Debian 12 root to install the package into.

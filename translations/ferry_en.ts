@@ -28,25 +28,29 @@
         </message>
         <message>
             <source>Commands:
-  (none)         start the window
+  (none)         start the window; --minimized starts it in the tray,
+                 --share-last shares the last shared folder again
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
   devices        show this device's identity and the trusted devices
+  discover       list the shares announced on the network
   help COMMAND   show the options of a command
 </source>
             <translation>Commands:
-  (none)         start the window
+  (none)         start the window; --minimized starts it in the tray,
+                 --share-last shares the last shared folder again
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
   devices        show this device's identity and the trusted devices
+  discover       list the shares announced on the network
   help COMMAND   show the options of a command
 </translation>
         </message>
         <message>
-            <source>serve, list, get, devices or help.</source>
-            <translation>serve, list, get, devices or help.</translation>
+            <source>serve, list, get, discover, devices or help.</source>
+            <translation>serve, list, get, discover, devices or help.</translation>
         </message>
     </context>
     <context>
@@ -168,6 +172,10 @@
             <translation>the connection to %1 was lost</translation>
         </message>
         <message>
+            <source>%1 in %2 is being written by another download right now; wait for it to finish</source>
+            <translation>%1 in %2 is being written by another download right now; wait for it to finish</translation>
+        </message>
+        <message>
             <source>WARNING: the certificate of %1 ("%2") has CHANGED.
   trusted:  %3
   now:      %4
@@ -270,10 +278,6 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <translation>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</translation>
         </message>
         <message>
-            <source>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</source>
-            <translation>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</translation>
-        </message>
-        <message>
             <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
             <translation>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</translation>
         </message>
@@ -324,6 +328,14 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <message>
             <source>failed: %1: interrupted; %2</source>
             <translation>failed: %1: interrupted; %2</translation>
+        </message>
+        <message>
+            <source>Server to connect to: HOST, HOST:PORT, [IPv6]:PORT or a device name that discovery resolves (default %1). A port given here wins over --port.</source>
+            <translation>Server to connect to: HOST, HOST:PORT, [IPv6]:PORT or a device name that discovery resolves (default %1). A port given here wins over --port.</translation>
+        </message>
+        <message>
+            <source>%1 devices are announced as %2; use an address:</source>
+            <translation>%1 devices are announced as %2; use an address:</translation>
         </message>
         <message>
             <source>On first contact, trust the server only if its certificate's fingerprint starts with this (at least 16 hex digits; see 'ferry serve' or 'ferry devices' on the server).</source>
@@ -494,6 +506,147 @@ Trust it only if the codes match. Fingerprint:
         </message>
     </context>
     <context>
+        <name>DiagnosisText</name>
+        <message>
+            <source>no IPv4 address</source>
+            <translation>no IPv4 address</translation>
+        </message>
+        <message>
+            <source>used (VPN), joined the group</source>
+            <translation>used (VPN), joined the group</translation>
+        </message>
+        <message>
+            <source>used, joined the group</source>
+            <translation>used, joined the group</translation>
+        </message>
+        <message>
+            <source>used, but joining the group failed: %1</source>
+            <translation>used, but joining the group failed: %1</translation>
+        </message>
+        <message>
+            <source>skipped: its name matches %1 (a container or virtual machine bridge)</source>
+            <translation>skipped: its name matches %1 (a container or virtual machine bridge)</translation>
+        </message>
+        <message>
+            <source>skipped: not among the interfaces chosen in the settings</source>
+            <translation>skipped: not among the interfaces chosen in the settings</translation>
+        </message>
+        <message>
+            <source>skipped: loopback</source>
+            <translation>skipped: loopback</translation>
+        </message>
+        <message>
+            <source>skipped: down</source>
+            <translation>skipped: down</translation>
+        </message>
+        <message>
+            <source>skipped: no multicast</source>
+            <translation>skipped: no multicast</translation>
+        </message>
+        <message>
+            <source>skipped: no IPv4 address</source>
+            <translation>skipped: no IPv4 address</translation>
+        </message>
+        <message>
+            <source>sent %1, heard %2</source>
+            <translation>sent %1, heard %2</translation>
+        </message>
+        <message>
+            <source>Firewall: couldn't be checked (nft, iptables and ufw need root or aren't installed).</source>
+            <translation>Firewall: couldn't be checked (nft, iptables and ufw need root or aren't installed).</translation>
+        </message>
+        <message>
+            <source>Firewall: %1 read, no rule found that blocks Ferry.</source>
+            <translation>Firewall: %1 read, no rule found that blocks Ferry.</translation>
+        </message>
+        <message>
+            <source>Firewall: likely blocking (%1): %2</source>
+            <translation>Firewall: likely blocking (%1): %2</translation>
+        </message>
+        <message>
+            <source>No network interface is in use: connect to a network (Wi-Fi or cable) first.</source>
+            <translation>No network interface is in use: connect to a network (Wi-Fi or cable) first.</translation>
+        </message>
+        <message>
+            <source>Multicast was not heard: no announcement from another device arrived on any interface. A firewall on either device, or the access point, drops it. Try Scan my network.</source>
+            <translation>Multicast was not heard: no announcement from another device arrived on any interface. A firewall on either device, or the access point, drops it. Try Scan my network.</translation>
+        </message>
+        <message>
+            <source>This computer's firewall likely blocks port %1. Open it for UDP and TCP:</source>
+            <translation>This computer's firewall likely blocks port %1. Open it for UDP and TCP:</translation>
+        </message>
+        <message>
+            <source>If a firewall runs on either device, open port %1 for UDP and TCP:</source>
+            <translation>If a firewall runs on either device, open port %1 for UDP and TCP:</translation>
+        </message>
+        <message>
+            <source>Wi-Fi access points with client isolation ("AP isolation", guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</source>
+            <translation>Wi-Fi access points with client isolation ("AP isolation", guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</translation>
+        </message>
+        <message>
+            <source>A VPN is active (%1). Many VPNs block the local network: allow local network access in its settings, or disconnect it.</source>
+            <translation>A VPN is active (%1). Many VPNs block the local network: allow local network access in its settings, or disconnect it.</translation>
+        </message>
+        <message>
+            <source>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</source>
+            <translation>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DiscoverCommand</name>
+        <message>
+            <source>List the shares announced on the local network, one per line: name, address, port, id, password (yes/no), separated by tabs.</source>
+            <translation>List the shares announced on the local network, one per line: name, address, port, id, password (yes/no), separated by tabs.</translation>
+        </message>
+        <message>
+            <source>Seconds to listen (default 2).</source>
+            <translation>Seconds to listen (default 2).</translation>
+        </message>
+        <message>
+            <source>Also say, per network interface, what discovery did, whether the firewall blocks, and what to try.</source>
+            <translation>Also say, per network interface, what discovery did, whether the firewall blocks, and what to try.</translation>
+        </message>
+        <message>
+            <source>Keep listening until Ctrl+C; print "added", "changed" or "removed", a tab, and the share's line whenever one comes, changes or goes.</source>
+            <translation>Keep listening until Ctrl+C; print "added", "changed" or "removed", a tab, and the share's line whenever one comes, changes or goes.</translation>
+        </message>
+        <message>
+            <source>Also probe every address of each used interface's /24 over TCP, for networks that drop multicast.</source>
+            <translation>Also probe every address of each used interface's /24 over TCP, for networks that drop multicast.</translation>
+        </message>
+        <message>
+            <source>Try 'ferry help discover'.</source>
+            <translation>Try 'ferry help discover'.</translation>
+        </message>
+        <message>
+            <source>discover takes no names</source>
+            <translation>discover takes no names</translation>
+        </message>
+        <message>
+            <source>Interfaces (group %1, port %2):</source>
+            <translation>Interfaces (group %1, port %2):</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan: %n share(s) answered over TCP, %1 of them not announced.</source>
+            <translation>
+                <numerusform>Scan: %n share answered over TCP, %1 of them not announced.</numerusform>
+                <numerusform>Scan: %n shares answered over TCP, %1 of them not announced.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hints:</source>
+            <translation>Hints:</translation>
+        </message>
+        <message>
+            <source>Log:</source>
+            <translation>Log:</translation>
+        </message>
+        <message>
+            <source>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</source>
+            <translation>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</translation>
+        </message>
+    </context>
+    <context>
         <name>ErrorText</name>
         <message>
             <source>No error.</source>
@@ -644,14 +797,6 @@ Trust it only if the codes match. Fingerprint:
             <translation>The MD5 checksum does not match; the download was discarded.</translation>
         </message>
         <message>
-            <source>An unfinished download of "%1" is already there; resume it or remove it.</source>
-            <translation>An unfinished download of "%1" is already there; resume it or remove it.</translation>
-        </message>
-        <message>
-            <source>An unfinished download is already there; resume it or remove it.</source>
-            <translation>An unfinished download is already there; resume it or remove it.</translation>
-        </message>
-        <message>
             <source>"%1" is not an allowed file name.</source>
             <translation>"%1" is not an allowed file name.</translation>
         </message>
@@ -708,38 +853,6 @@ Trust it only if the codes match. Fingerprint:
             <translation>Unknown error %1.</translation>
         </message>
         <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>not found</source>
-            <translation>not found</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>cancelled</translation>
-        </message>
-        <message>
-            <source>already exists</source>
-            <translation>already exists</translation>
-        </message>
-        <message>
-            <source>MD5 mismatch</source>
-            <translation>MD5 mismatch</translation>
-        </message>
-        <message>
-            <source>refused</source>
-            <translation>refused</translation>
-        </message>
-        <message>
-            <source>timed out</source>
-            <translation>timed out</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>error</translation>
-        </message>
-        <message>
             <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
             <translation>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</translation>
         </message>
@@ -756,8 +869,40 @@ Trust it only if the codes match. Fingerprint:
             <translation>No answer. Check the address, the firewall and the network.</translation>
         </message>
         <message>
-            <source>no answer</source>
-            <translation>no answer</translation>
+            <source>Another download is writing "%1" right now; wait for it to finish.</source>
+            <translation>Another download is writing "%1" right now; wait for it to finish.</translation>
+        </message>
+        <message>
+            <source>Another download is writing that file right now; wait for it to finish.</source>
+            <translation>Another download is writing that file right now; wait for it to finish.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the Ferry greeting.</source>
+            <translation>The connection timed out waiting for the Ferry greeting.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the password.</source>
+            <translation>The connection timed out waiting for the password.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the next request.</source>
+            <translation>The connection timed out waiting for the next request.</translation>
+        </message>
+        <message>
+            <source>The connection timed out waiting for the file to be accepted.</source>
+            <translation>The connection timed out waiting for the file to be accepted.</translation>
+        </message>
+        <message>
+            <source>The connection timed out sending a file: the other side stopped reading.</source>
+            <translation>The connection timed out sending a file: the other side stopped reading.</translation>
+        </message>
+        <message>
+            <source>An unfinished download of "%1" is already there: choose Resume or Start over.</source>
+            <translation>An unfinished download of "%1" is already there: choose Resume or Start over.</translation>
+        </message>
+        <message>
+            <source>An unfinished download is already there: choose Resume or Start over.</source>
+            <translation>An unfinished download is already there: choose Resume or Start over.</translation>
         </message>
         <message>
             <source>WARNING: the device "%1" at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</source>
@@ -801,6 +946,10 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
             <translation>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</translation>
+        </message>
+        <message>
+            <source>it has no %1</source>
+            <translation>it has no %1</translation>
         </message>
     </context>
     <context>
@@ -982,6 +1131,38 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>aborted %1 after %2 bytes: the client disconnected</source>
             <translation>aborted %1 after %2 bytes: the client disconnected</translation>
+        </message>
+        <message>
+            <source>Don't announce the share on the local network; it can still be reached by address.</source>
+            <translation>Don't announce the share on the local network; it can still be reached by address.</translation>
+        </message>
+        <message>
+            <source>Name to announce the share under (default: the saved name, else the host name).</source>
+            <translation>Name to announce the share under (default: the saved name, else the host name).</translation>
+        </message>
+        <message>
+            <source>Announced on the local network as %1.</source>
+            <translation>Announced on the local network as %1.</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering before its greeting</source>
+            <translation>the client at %1 stopped answering before its greeting</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering before its password</source>
+            <translation>the client at %1 stopped answering before its password</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering: no request came in time</source>
+            <translation>the client at %1 stopped answering: no request came in time</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped answering: it did not accept the file in time</source>
+            <translation>the client at %1 stopped answering: it did not accept the file in time</translation>
+        </message>
+        <message>
+            <source>the client at %1 stopped reading what it asked for</source>
+            <translation>the client at %1 stopped reading what it asked for</translation>
         </message>
         <message>
             <source>the client at %1 spoke without encryption (--plaintext); it was told that this server needs encryption</source>
@@ -1176,6 +1357,14 @@ Trust it only if the codes match. Fingerprint:
             <translation>Could not open the folder %1: no file manager was found. Open it yourself; this path can be selected and copied.</translation>
         </message>
         <message>
+            <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
+            <translation>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</translation>
+        </message>
+        <message>
+            <source>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+            <translation>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</translation>
+        </message>
+        <message>
             <source>Encrypted, talking to %1</source>
             <translation>Encrypted, talking to %1</translation>
         </message>
@@ -1244,6 +1433,86 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>&amp;Close</source>
             <translation>&amp;Close</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::DiagnosisDialog</name>
+        <message numerus="yes">
+            <source>Scanning: %1 of %2 addresses probed, %n share(s) found.</source>
+            <translation>
+                <numerusform>Scanning: %1 of %2 addresses probed, %n share found.</numerusform>
+                <numerusform>Scanning: %1 of %2 addresses probed, %n shares found.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Discovery is turned off (FERRY_NO_DISCOVERY).</source>
+            <translation>Discovery is turned off (FERRY_NO_DISCOVERY).</translation>
+        </message>
+        <message>
+            <source>Interfaces (group %1, port %2):</source>
+            <translation>Interfaces (group %1, port %2):</translation>
+        </message>
+        <message>
+            <source>Shares heard: %1.</source>
+            <translation>Shares heard: %1.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan: %n share(s) answered over TCP.</source>
+            <translation>
+                <numerusform>Scan: %n share answered over TCP.</numerusform>
+                <numerusform>Scan: %n shares answered over TCP.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Hints:</source>
+            <translation>Hints:</translation>
+        </message>
+        <message>
+            <source>Log:</source>
+            <translation>Log:</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>Copied to the clipboard.</translation>
+        </message>
+        <message>
+            <source>Can't see a share?</source>
+            <translation>Can't see a share?</translation>
+        </message>
+        <message>
+            <source>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer's "Can't see a share?" tells its side.</source>
+            <translation>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer's "Can't see a share?" tells its side.</translation>
+        </message>
+        <message>
+            <source>&amp;Announce now</source>
+            <translation>&amp;Announce now</translation>
+        </message>
+        <message>
+            <source>Send this computer's announcement and ask every share to answer, now.</source>
+            <translation>Send this computer's announcement and ask every share to answer, now.</translation>
+        </message>
+        <message>
+            <source>&amp;Scan my network</source>
+            <translation>&amp;Scan my network</translation>
+        </message>
+        <message>
+            <source>Try every address of this computer's networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</source>
+            <translation>Try every address of this computer's networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</translation>
+        </message>
+        <message>
+            <source>Co&amp;py log</source>
+            <translation>Co&amp;py log</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Close</translation>
+        </message>
+        <message numerus="yes">
+            <source>Scan finished: %1 addresses probed, %n share(s) found.</source>
+            <translation>
+                <numerusform>Scan finished: %1 addresses probed, %n share found.</numerusform>
+                <numerusform>Scan finished: %1 addresses probed, %n shares found.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -1532,6 +1801,64 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>&amp;Devices...</source>
             <translation>&amp;Devices...</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::NearbyPanel</name>
+        <message>
+            <source>password</source>
+            <translation>password</translation>
+        </message>
+        <message>
+            <source>Announced on %1; the name is the other computer's claim, not yet proven.</source>
+            <translation>Announced on %1; the name is the other computer's claim, not yet proven.</translation>
+        </message>
+        <message>
+            <source>(found by scan)</source>
+            <translation>(found by scan)</translation>
+        </message>
+        <message>
+            <source>Answered a scan but doesn't announce itself: multicast doesn't reach this computer from it.</source>
+            <translation>Answered a scan but doesn't announce itself: multicast doesn't reach this computer from it.</translation>
+        </message>
+        <message>
+            <source>Near&amp;by:</source>
+            <translation>Near&amp;by:</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Address</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>No share heard yet. Shares started on this network appear here by themselves; click one to list its files.</source>
+            <translation>No share heard yet. Shares started on this network appear here by themselves; click one to list its files.</translation>
+        </message>
+        <message>
+            <source>Discovery is turned off.</source>
+            <translation>Discovery is turned off.</translation>
+        </message>
+        <message>
+            <source>Can't see a share?</source>
+            <translation>Can't see a share?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ferry::NearbySwitch</name>
+        <message>
+            <source>Visible on the ne&amp;twork as %1</source>
+            <translation>Visible on the ne&amp;twork as %1</translation>
+        </message>
+        <message>
+            <source>Announce the share so that nearby computers list it. Switched off, it can still be reached by address.</source>
+            <translation>Announce the share so that nearby computers list it. Switched off, it can still be reached by address.</translation>
         </message>
     </context>
     <context>

@@ -28,25 +28,29 @@
     </message>
     <message>
         <source>Commands:
-  (none)         start the window
+  (none)         start the window; --minimized starts it in the tray,
+                 --share-last shares the last shared folder again
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
   devices        show this device&apos;s identity and the trusted devices
+  discover       list the shares announced on the network
   help COMMAND   show the options of a command
 </source>
         <translation>命令：
-  （无）         打开窗口
+  （无）         打开窗口；--minimized 在托盘中启动，
+                 --share-last 重新共享上次共享的文件夹
   serve 文件夹   共享一个文件夹
   list           列出服务端共享的文件
   get 名称...    下载文件并校验 MD5
   devices        显示本设备的身份和已信任的设备
+  discover       列出网络上广播的共享
   help 命令      显示某个命令的选项
 </translation>
     </message>
     <message>
-        <source>serve, list, get, devices or help.</source>
-        <translation>serve、list、get、devices 或 help。</translation>
+        <source>serve, list, get, discover, devices or help.</source>
+        <translation>serve、list、get、discover、devices 或 help。</translation>
     </message>
 </context>
 <context>
@@ -168,6 +172,10 @@
         <translation>与 %1 的连接已断开</translation>
     </message>
     <message>
+        <source>%1 in %2 is being written by another download right now; wait for it to finish</source>
+        <translation>%2 中的 %1 正被另一个下载写入；请等它完成</translation>
+    </message>
+    <message>
         <source>WARNING: the certificate of %1 (&quot;%2&quot;) has CHANGED.
   trusted:  %3
   now:      %4
@@ -269,10 +277,6 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
     </message>
     <message>
-        <source>Server to connect to: HOST, HOST:PORT or [IPv6]:PORT (default %1). A port given here wins over --port.</source>
-        <translation>要连接的服务端：主机、主机:端口 或 [IPv6]:端口（默认 %1）。此处给出的端口优先于 --port。</translation>
-    </message>
-    <message>
         <source>invalid host: %1 (use HOST, HOST:PORT or [IPv6]:PORT)</source>
         <translation>无效的主机：%1（请使用 主机、主机:端口 或 [IPv6]:端口）</translation>
     </message>
@@ -323,6 +327,14 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
     <message>
         <source>failed: %1: interrupted; %2</source>
         <translation>失败：%1：已中断；%2</translation>
+    </message>
+    <message>
+        <source>Server to connect to: HOST, HOST:PORT, [IPv6]:PORT or a device name that discovery resolves (default %1). A port given here wins over --port.</source>
+        <translation>要连接的服务端：主机、主机:端口、[IPv6]:端口，或由发现功能解析的设备名（默认 %1）。此处给出的端口优先于 --port。</translation>
+    </message>
+    <message>
+        <source>%1 devices are announced as %2; use an address:</source>
+        <translation>有 %1 台设备以 %2 为名广播；请改用地址：</translation>
     </message>
     <message>
         <source>On first contact, trust the server only if its certificate&apos;s fingerprint starts with this (at least 16 hex digits; see &apos;ferry serve&apos; or &apos;ferry devices&apos; on the server).</source>
@@ -492,6 +504,146 @@ Trust it only if the codes match. Fingerprint:
     </message>
 </context>
 <context>
+    <name>DiagnosisText</name>
+    <message>
+        <source>no IPv4 address</source>
+        <translation>无 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>used (VPN), joined the group</source>
+        <translation>使用中（VPN），已加入组播组</translation>
+    </message>
+    <message>
+        <source>used, joined the group</source>
+        <translation>使用中，已加入组播组</translation>
+    </message>
+    <message>
+        <source>used, but joining the group failed: %1</source>
+        <translation>使用中，但加入组播组失败：%1</translation>
+    </message>
+    <message>
+        <source>skipped: its name matches %1 (a container or virtual machine bridge)</source>
+        <translation>已跳过：名称匹配 %1（容器或虚拟机网桥）</translation>
+    </message>
+    <message>
+        <source>skipped: not among the interfaces chosen in the settings</source>
+        <translation>已跳过：不在设置所选的接口之中</translation>
+    </message>
+    <message>
+        <source>skipped: loopback</source>
+        <translation>已跳过：回环接口</translation>
+    </message>
+    <message>
+        <source>skipped: down</source>
+        <translation>已跳过：未启用</translation>
+    </message>
+    <message>
+        <source>skipped: no multicast</source>
+        <translation>已跳过：不支持组播</translation>
+    </message>
+    <message>
+        <source>skipped: no IPv4 address</source>
+        <translation>已跳过：无 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>sent %1, heard %2</source>
+        <translation>已发送 %1，已收到 %2</translation>
+    </message>
+    <message>
+        <source>Firewall: couldn&apos;t be checked (nft, iptables and ufw need root or aren&apos;t installed).</source>
+        <translation>防火墙：无法检查（nft、iptables 和 ufw 需要 root 权限或未安装）。</translation>
+    </message>
+    <message>
+        <source>Firewall: %1 read, no rule found that blocks Ferry.</source>
+        <translation>防火墙：已读取 %1，未发现阻挡 Ferry 的规则。</translation>
+    </message>
+    <message>
+        <source>Firewall: likely blocking (%1): %2</source>
+        <translation>防火墙：很可能在阻挡（%1）：%2</translation>
+    </message>
+    <message>
+        <source>No network interface is in use: connect to a network (Wi-Fi or cable) first.</source>
+        <translation>没有可用的网络接口：请先连接网络（Wi-Fi 或网线）。</translation>
+    </message>
+    <message>
+        <source>Multicast was not heard: no announcement from another device arrived on any interface. A firewall on either device, or the access point, drops it. Try Scan my network.</source>
+        <translation>未收到组播：任何接口上都没有收到其他设备的广播。可能是某一端的防火墙或无线接入点把它丢弃了。请试试“扫描我的网络”。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s firewall likely blocks port %1. Open it for UDP and TCP:</source>
+        <translation>本机防火墙很可能阻挡了端口 %1。请为 UDP 和 TCP 开放它：</translation>
+    </message>
+    <message>
+        <source>If a firewall runs on either device, open port %1 for UDP and TCP:</source>
+        <translation>如果任一设备运行着防火墙，请为 UDP 和 TCP 开放端口 %1：</translation>
+    </message>
+    <message>
+        <source>Wi-Fi access points with client isolation (&quot;AP isolation&quot;, guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</source>
+        <translation>开启了客户端隔离（“AP 隔离”、访客网络）的 Wi-Fi 接入点会让设备彼此完全不可见：请在路由器中关闭它，或让两台设备连接同一个非访客网络。</translation>
+    </message>
+    <message>
+        <source>A VPN is active (%1). Many VPNs block the local network: allow local network access in its settings, or disconnect it.</source>
+        <translation>VPN 正在运行（%1）。许多 VPN 会阻断局域网：请在其设置中允许访问局域网，或断开 VPN。</translation>
+    </message>
+    <message>
+        <source>A share on another subnet (say 192.168.1.x beside 192.168.0.x) is never announced to you: type its address by hand.</source>
+        <translation>位于其他子网的共享（例如 192.168.1.x 与 192.168.0.x）不会被广播到这里：请手动输入它的地址。</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverCommand</name>
+    <message>
+        <source>List the shares announced on the local network, one per line: name, address, port, id, password (yes/no), separated by tabs.</source>
+        <translation>列出局域网上广播的共享，每行一个：名称、地址、端口、标识、密码（yes/no），以制表符分隔。</translation>
+    </message>
+    <message>
+        <source>Seconds to listen (default 2).</source>
+        <translation>监听的秒数（默认 2）。</translation>
+    </message>
+    <message>
+        <source>Also say, per network interface, what discovery did, whether the firewall blocks, and what to try.</source>
+        <translation>同时按网络接口说明发现功能做了什么、防火墙是否阻挡，以及可以尝试什么。</translation>
+    </message>
+    <message>
+        <source>Keep listening until Ctrl+C; print &quot;added&quot;, &quot;changed&quot; or &quot;removed&quot;, a tab, and the share&apos;s line whenever one comes, changes or goes.</source>
+        <translation>持续监听直到按下 Ctrl+C；每当有共享出现、变化或消失时，打印“added”“changed”或“removed”、一个制表符和该共享的那一行。</translation>
+    </message>
+    <message>
+        <source>Also probe every address of each used interface&apos;s /24 over TCP, for networks that drop multicast.</source>
+        <translation>同时通过 TCP 探测每个使用中接口所在 /24 网段的每个地址，适用于丢弃组播的网络。</translation>
+    </message>
+    <message>
+        <source>Try &apos;ferry help discover&apos;.</source>
+        <translation>请运行“ferry help discover”查看用法。</translation>
+    </message>
+    <message>
+        <source>discover takes no names</source>
+        <translation>discover 不接受名称</translation>
+    </message>
+    <message>
+        <source>Interfaces (group %1, port %2):</source>
+        <translation>网络接口（组播组 %1，端口 %2）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan: %n share(s) answered over TCP, %1 of them not announced.</source>
+        <translation>
+            <numerusform>扫描：%n 个共享通过 TCP 应答，其中 %1 个没有广播。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hints:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>日志：</translation>
+    </message>
+    <message>
+        <source>invalid --wait: %1 (give seconds from 0 to 3600, e.g. 2)</source>
+        <translation>无效的 --wait：%1（请给出 0 到 3600 之间的秒数，例如 2）</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>No error.</source>
@@ -642,14 +794,6 @@ Trust it only if the codes match. Fingerprint:
         <translation>MD5 不一致，下载的内容已丢弃。</translation>
     </message>
     <message>
-        <source>An unfinished download of &quot;%1&quot; is already there; resume it or remove it.</source>
-        <translation>已有“%1”未完成的下载，请续传或删除它。</translation>
-    </message>
-    <message>
-        <source>An unfinished download is already there; resume it or remove it.</source>
-        <translation>已有未完成的下载，请续传或删除它。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not an allowed file name.</source>
         <translation>“%1”不是允许的文件名。</translation>
     </message>
@@ -706,38 +850,6 @@ Trust it only if the codes match. Fingerprint:
         <translation>未知错误 %1。</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>not found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <source>already exists</source>
-        <translation>已存在</translation>
-    </message>
-    <message>
-        <source>MD5 mismatch</source>
-        <translation>MD5 不一致</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>超时</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
         <source>No Ferry greeting from %1: something accepted the connection but said nothing. Check the address and port, and that the Ferry server there is running.</source>
         <translation>%1 没有发来 Ferry 问候：对方接受了连接，却一言不发。请检查地址和端口，并确认那里的 Ferry 服务端正在运行。</translation>
     </message>
@@ -754,8 +866,40 @@ Trust it only if the codes match. Fingerprint:
         <translation>没有应答。请检查地址、防火墙和网络。</translation>
     </message>
     <message>
-        <source>no answer</source>
-        <translation>无应答</translation>
+        <source>Another download is writing &quot;%1&quot; right now; wait for it to finish.</source>
+        <translation>另一个下载正在写入“%1”；请等它完成。</translation>
+    </message>
+    <message>
+        <source>Another download is writing that file right now; wait for it to finish.</source>
+        <translation>另一个下载正在写入该文件；请等它完成。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the Ferry greeting.</source>
+        <translation>等待 Ferry 问候时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the password.</source>
+        <translation>等待密码时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the next request.</source>
+        <translation>等待下一个请求时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out waiting for the file to be accepted.</source>
+        <translation>等待对方接收文件时连接超时。</translation>
+    </message>
+    <message>
+        <source>The connection timed out sending a file: the other side stopped reading.</source>
+        <translation>发送文件时连接超时：对方停止了读取。</translation>
+    </message>
+    <message>
+        <source>An unfinished download of &quot;%1&quot; is already there: choose Resume or Start over.</source>
+        <translation>“%1”有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
+    </message>
+    <message>
+        <source>An unfinished download is already there: choose Resume or Start over.</source>
+        <translation>已有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
     </message>
     <message>
         <source>WARNING: the device &quot;%1&quot; at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</source>
@@ -799,6 +943,10 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>cannot open the window: %1; the command line (ferry serve, ferry list, ferry get) still works</source>
         <translation>无法打开窗口：%1；命令行（ferry serve、ferry list、ferry get）仍可使用</translation>
+    </message>
+    <message>
+        <source>it has no %1</source>
+        <translation>其中没有 %1</translation>
     </message>
 </context>
 <context>
@@ -979,6 +1127,38 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>aborted %1 after %2 bytes: the client disconnected</source>
         <translation>已中止 %1（已发出 %2 字节）：客户端已断开</translation>
+    </message>
+    <message>
+        <source>Don&apos;t announce the share on the local network; it can still be reached by address.</source>
+        <translation>不在局域网上广播此共享；仍可通过地址访问。</translation>
+    </message>
+    <message>
+        <source>Name to announce the share under (default: the saved name, else the host name).</source>
+        <translation>广播共享时使用的名称（默认：已保存的名称，否则为主机名）。</translation>
+    </message>
+    <message>
+        <source>Announced on the local network as %1.</source>
+        <translation>已在局域网上以 %1 为名广播。</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering before its greeting</source>
+        <translation>%1 上的客户端在问候之前就没有响应了</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering before its password</source>
+        <translation>%1 上的客户端在发送密码之前就没有响应了</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering: no request came in time</source>
+        <translation>%1 上的客户端没有响应：未及时发来请求</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped answering: it did not accept the file in time</source>
+        <translation>%1 上的客户端没有响应：未及时接收文件</translation>
+    </message>
+    <message>
+        <source>the client at %1 stopped reading what it asked for</source>
+        <translation>%1 上的客户端停止读取它请求的数据</translation>
     </message>
     <message>
         <source>the client at %1 spoke without encryption (--plaintext); it was told that this server needs encryption</source>
@@ -1171,6 +1351,14 @@ Trust it only if the codes match. Fingerprint:
         <translation>无法打开文件夹 %1：找不到文件管理器。请自行打开；这个路径可以选中并复制。</translation>
     </message>
     <message>
+        <source>Type an address, or pick a favourite: the addresses you typed are remembered here. Shares on this network are listed under Nearby.</source>
+        <translation>输入地址，或选择一个收藏：你输入过的地址会记在这里。本网络上的共享列在“附近”中。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+        <translation>“%1”不是 Ferry 能用的地址：请输入 主机、主机:端口 或 [IPv6]:端口，例如 192.168.1.20:6669。</translation>
+    </message>
+    <message>
         <source>Encrypted, talking to %1</source>
         <translation>已加密，正在与 %1 通信</translation>
     </message>
@@ -1240,6 +1428,83 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::DiagnosisDialog</name>
+    <message numerus="yes">
+        <source>Scanning: %1 of %2 addresses probed, %n share(s) found.</source>
+        <translation>
+            <numerusform>正在扫描：已探测 %2 个地址中的 %1 个，找到 %n 个共享。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discovery is turned off (FERRY_NO_DISCOVERY).</source>
+        <translation>发现功能已关闭（FERRY_NO_DISCOVERY）。</translation>
+    </message>
+    <message>
+        <source>Interfaces (group %1, port %2):</source>
+        <translation>网络接口（组播组 %1，端口 %2）：</translation>
+    </message>
+    <message>
+        <source>Shares heard: %1.</source>
+        <translation>已收到的共享：%1 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan: %n share(s) answered over TCP.</source>
+        <translation>
+            <numerusform>扫描：%n 个共享通过 TCP 应答。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hints:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <source>Log:</source>
+        <translation>日志：</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t see a share?</source>
+        <translation>看不到共享？</translation>
+    </message>
+    <message>
+        <source>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer&apos;s &quot;Can&apos;t see a share?&quot; tells its side.</source>
+        <translation>发现功能在本机每个网络接口上做了什么，以及通常是什么让共享无法出现。另一台电脑上的“看不到共享？”会说明它那一端的情况。</translation>
+    </message>
+    <message>
+        <source>&amp;Announce now</source>
+        <translation>立即广播(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send this computer&apos;s announcement and ask every share to answer, now.</source>
+        <translation>立即发送本机的广播，并请所有共享应答。</translation>
+    </message>
+    <message>
+        <source>&amp;Scan my network</source>
+        <translation>扫描我的网络(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try every address of this computer&apos;s networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</source>
+        <translation>通过 TCP 在端口 6669 上尝试本机所在网络（/24）的每个地址：即使组播被阻挡也能找到共享。</translation>
+    </message>
+    <message>
+        <source>Co&amp;py log</source>
+        <translation>复制日志(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Scan finished: %1 addresses probed, %n share(s) found.</source>
+        <translation>
+            <numerusform>扫描完成：已探测 %1 个地址，找到 %n 个共享。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1525,6 +1790,64 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>&amp;Devices...</source>
         <translation>设备(&amp;D)...</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::NearbyPanel</name>
+    <message>
+        <source>password</source>
+        <translation>需要密码</translation>
+    </message>
+    <message>
+        <source>Announced on %1; the name is the other computer&apos;s claim, not yet proven.</source>
+        <translation>在 %1 上收到广播；名称只是对方的自称，尚未验证。</translation>
+    </message>
+    <message>
+        <source>(found by scan)</source>
+        <translation>（扫描发现）</translation>
+    </message>
+    <message>
+        <source>Answered a scan but doesn&apos;t announce itself: multicast doesn&apos;t reach this computer from it.</source>
+        <translation>它应答了扫描，但没有广播自己：它的组播到不了本机。</translation>
+    </message>
+    <message>
+        <source>Near&amp;by:</source>
+        <translation>附近(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>No share heard yet. Shares started on this network appear here by themselves; click one to list its files.</source>
+        <translation>尚未收到任何共享。本网络上启动的共享会自动出现在这里；单击一个即可列出它的文件。</translation>
+    </message>
+    <message>
+        <source>Discovery is turned off.</source>
+        <translation>发现功能已关闭。</translation>
+    </message>
+    <message>
+        <source>Can&apos;t see a share?</source>
+        <translation>看不到共享？</translation>
+    </message>
+</context>
+<context>
+    <name>ferry::NearbySwitch</name>
+    <message>
+        <source>Visible on the ne&amp;twork as %1</source>
+        <translation>在网络上显示为 %1(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Announce the share so that nearby computers list it. Switched off, it can still be reached by address.</source>
+        <translation>广播此共享，让附近的电脑列出它。关闭后，仍可通过地址访问。</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "errortext.h"
 #include "hostport.h"
 #include "names.h"
+#include "nearbypanel.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
@@ -49,6 +50,11 @@ ClientTab::ClientTab(QWidget *parent)
     loadSettings();
 
     connect(m_connect, &QPushButton::clicked, this, &ClientTab::refresh);
+    // A share from the Nearby list: fill the host and list its files, as typing it would.
+    connect(m_nearby, &NearbyPanel::chosen, this, [this](const QString &host, quint16 port) {
+        setHost(host, port);
+        refresh();
+    });
     connect(m_host->lineEdit(), &QLineEdit::returnPressed, this, &ClientTab::refresh);
     connect(m_host, &QComboBox::currentTextChanged, this, &ClientTab::updateConnectButton);
     connect(m_port, &QSpinBox::valueChanged, this, &ClientTab::updateConnectButton);
@@ -159,6 +165,8 @@ void ClientTab::refresh()
         showBanner({ErrorCode::HostNotFound, {}});
         return;
     }
+    if (!hostIsWellFormed())
+        return;
     m_banner->hide();
     m_bannerFailure = {};
     m_unopenedFolder.clear();
@@ -201,6 +209,8 @@ void ClientTab::request(const QStringList &names)
         showBanner({ErrorCode::HostNotFound, {}});
         return;
     }
+    if (!hostIsWellFormed())
+        return;
     m_banner->hide();
     GetOptions options;
     options.outputDir = destination();
@@ -334,6 +344,7 @@ void ClientTab::openFolder()
     // Without a file manager Qt only writes to stderr; say so where the user looks, with the
     // path to open by hand (the banner's text can be selected and copied).
     m_bannerFailure = {};
+    m_badHost.clear();
     m_unopenedFolder = QDir::toNativeSeparators(dir);
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
@@ -343,8 +354,27 @@ void ClientTab::showBanner(const Failure &failure)
 {
     m_bannerFailure = failure;
     m_unopenedFolder.clear();
+    m_badHost.clear();
     m_banner->showMessage(bannerMessage());
     emit statusMessage(bannerMessage());
+}
+
+// Without this, "http://nas:6669" or "nas:" went to DNS whole and came back "host not found".
+bool ClientTab::hostIsWellFormed()
+{
+    QString host;
+    quint16 port = 0;
+    const QString text = m_host->currentText().trimmed();
+    if (HostPort::split(text, &host, &port)) {
+        m_badHost.clear();
+        return true;
+    }
+    m_bannerFailure = {};
+    m_unopenedFolder.clear();
+    m_badHost = text;
+    m_banner->showMessage(bannerMessage());
+    emit statusMessage(bannerMessage());
+    return false;
 }
 
 // No modal prompt: the banner says why, and the cursor waits in the field to fix it.

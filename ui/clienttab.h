@@ -20,6 +20,7 @@ class QTreeView;
 namespace ferry {
 
 class ErrorBanner;
+class NearbyPanel;
 class ConflictPrompt;
 class RemoteListModel;
 class TransferModel;
@@ -45,6 +46,7 @@ public:
     TransferQueue *queue() const { return m_queue; }
     RemoteListModel *listModel() const { return m_list; }
     QString bannerText() const;
+    NearbyPanel *nearbyPanel() const { return m_nearby; }
 
 signals:
     void statusMessage(const QString &text);
@@ -74,6 +76,8 @@ private:
     void startOverSelected();
     void openFolder();
     void showBanner(const Failure &failure);
+    /// False, with a banner naming the forms, when the Host box holds text that no form fits.
+    bool hostIsWellFormed();
     void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
@@ -118,12 +122,14 @@ private:
     QPushButton *m_openFolder;
     QPushButton *m_clearDone;
     QSplitter *m_splitter;
+    NearbyPanel *m_nearby;
 
     QString m_listedServer; ///< "host:port" whose listing is shown.
     QString m_pendingServer; ///< "host:port" last asked for its listing.
     bool m_listing = false;
     Failure m_bannerFailure;
     QString m_unopenedFolder; ///< Shown in the banner: Open folder found no file manager.
+    QString m_badHost; ///< Shown in the banner: the Host box holds no address form.
 };
 
 } // namespace ferry

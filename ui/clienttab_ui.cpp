@@ -3,6 +3,7 @@
 
 #include "errorbanner.h"
 #include "errortext.h"
+#include "nearbypanel.h"
 #include "placeholderfit.h"
 #include "progressdelegate.h"
 #include "remotelistmodel.h"
@@ -181,8 +182,13 @@ void ClientTab::buildUi()
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("clientSplitter"));
     m_splitter->setChildrenCollapsible(false);
+    m_nearby = new NearbyPanel(this);
+    m_splitter->addWidget(m_nearby);
     m_splitter->addWidget(listPane);
     m_splitter->addWidget(transferPane);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
@@ -197,6 +203,8 @@ void ClientTab::retranslateUi()
         m_peerName ? tr("Encrypted, talking to %1").arg(*m_peerName) : QString());
     m_secureLabel->setVisible(m_peerName.has_value());
     m_host->lineEdit()->setPlaceholderText(tr("Address shown on the other computer"));
+    m_host->setToolTip(tr("Type an address, or pick a favourite: the addresses you typed are "
+                          "remembered here. Shares on this network are listed under Nearby."));
     m_portLabel->setText(tr("&Port:"));
     m_passwordLabel->setText(tr("Pass&word:"));
     m_password->setPlaceholderText(tr("If the share has one"));
@@ -221,7 +229,7 @@ void ClientTab::retranslateUi()
     m_openFolder->setText(tr("&Open folder"));
     m_clearDone->setText(tr("Clear finished"));
     updateActions();
-    if (!m_bannerFailure.ok() || !m_unopenedFolder.isEmpty())
+    if (!m_bannerFailure.ok() || !m_unopenedFolder.isEmpty() || !m_badHost.isEmpty())
         m_banner->setText(bannerMessage());
     m_list->retranslate();
     m_transfers->retranslate();
@@ -258,6 +266,10 @@ QString ClientTab::bannerMessage() const
         return tr("Could not open the folder %1: no file manager was found. Open it "
                   "yourself; this path can be selected and copied.")
             .arg(m_unopenedFolder);
+    if (!m_badHost.isEmpty())
+        return tr("\"%1\" is not an address Ferry can use: type HOST, HOST:PORT or "
+                  "[IPv6]:PORT, e.g. 192.168.1.20:6669.")
+            .arg(m_badHost);
     if (m_bannerFailure.code == ErrorCode::HostNotFound && m_bannerFailure.detail.isEmpty())
         return tr("Type the address of the computer running Ferry first.");
     return ErrorText::describe(m_bannerFailure);
@@ -334,7 +346,7 @@ void ClientTab::loadSettings()
     if (dest.isEmpty())
         dest = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
     m_dest->setText(dest);
-    m_splitter->restoreState(settings.value(QStringLiteral("client/splitter")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("client/splitterNearby")).toByteArray());
     m_listView->header()->restoreState(
         settings.value(QStringLiteral("client/listHeader")).toByteArray());
     m_transferView->horizontalHeader()->restoreState(
@@ -352,7 +364,7 @@ void ClientTab::saveSettings() const
     settings.setValue(QStringLiteral("client/host"), m_host->currentText());
     settings.setValue(QStringLiteral("client/port"), m_port->value());
     settings.setValue(QStringLiteral("client/destination"), m_dest->text());
-    settings.setValue(QStringLiteral("client/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("client/splitterNearby"), m_splitter->saveState());
     settings.setValue(QStringLiteral("client/listHeader"), m_listView->header()->saveState());
     settings.setValue(
         QStringLiteral("client/transferHeader"), m_transferView->horizontalHeader()->saveState());

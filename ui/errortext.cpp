@@ -40,7 +40,7 @@ QString ErrorText::describe(const Failure &failure)
     case ErrorCode::AuthFailed:
         return tr("The server did not accept the password.");
     case ErrorCode::Timeout:
-        return withDetail(tr("The connection timed out: %1"), tr("The connection timed out."));
+        return timeout(failure.detail);
     case ErrorCode::TooManyRequests:
         return withDetail(tr("The server refused more requests at once. (%1)"),
             tr("The server refused more requests at once."));
@@ -66,8 +66,13 @@ QString ErrorText::describe(const Failure &failure)
             tr("The MD5 checksum does not match; the download was discarded."));
     case ErrorCode::PartExists:
         return withDetail(
-            tr("An unfinished download of \"%1\" is already there; resume it or remove it."),
-            tr("An unfinished download is already there; resume it or remove it."));
+            tr("An unfinished download of \"%1\" is already there: choose Resume or Start "
+               "over."),
+            tr("An unfinished download is already there: choose Resume or Start over."));
+    case ErrorCode::PartInUse:
+        return withDetail(tr("Another download is writing \"%1\" right now; wait for it to "
+                             "finish."),
+            tr("Another download is writing that file right now; wait for it to finish."));
     case ErrorCode::InvalidName:
         return withDetail(
             tr("\"%1\" is not an allowed file name."), tr("That is not an allowed file name."));
@@ -119,30 +124,24 @@ QString ErrorText::describe(const Failure &failure)
     return tr("Unknown error %1.").arg(int(failure.code));
 }
 
-QString ErrorText::brief(ErrorCode code)
+QString ErrorText::timeout(const QString &detail)
 {
-    switch (code) {
-    case ErrorCode::None:
-        return tr("OK");
-    case ErrorCode::NotFound:
-        return tr("not found");
-    case ErrorCode::Cancelled:
-        return tr("cancelled");
-    case ErrorCode::AlreadyExists:
-        return tr("already exists");
-    case ErrorCode::Mismatch:
-        return tr("MD5 mismatch");
-    case ErrorCode::Refused:
-    case ErrorCode::InvalidName:
-        return tr("refused");
-    case ErrorCode::Timeout:
-        return tr("timed out");
-    case ErrorCode::NoGreeting:
-    case ErrorCode::NoAnswer:
-        return tr("no answer");
-    default:
-        return tr("error");
-    }
+    if (detail == QLatin1String(timeoutphase::kHello))
+        return tr("The connection timed out waiting for the Ferry greeting.");
+    if (detail == QLatin1String(timeoutphase::kPassword))
+        return tr("The connection timed out waiting for the password.");
+    if (detail == QLatin1String(timeoutphase::kRequest))
+        return tr("The connection timed out waiting for the next request.");
+    if (detail == QLatin1String(timeoutphase::kAccept))
+        return tr("The connection timed out waiting for the file to be accepted.");
+    if (detail == QLatin1String(timeoutphase::kSending))
+        return tr("The connection timed out sending a file: the other side stopped reading.");
+    // An older server sent its state as a number: that means nothing to a person.
+    bool number = false;
+    detail.toInt(&number);
+    if (detail.isEmpty() || number)
+        return tr("The connection timed out.");
+    return tr("The connection timed out: %1").arg(detail);
 }
 
 } // namespace ferry

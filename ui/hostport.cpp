@@ -5,6 +5,10 @@ namespace ferry {
 bool HostPort::split(const QString &text, QString *host, quint16 *port)
 {
     const QString t = text.trimmed();
+    // A pasted URL ("http://host:port") would otherwise pass as a bare IPv6 address and
+    // end in "host not found"; say instead which forms are meant.
+    if (t.contains(QLatin1String("://")))
+        return false;
     QString h = t;
     QString p;
     bool hasPort = false;

@@ -42,7 +42,7 @@ MainWindow::MainWindow(QWidget *parent)
     buildMenus();
 
     connect(m_tray, &Tray::openRequested, this, &MainWindow::showAndRaise);
-    connect(m_tray, &Tray::stopSharingRequested, m_serverTab, &ServerTab::stop);
+    connect(m_tray, &Tray::stopSharingRequested, m_serverTab, &ServerTab::requestStop);
     connect(m_tray, &Tray::quitRequested, this, &MainWindow::quit);
     m_tray->setVisible(m_trayAvailable);
     const auto status = [this](const QString &text) { statusBar()->showMessage(text, 8000); };

@@ -7,6 +7,7 @@
 #include "errorbanner.h"
 #include "listingstats.h"
 #include "logmodel.h"
+#include "nearbyswitch.h"
 #include "progressdelegate.h"
 #include "server.h"
 #include "servertransfermodel.h"
@@ -83,6 +84,11 @@ ServerTab::ServerTab(QWidget *parent)
     connect(m_startStop, &QPushButton::clicked, this, &ServerTab::toggle);
     connect(m_clearLog, &QPushButton::clicked, m_log, &LogModel::clear);
     connect(m_saveLog, &QPushButton::clicked, this, &ServerTab::saveLog);
+    // The switch announces the share while it runs, unless it listens on this computer only.
+    connect(this, &ServerTab::runningChanged, m_visible, [this](bool running) {
+        const bool announce = running && !m_localOnly->isChecked();
+        m_visible->setShare(announce ? m_server->serverPort() : 0, !m_password->text().isEmpty());
+    });
     retranslateUi();
     updateRunningUi();
 }
@@ -172,7 +178,13 @@ void ServerTab::toggle()
 {
     if (!isRunning())
         start();
-    else if (confirmStop())
+    else
+        requestStop();
+}
+
+void ServerTab::requestStop()
+{
+    if (isRunning() && confirmStop())
         stop();
 }
 

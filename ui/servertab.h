@@ -19,6 +19,7 @@ namespace ferry {
 class ErrorBanner;
 class AddressPanel;
 class ListingStats;
+class NearbySwitch;
 class LogModel;
 class Server;
 class ServerTransferModel;
@@ -40,6 +41,8 @@ public:
     void setPassword(const QString &password);
     bool start();
     void stop();
+    /// Stops sharing, after asking when files are being sent: what the button and the tray do.
+    void requestStop();
     bool isRunning() const;
     /// Files being sent right now; stopping would abort them.
     int activeSends() const;
@@ -75,6 +78,7 @@ private:
     void saveSettings() const;
 
     Server *m_server;
+    NearbySwitch *m_visible;
     LogModel *m_log;
     ServerTransferModel *m_transfers;
     ListingStats *m_stats;

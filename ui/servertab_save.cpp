@@ -57,6 +57,9 @@ void ServerTab::saveLog()
 {
     const QString textFilter = tr("Text files (*.txt)");
     const QString csvFilter = tr("CSV files (*.csv)");
+    // Made before the dialog, so it is destroyed after it: the dialog's file system model
+    // asks it for types from its own thread until the dialog is gone.
+    TranslatedTypes types;
     // Qt's own dialog rather than the desktop's: its words and dates follow the language
     // chosen in Ferry, which a native dialog would not.
     QFileDialog dialog(this, tr("Save the connection log"));
@@ -64,7 +67,6 @@ void ServerTab::saveLog()
     dialog.setOption(QFileDialog::DontUseNativeDialog);
     dialog.setAcceptMode(QFileDialog::AcceptSave);
     dialog.setFileMode(QFileDialog::AnyFile);
-    TranslatedTypes types;
     dialog.setIconProvider(&types);
     dialog.setProxyModel(new LocalDates(&dialog));
     // A Chinese date is wider than the dialog's default column.

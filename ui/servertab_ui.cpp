@@ -7,6 +7,7 @@
 #include "errorbanner.h"
 #include "errortext.h"
 #include "logmodel.h"
+#include "nearbyswitch.h"
 #include "placeholderfit.h"
 #include "progressdelegate.h"
 #include "servertransfermodel.h"
@@ -108,11 +109,13 @@ void ServerTab::buildUi()
     passwordRow->addStretch();
     form->addLayout(passwordRow, 2, 1, 1, 3);
     form->addWidget(m_passwordNote, 3, 1, 1, 3);
+    m_visible = new NearbySwitch(this);
+    form->addWidget(m_visible, 4, 1, 1, 3);
     m_identityLabel = new QLabel(this);
     m_identityLabel->setObjectName(QStringLiteral("deviceIdentity"));
     m_identityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identityLabel->setWordWrap(true);
-    form->addWidget(m_identityLabel, 4, 0, 1, 5);
+    form->addWidget(m_identityLabel, 5, 0, 1, 5);
     form->setColumnStretch(3, 1);
 
     m_sharingBox = new QGroupBox(this);

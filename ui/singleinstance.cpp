@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLockFile>
 #include <QStandardPaths>
 
 namespace ferry {
@@ -39,6 +40,12 @@ bool SingleInstance::isListening() const
 
 bool SingleInstance::handOver(bool raise)
 {
+    // Two launches at once (a double click that counted twice) would both find nobody, and
+    // the later one's listen() would remove the earlier one's socket: that window could then
+    // never be found again. So asking and listening happen one launch at a time.
+    QLockFile lock(m_path + QLatin1String(".lock"));
+    if (!lock.tryLock(3 * handOverMs))
+        qCWarning(lcUi) << "cannot lock" << lock.fileName() << "- going on without it";
     QLocalSocket socket;
     socket.connectToServer(m_path);
     if (socket.waitForConnected(handOverMs)) {

@@ -202,15 +202,23 @@ QString TransferModel::etaText(qint64 secs)
 QStringList TransferModel::widestTexts(int column)
 {
     const QLocale locale;
-    // Eights are as wide as any digit; 888.88 of a unit is the longest a size gets.
-    const QString size = locale.formattedDataSize(qint64(888.88 * 1024 * 1024 * 1024));
+    // Eights are as wide as any digit; 888.88 of a unit is the longest a size gets. Each
+    // unit is measured, since "M" is wider than "G" in most fonts.
+    QStringList sizes;
+    for (qint64 unit = 1024; unit <= (qint64(1) << 40); unit *= 1024)
+        sizes << locale.formattedDataSize(qint64(888.88 * double(unit)));
+    QStringList texts;
     switch (column) {
     case ProgressColumn:
         return {locale.toString(100) + locale.percent()};
     case BytesColumn:
-        return {tr("%1 of %2").arg(size, size)};
+        for (const QString &size : sizes)
+            texts << tr("%1 of %2").arg(size, size);
+        return texts;
     case RateColumn:
-        return {tr("%1/s").arg(size)};
+        for (const QString &size : sizes)
+            texts << tr("%1/s").arg(size);
+        return texts;
     case EtaColumn:
         return {etaText(88 * 3600 + 58 * 60 + 58), etaText(100 * 3600)};
     case StateColumn:

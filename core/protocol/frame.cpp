@@ -20,7 +20,8 @@ qint64 maxBodySize(quint8 type)
     case FrameType::ListEnd:
         return 0;
     case FrameType::GetRequest:
-        return 2 + kMaxNameBytes;
+        // The longest name and the optional accept-up-to: every listed name can be asked for.
+        return 2 + kMaxNameBytes + 8;
     case FrameType::Offer:
         return 2 + kMaxNameBytes + 8 + 8;
     case FrameType::Accept:

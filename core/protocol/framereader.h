@@ -12,7 +12,8 @@ namespace ferry::protocol {
 
 /// The socket glue both sessions share: reads one frame at a time into a bounded buffer (a
 /// header, then exactly the body it declares) and hands each complete frame to a handler, so
-/// the buffer never holds more than one frame.
+/// the buffer never holds more than one frame. A frame declared larger than the buffer's
+/// bound is malformed for this reader, unless its body streams into a target.
 ///
 /// A Data body may instead go straight from the device into memory the receiver provides
 /// (see read() with a DataTarget), which saves copying a big download through this buffer.
@@ -80,6 +81,10 @@ public:
                 m_buffer.clear();
                 continue;
             }
+            // A frame this reader could never hold (a server-only type such as Data sent to a
+            // server) is refused at its header, not after filling the buffer and waiting.
+            if (head.declared >= 0 && kHeaderSize + head.declared > m_bound)
+                return Result::Malformed;
             const qint64 want = head.declared >= 0 ? kHeaderSize + head.declared - m_buffer.size()
                                                    : kHeaderSize - m_buffer.size();
             const qint64 n

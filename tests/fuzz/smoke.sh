@@ -14,11 +14,11 @@ flags=("$@")
 # libFuzzer. Only the harnesses are built.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DFERRY_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
-cmake --build "$build" --parallel "${FERRY_JOBS:-2}" --target fuzz_decoder fuzz_serversession
+cmake --build "$build" --parallel "${FERRY_JOBS:-2}" --target fuzz_decoder fuzz_serversession fuzz_announcement
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export QT_QPA_PLATFORM=offscreen
-for harness in fuzz_decoder fuzz_serversession; do
+for harness in fuzz_decoder fuzz_serversession fuzz_announcement; do
     # New inputs go to a scratch folder; the committed corpus is only read.
     scratch="$build/corpus-$harness"
     mkdir -p "$scratch"

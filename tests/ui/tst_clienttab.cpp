@@ -1,7 +1,9 @@
 #include "clientsession.h"
 #include "clienttab.h"
 #include "deviceidentity.h"
+#include "diagnosisdialog.h"
 #include "errortext.h"
+#include "nearbypanel.h"
 #include "remotelistmodel.h"
 #include "server.h"
 #include "testidentity.h"
@@ -18,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QFont>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,6 +36,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
+#include <QTreeWidget>
 
 using namespace ferry;
 
@@ -66,6 +70,9 @@ private slots:
     void uiLogIsQuietByDefault();
     void failedConnectClearsTheOldListing_data();
     void failedConnectClearsTheOldListing();
+    void rescanListsAShareOnce();
+    void malformedHostNamesTheForms_data();
+    void malformedHostNamesTheForms();
 
 private:
     QString sharePath(const QString &name) const { return m_share.filePath(name); }
@@ -639,6 +646,36 @@ void tst_ClientTab::hostEnterConnectsToWhatIsTyped()
     QCOMPARE(port->value(), int(m_server.serverPort()));
 }
 
+void tst_ClientTab::malformedHostNamesTheForms_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::newRow("pasted URL") << QStringLiteral("http://127.0.0.1:%1");
+    QTest::newRow("port forgotten") << QStringLiteral("127.0.0.1:");
+}
+
+void tst_ClientTab::malformedHostNamesTheForms()
+{
+    // Used to be looked up whole and end in "Host not found".
+    QFETCH(QString, typed);
+    auto *host = m_tab->findChild<QComboBox *>(QStringLiteral("host"));
+    host->lineEdit()->clear();
+    const QString text
+        = typed.contains(QLatin1String("%1")) ? typed.arg(m_server.serverPort()) : typed;
+    QTest::keyClicks(host->lineEdit(), text);
+    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("connect")), Qt::LeftButton);
+    const QString banner = m_tab->bannerText();
+    QVERIFY2(
+        banner.contains(text) && banner.contains(QStringLiteral("HOST:PORT")), qPrintable(banner));
+    QCOMPARE(m_tab->listModel()->rowCount(), 0);
+    // The same text in Get says the same, and queues nothing.
+    m_tab->request({QStringLiteral("hello.txt")});
+    QCOMPARE(m_tab->transferModel()->rowCount(), 0);
+    QVERIFY(m_tab->bannerText().contains(QStringLiteral("HOST:PORT")));
+    // A good address clears it.
+    connectToServer();
+    QVERIFY(m_tab->bannerText().isEmpty());
+}
+
 void tst_ClientTab::failedConnectClearsTheOldListing_data()
 {
     QTest::addColumn<bool>("http");
@@ -723,6 +760,9 @@ void tst_ClientTab::startOverRemovesOnlyThatPart()
     const Transfer *t = waitForEnd(0);
     QVERIFY(t);
     QCOMPARE(t->failure.code, ErrorCode::PartExists);
+    // The row's message names the buttons that deal with the .part.
+    const QString said = ErrorText::describe(t->failure);
+    QVERIFY2(said.contains(QStringLiteral("Start over")), qPrintable(said));
 
     auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
     auto *retry = m_tab->findChild<QPushButton *>(QStringLiteral("retryTransfer"));
@@ -777,19 +817,29 @@ void tst_ClientTab::transferColumnsFitTheirText()
     row.rate = 303.8 * 1024 * 1024;
     row.rateSamples = 10;
     model->add(row);
+    // Seen at 70% of the same file: "M" is wider than "G", so MiB figures need the most room.
+    row.total = qint64(888.88 * 1024 * 1024);
+    row.done = row.total - 1;
+    row.rate = 888.88 * 1024 * 1024;
+    model->add(row);
+    // The font a Chinese desktop uses (tools/deps.sh installs it); its "M" is wider still.
+    m_tab->setFont(QFont(QStringLiteral("WenQuanYi Micro Hei")));
+    QEvent retranslate(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(m_tab.get(), &retranslate);
     auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
     const int margin = view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
-    for (const int column :
-        {TransferModel::BytesColumn, TransferModel::RateColumn, TransferModel::EtaColumn}) {
-        const QString text = model->index(0, column).data().toString();
-        QVERIFY(!text.isEmpty());
-        const int needed = view->fontMetrics().horizontalAdvance(text) + 2 * margin;
-        QVERIFY2(view->horizontalHeader()->sectionSize(column) >= needed,
-            qPrintable(QStringLiteral("%1: %2 < %3")
-                           .arg(text)
-                           .arg(view->horizontalHeader()->sectionSize(column))
-                           .arg(needed)));
-    }
+    for (const int r : {0, 1})
+        for (const int column :
+            {TransferModel::BytesColumn, TransferModel::RateColumn, TransferModel::EtaColumn}) {
+            const QString text = model->index(r, column).data().toString();
+            QVERIFY(!text.isEmpty());
+            const int needed = view->fontMetrics().horizontalAdvance(text) + 2 * margin;
+            QVERIFY2(view->horizontalHeader()->sectionSize(column) >= needed,
+                qPrintable(QStringLiteral("%1: %2 < %3")
+                               .arg(text)
+                               .arg(view->horizontalHeader()->sectionSize(column))
+                               .arg(needed)));
+        }
 }
 
 void tst_ClientTab::uiLogIsQuietByDefault()
@@ -802,6 +852,27 @@ void tst_ClientTab::uiLogIsQuietByDefault()
     const bool enabled = lcUi().isDebugEnabled() && lcUi().isInfoEnabled();
     QLoggingCategory::setFilterRules(QString());
     QVERIFY(enabled);
+}
+
+void tst_ClientTab::rescanListsAShareOnce()
+{
+    ClientTab tab;
+    tab.show();
+    NearbyPanel *nearby = tab.nearbyPanel();
+    nearby->showDiagnosis();
+    auto *dialog = tab.findChild<DiagnosisDialog *>();
+    QVERIFY(dialog);
+    // Two presses of "Scan my network" that both reach the same share, which then asks for a
+    // password: one row, showing what the latest scan said.
+    const discovery::ScanHit hit {QHostAddress(QStringLiteral("192.0.2.7")), 6669, false};
+    emit dialog->found(hit);
+    emit dialog->found({hit.address, hit.port, true});
+    emit dialog->found({QHostAddress(QStringLiteral("192.0.2.8")), 6669, false});
+    dialog->close();
+    QTreeWidget *view = nearby->view();
+    QCOMPARE(view->topLevelItemCount(), 2);
+    QCOMPARE(view->topLevelItem(0)->text(NearbyPanel::AddressColumn), QStringLiteral("192.0.2.7"));
+    QVERIFY(!view->topLevelItem(0)->text(NearbyPanel::PasswordColumn).isEmpty());
 }
 
 QTEST_MAIN(tst_ClientTab)

@@ -13,6 +13,8 @@ private slots:
     void everyCodeHasASentence();
     void detailIsInserted();
     void emptyDetailLeavesNoPlaceholder();
+    void timeoutNamesTheWaitNotANumber_data();
+    void timeoutNamesTheWaitNotANumber();
     void silenceIsNotCalledAWrongProgram_data();
     void silenceIsNotCalledAWrongProgram();
 };
@@ -21,7 +23,7 @@ void tst_ErrorText::everyCodeHasASentence_data()
 {
     QTest::addColumn<int>("code");
     const QList<int> codes = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 100, 101, 102, 103, 104, 105,
-        106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 199};
+        106, 107, 108, 109, 110, 111, 112, 113, 114, 115, 116, 199};
     for (int code : codes)
         QTest::addRow("%d", code) << code;
 }
@@ -45,6 +47,34 @@ void tst_ErrorText::emptyDetailLeavesNoPlaceholder()
 {
     const QString text = ErrorText::describe({ErrorCode::Timeout, {}});
     QCOMPARE(text, QStringLiteral("The connection timed out."));
+}
+
+void tst_ErrorText::timeoutNamesTheWaitNotANumber_data()
+{
+    QTest::addColumn<QString>("detail");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("hello") << QStringLiteral(
+        "hello") << QStringLiteral("The connection timed out waiting for the Ferry greeting.");
+    QTest::newRow("password") << QStringLiteral(
+        "password") << QStringLiteral("The connection timed out waiting for the password.");
+    QTest::newRow("request") << QStringLiteral(
+        "request") << QStringLiteral("The connection timed out waiting for the next request.");
+    QTest::newRow("accept") << QStringLiteral("accept")
+                            << QStringLiteral(
+                                   "The connection timed out waiting for the file to be accepted.");
+    QTest::newRow("sending") << QStringLiteral("sending")
+                             << QStringLiteral("The connection timed out sending a file: the other "
+                                               "side stopped reading.");
+    // What servers before this fix sent: a state number, which means nothing to a person.
+    QTest::newRow("old server") << QStringLiteral("2")
+                                << QStringLiteral("The connection timed out.");
+}
+
+void tst_ErrorText::timeoutNamesTheWaitNotANumber()
+{
+    QFETCH(QString, detail);
+    QFETCH(QString, expected);
+    QCOMPARE(ErrorText::describe({ErrorCode::Timeout, detail}), expected);
 }
 
 void tst_ErrorText::silenceIsNotCalledAWrongProgram_data()

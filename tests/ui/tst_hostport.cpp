@@ -37,6 +37,9 @@ void tst_HostPort::split_data()
     QTest::newRow("port zero") << QStringLiteral("host:0") << false << QString() << 6669;
     QTest::newRow("bad port") << QStringLiteral("host:99999") << false << QString() << 6669;
     QTest::newRow("junk after bracket") << QStringLiteral("[::1]x") << false << QString() << 6669;
+    QTest::newRow("url") << QStringLiteral("http://192.168.1.5:6669") << false << QString() << 6669;
+    QTest::newRow("url, no port") << QStringLiteral("ferry://nas.local") << false << QString()
+                                  << 6669;
     QTest::newRow("empty") << QString() << false << QString() << 6669;
 }
 

@@ -67,7 +67,6 @@ private slots:
     void logFollowsNewRowsOnlyAtTheBottom();
     void choosingAFolderClearsTheHint();
     void aFileIsNotAFolder();
-    void portInUseBannerNamesThePort();
     void saveDialogSpeaksTheAppLanguage();
 
 private:
@@ -198,6 +197,9 @@ void tst_ServerTab::portInUseShowsABanner()
     QVERIFY2(
         m_tab->bannerText().startsWith(
             QStringLiteral("Port %1 is already in use by another program").arg(other.serverPort())),
+        qPrintable(m_tab->bannerText()));
+    // ...and says what to do about it.
+    QVERIFY2(m_tab->bannerText().contains(QStringLiteral("any free port")),
         qPrintable(m_tab->bannerText()));
     QVERIFY(other.isRunning());
 }
@@ -508,23 +510,6 @@ void tst_ServerTab::aFileIsNotAFolder()
     QVERIFY(!m_tab->isRunning());
     QCOMPARE(m_tab->bannerText(),
         QStringLiteral("%1 is a file, not a folder. Choose the folder to share.").arg(file));
-}
-
-void tst_ServerTab::portInUseBannerNamesThePort()
-{
-    Server other;
-    ServerConfig config;
-    config.root = m_share.path();
-    config.bindAddress = QHostAddress::LocalHost;
-    Failure error;
-    QVERIFY(other.start(config, &error));
-    m_tab->setFolder(m_share.path());
-    m_tab->setLocalOnly(true);
-    m_tab->setPort(other.serverPort());
-    QTest::mouseClick(m_tab->findChild<QPushButton *>(QStringLiteral("startStop")), Qt::LeftButton);
-    const QString text = m_tab->bannerText();
-    QVERIFY2(text.contains(QString::number(other.serverPort())), qPrintable(text));
-    QVERIFY2(text.contains(QStringLiteral("any free port")), qPrintable(text));
 }
 
 // Under Chinese the dialog must say 文件夹, not "Folder", and date files the Chinese way.

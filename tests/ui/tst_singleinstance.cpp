@@ -3,6 +3,8 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLocalServer>
+#include <QLockFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -18,6 +20,7 @@ private slots:
     void secondInstanceRaisesTheFirst();
     void loginStartDoesNotRaise();
     void staleSocketIsTakenOver();
+    void launchInTheMiddleOfAnotherWaits();
     void secondLaunchOfTheBinaryExits();
 };
 
@@ -74,6 +77,33 @@ void tst_SingleInstance::staleSocketIsTakenOver()
     SingleInstance instance(path);
     QVERIFY(!instance.handOver());
     QVERIFY(instance.isListening());
+}
+
+void tst_SingleInstance::launchInTheMiddleOfAnotherWaits()
+{
+    QTemporaryDir runtime;
+    const QString path = runtime.filePath(QStringLiteral("ferry-window"));
+    // The first launch has found nobody and is about to listen: it holds the lock.
+    QLockFile firstLaunch(path + QStringLiteral(".lock"));
+    QVERIFY(firstLaunch.lock());
+    bool handedOver = false;
+    QThread *thread = QThread::create([&] {
+        SingleInstance second(path);
+        handedOver = second.handOver(false);
+    });
+    thread->start();
+    // It waits for the lock (with the fix this never ends early, however slow the machine).
+    QVERIFY(!thread->wait(200));
+    // The first window listens, then lets go; the second launch must find it rather than
+    // remove its socket and open a second window.
+    QLocalServer firstWindow;
+    QVERIFY(firstWindow.listen(path));
+    firstLaunch.unlock();
+    QTRY_VERIFY(thread->isFinished());
+    delete thread;
+    QVERIFY(handedOver);
+    QVERIFY(firstWindow.isListening());
+    QVERIFY(QFileInfo::exists(path));
 }
 
 void tst_SingleInstance::secondLaunchOfTheBinaryExits()

@@ -4,11 +4,13 @@
 #include "autostart.h"
 #include "clienttab.h"
 #include "closepolicy.h"
+#include "hostilepeer.h"
 #include "languages.h"
 #include "logmodel.h"
 #include "mainwindow.h"
 #include "servertab.h"
 #include "testidentity.h"
+#include "testutil.h"
 #include "tls/tlsconfig.h"
 #include "transfermodel.h"
 #include "tray.h"
@@ -126,6 +128,7 @@ private slots:
     void closeWithoutTrayAsksLikeQuit();
     void firstCloseWhileSharingOffersTheTray();
     void trayMenuShowsSharingAndStops();
+    void trayStopDuringASendAsks();
     void downloadNotificationsCanBeMuted();
     void incomingConnectionNotifiesWhenHidden();
     void launchMinimizedSharesTheLastFolder();
@@ -354,6 +357,42 @@ void tst_Tray::trayMenuShowsSharingAndStops()
     actionTitled(menu, QStringLiteral("&Quit"))->trigger();
     QCOMPARE(answer.name, QStringLiteral("confirmQuit"));
     QCOMPARE(closed.size(), 1);
+}
+
+// The tray's Stop sharing aborts sends just as the button does: it asks the same question.
+void tst_Tray::trayStopDuringASendAsks()
+{
+    QTemporaryDir big;
+    test::writeRandomFile(big.filePath(QStringLiteral("big.bin")), 64 * 1024 * 1024, 3);
+    MainWindow window;
+    window.setTrayAvailable(true);
+    window.serverTab()->setFolder(big.path());
+    window.serverTab()->setPort(0);
+    QVERIFY(window.serverTab()->start());
+    // A client that asked for a big file and reads nothing keeps the send in flight.
+    // Encrypted like any client of the window's share; it stops reading after the request.
+    QSslSocket client;
+    client.setSslConfiguration(tlsConfiguration(test::identity(QStringLiteral("client"))));
+    client.setReadBufferSize(64 * 1024);
+    client.connectToHostEncrypted(QStringLiteral("127.0.0.1"), window.serverTab()->listeningPort());
+    QTRY_VERIFY_WITH_TIMEOUT(client.isEncrypted(), 20000);
+    client.write(protocol::encodeHello({})
+        + protocol::encodeGetRequest(QStringLiteral("big.bin"), Q_INT64_C(1) << 40));
+    QTRY_COMPARE_WITH_TIMEOUT(window.serverTab()->activeSends(), 1, 20000);
+
+    QAction *stop = actionTitled(window.tray()->menu(), QStringLiteral("&Stop sharing"));
+    {
+        BoxAnswer answer(QStringLiteral("Keep sharing"));
+        stop->trigger();
+        QCOMPARE(answer.name, QStringLiteral("confirmStopSharing"));
+        QVERIFY(window.serverTab()->isRunning());
+    }
+    {
+        BoxAnswer answer(QStringLiteral("Stop sharing"));
+        stop->trigger();
+        QCOMPARE(answer.name, QStringLiteral("confirmStopSharing"));
+        QVERIFY(!window.serverTab()->isRunning());
+    }
 }
 
 void tst_Tray::downloadNotificationsCanBeMuted()

@@ -1,0 +1,119 @@
+#include "discovery/scanner.h"
+
+#include "protocol/decoder.h"
+#include "protocol/messages.h"
+
+#include <QSet>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace ferry::discovery {
+
+Scanner::Scanner(QObject *parent) : QObject(parent) { }
+
+QList<QHostAddress> Scanner::targets(const QList<InterfaceReport> &interfaces)
+{
+    QSet<quint32> own;
+    for (const InterfaceReport &r : interfaces) {
+        if (!r.address.isNull())
+            own.insert(r.address.toIPv4Address());
+    }
+    QSet<quint32> seen;
+    QList<QHostAddress> out;
+    for (const InterfaceReport &r : interfaces) {
+        if (r.state != InterfaceReport::State::Used)
+            continue;
+        const quint32 base = r.address.toIPv4Address() & 0xffffff00u;
+        for (quint32 host = 1; host < 255; ++host) {
+            const quint32 a = base | host;
+            if (own.contains(a) || seen.contains(a))
+                continue;
+            seen.insert(a);
+            out.append(QHostAddress(a));
+        }
+    }
+    return out;
+}
+
+void Scanner::start(const QList<QHostAddress> &targets, quint16 port)
+{
+    cancel();
+    m_queue = targets;
+    m_hits.clear();
+    m_port = port;
+    m_total = int(targets.size());
+    m_done = 0;
+    m_running = true;
+    launchMore();
+}
+
+void Scanner::cancel()
+{
+    m_queue.clear();
+    const auto sockets = findChildren<QTcpSocket *>();
+    for (QTcpSocket *s : sockets) {
+        s->disconnect(this); // No finishProbe for probes cancelled here.
+        s->abort();
+        s->deleteLater();
+    }
+    m_active = 0;
+    m_running = false;
+}
+
+void Scanner::launchMore()
+{
+    while (m_running && m_active < kMaxParallel && !m_queue.isEmpty())
+        probe(m_queue.takeFirst());
+    if (m_running && m_active == 0 && m_queue.isEmpty()) {
+        m_running = false;
+        emit finished();
+    }
+}
+
+void Scanner::probe(const QHostAddress &address)
+{
+    ++m_active;
+    auto *socket = new QTcpSocket(this);
+    socket->setReadBufferSize(4096);
+    auto *timer = new QTimer(socket);
+    timer->setSingleShot(true);
+    connect(timer, &QTimer::timeout, this, [this, socket] { finishProbe(socket); });
+    connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { finishProbe(socket); });
+    connect(socket, &QTcpSocket::connected, this, [socket] {
+        // Our Hello, so the server sees a Ferry client and not a stray connection.
+        socket->write(protocol::encodeHello(protocol::Hello()));
+    });
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket, address] {
+        const QByteArray data = socket->peek(4096);
+        const auto r = protocol::decodeFrame(data);
+        if (r.status == protocol::DecodeResult::Status::NeedMore)
+            return;
+        if (r.status == protocol::DecodeResult::Status::Frame
+            && r.type == protocol::FrameType::Hello) {
+            if (const auto hello = protocol::parseHello(r.body)) {
+                ScanHit hit {address, m_port, bool(hello->flags & protocol::PasswordRequired)};
+                m_hits.append(hit);
+                emit found(hit);
+            }
+        }
+        finishProbe(socket);
+    });
+    timer->start(kTimeoutMs);
+    socket->connectToHost(address, m_port);
+}
+
+void Scanner::finishProbe(QTcpSocket *socket)
+{
+    if (socket->property("done").toBool())
+        return;
+    socket->setProperty("done", true);
+    socket->disconnect(this);
+    socket->abort();
+    socket->deleteLater();
+    --m_active;
+    ++m_done;
+    emit progress(m_done, m_total);
+    QTimer::singleShot(0, this, &Scanner::launchMore);
+}
+
+} // namespace ferry::discovery

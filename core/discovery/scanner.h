@@ -1,0 +1,59 @@
+#pragma once
+
+#include "discovery/interfacereport.h"
+
+#include <QHostAddress>
+#include <QList>
+#include <QObject>
+
+class QTcpSocket;
+
+namespace ferry::discovery {
+
+/// A share found by a TCP probe: it greeted with Ferry's Hello.
+struct ScanHit
+{
+    QHostAddress address;
+    quint16 port = 0;
+    bool passwordRequired = false;
+};
+
+/// "Scan my network": connects to Ferry's port on every address of each used interface's /24
+/// and reads the server's Hello. For networks that drop multicast; runs only when asked.
+class Scanner : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxParallel = 50;
+    static constexpr int kTimeoutMs = 500;
+
+    explicit Scanner(QObject *parent = nullptr);
+    /// The addresses to probe: the /24 around each used interface's address, without itself.
+    static QList<QHostAddress> targets(const QList<InterfaceReport> &interfaces);
+
+    void start(const QList<QHostAddress> &targets, quint16 port);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    QList<ScanHit> hits() const { return m_hits; }
+    int done() const { return m_done; } ///< Addresses probed so far in this scan.
+
+signals:
+    void found(const ferry::discovery::ScanHit &hit);
+    void progress(int done, int total);
+    void finished();
+
+private:
+    void launchMore();
+    void probe(const QHostAddress &address);
+    void finishProbe(QTcpSocket *socket);
+
+    QList<QHostAddress> m_queue;
+    QList<ScanHit> m_hits;
+    quint16 m_port = 0;
+    int m_active = 0;
+    int m_total = 0;
+    int m_done = 0;
+    bool m_running = false;
+};
+
+} // namespace ferry::discovery

@@ -1,0 +1,90 @@
+#include "nearbyidentity.h"
+
+#include "discovery/announcement.h"
+#include "uisettings.h"
+
+#include <QRandomGenerator>
+#include <QSysInfo>
+
+namespace ferry {
+namespace {
+
+int envInt(const char *name, int fallback)
+{
+    bool ok = false;
+    const int value = qEnvironmentVariableIntValue(name, &ok);
+    return ok && value > 0 ? value : fallback;
+}
+
+} // namespace
+
+QByteArray NearbyIdentity::deviceId()
+{
+    UiSettings s;
+    QByteArray id
+        = QByteArray::fromHex(s.value(QStringLiteral("discovery/deviceId")).toByteArray());
+    if (id.size() == discovery::kIdSize && id != QByteArray(discovery::kIdSize, '\0'))
+        return id;
+    id.resize(discovery::kIdSize);
+    QRandomGenerator::system()->generate(id.begin(), id.end());
+    s.setValue(QStringLiteral("discovery/deviceId"), QString::fromLatin1(id.toHex()));
+    return id;
+}
+
+QString NearbyIdentity::deviceName()
+{
+    UiSettings s;
+    const QString set
+        = discovery::cleanDeviceName(s.value(QStringLiteral("discovery/name")).toString());
+    if (!set.isEmpty())
+        return set;
+    const QString host = discovery::cleanDeviceName(QSysInfo::machineHostName());
+    return host.isEmpty() ? QStringLiteral("Ferry") : host;
+}
+
+void NearbyIdentity::setDeviceName(const QString &name)
+{
+    UiSettings s;
+    s.setValue(QStringLiteral("discovery/name"), discovery::cleanDeviceName(name));
+}
+
+bool NearbyIdentity::visible()
+{
+    UiSettings s;
+    return s.value(QStringLiteral("discovery/visible"), true).toBool();
+}
+
+void NearbyIdentity::setVisible(bool visible)
+{
+    UiSettings s;
+    s.setValue(QStringLiteral("discovery/visible"), visible);
+}
+
+discovery::DiscoveryConfig NearbyIdentity::config()
+{
+    discovery::DiscoveryConfig c;
+    c.deviceId = deviceId();
+    c.name = deviceName();
+    UiSettings s;
+    if (s.contains(QStringLiteral("discovery/skip")))
+        c.skipPatterns = s.value(QStringLiteral("discovery/skip")).toStringList();
+    c.announceIntervalMs = envInt("FERRY_DISCOVERY_INTERVAL_MS", c.announceIntervalMs);
+    c.expiryMs = envInt("FERRY_DISCOVERY_EXPIRY_MS", c.expiryMs);
+    c.interfacePollMs = envInt("FERRY_DISCOVERY_POLL_MS", qMin(c.interfacePollMs, c.expiryMs / 2));
+    c.udpPort = quint16(envInt("FERRY_DISCOVERY_PORT", c.udpPort));
+    if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_SKIP"))
+        c.skipPatterns = qEnvironmentVariable("FERRY_DISCOVERY_SKIP")
+                             .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_ONLY"))
+        c.onlyInterfaces = qEnvironmentVariable("FERRY_DISCOVERY_ONLY")
+                               .split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (qEnvironmentVariableIsSet("FERRY_DISCOVERY_BURST_MS")) {
+        c.burstMs.clear();
+        for (const QString &ms : qEnvironmentVariable("FERRY_DISCOVERY_BURST_MS")
+                                     .split(QLatin1Char(','), Qt::SkipEmptyParts))
+            c.burstMs.append(ms.toInt());
+    }
+    return c;
+}
+
+} // namespace ferry

@@ -1,0 +1,160 @@
+#include "nearbypanel.h"
+
+#include "diagnosisdialog.h"
+#include "nearbyservice.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace ferry {
+
+using discovery::Discovery;
+using discovery::Peer;
+
+NearbyPanel::NearbyPanel(QWidget *parent) : QWidget(parent), m_rebuild(new QTimer(this))
+{
+    m_label = new QLabel(this);
+    m_view = new QTreeWidget(this);
+    m_view->setObjectName(QStringLiteral("nearby"));
+    m_view->setColumnCount(3);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(AddressColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(PasswordColumn, QHeaderView::ResizeToContents);
+    m_label->setBuddy(m_view);
+    m_empty = new QLabel(this);
+    m_empty->setWordWrap(true);
+    m_empty->setEnabled(false);
+    m_help = new QPushButton(this);
+    m_help->setObjectName(QStringLiteral("cantSeeShare"));
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_label);
+    top->addStretch();
+    top->addWidget(m_help);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_empty);
+
+    // Changes come in bursts (a flood, a new network): one rebuild per burst keeps the window
+    // responsive.
+    m_rebuild->setSingleShot(true);
+    m_rebuild->setInterval(100);
+    connect(m_rebuild, &QTimer::timeout, this, &NearbyPanel::rebuild);
+    if (Discovery *d = NearbyService::discovery()) {
+        connect(d, &Discovery::peerAdded, m_rebuild, qOverload<>(&QTimer::start));
+        connect(d, &Discovery::peerChanged, m_rebuild, qOverload<>(&QTimer::start));
+        connect(d, &Discovery::peerRemoved, m_rebuild, qOverload<>(&QTimer::start));
+    }
+    // One click chooses: the list is a set of shortcuts, not a selection to act on later.
+    connect(m_view, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
+        emit chosen(item->data(AddressColumn, Qt::UserRole).toString(),
+            quint16(item->data(AddressColumn, Qt::UserRole + 1).toUInt()));
+    });
+    connect(m_view, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        emit chosen(item->data(AddressColumn, Qt::UserRole).toString(),
+            quint16(item->data(AddressColumn, Qt::UserRole + 1).toUInt()));
+    });
+    connect(m_help, &QPushButton::clicked, this, &NearbyPanel::showDiagnosis);
+    retranslateUi();
+    rebuild();
+}
+
+void NearbyPanel::showDiagnosis()
+{
+    if (!m_dialog) {
+        m_dialog = new DiagnosisDialog(this);
+        connect(m_dialog, &DiagnosisDialog::found, this, &NearbyPanel::addScanHit);
+    }
+    m_dialog->show();
+    m_dialog->raise();
+    m_dialog->activateWindow();
+}
+
+void NearbyPanel::addScanHit(const discovery::ScanHit &hit)
+{
+    // Every scan finds the same shares again: a share is one row however often it answers.
+    const auto same
+        = std::find_if(m_scanHits.begin(), m_scanHits.end(), [&](const discovery::ScanHit &h) {
+              return h.address == hit.address && h.port == hit.port;
+          });
+    if (same != m_scanHits.end())
+        *same = hit;
+    else
+        m_scanHits.append(hit);
+    rebuild();
+}
+
+void NearbyPanel::rebuild()
+{
+    const Discovery *d = NearbyService::discovery();
+    const QList<Peer> peers = d ? d->peers() : QList<Peer>();
+    const auto add = [this](const QString &name, const QString &address, quint16 port,
+                         bool password, const QString &tip) {
+        auto *item = new QTreeWidgetItem(m_view);
+        item->setText(NameColumn, name);
+        item->setText(
+            AddressColumn, port == 6669 ? address : QStringLiteral("%1:%2").arg(address).arg(port));
+        item->setData(AddressColumn, Qt::UserRole, address);
+        item->setData(AddressColumn, Qt::UserRole + 1, port);
+        item->setText(PasswordColumn, password ? tr("password") : QString());
+        item->setToolTip(NameColumn, tip);
+    };
+    const QString current = m_view->currentItem()
+        ? m_view->currentItem()->data(AddressColumn, Qt::UserRole).toString()
+        : QString();
+    m_view->clear();
+    for (const Peer &p : peers)
+        add(p.name, p.address.toString(), p.port, p.passwordRequired,
+            tr("Announced on %1; the name is the other computer's claim, not yet proven.")
+                .arg(p.interfaceName));
+    for (const discovery::ScanHit &hit : std::as_const(m_scanHits)) {
+        const bool known = std::any_of(
+            peers.begin(), peers.end(), [&](const Peer &p) { return p.address == hit.address; });
+        if (!known)
+            add(tr("(found by scan)"), hit.address.toString(), hit.port, hit.passwordRequired,
+                tr("Answered a scan but doesn't announce itself: multicast doesn't reach this "
+                   "computer from it."));
+    }
+    for (int i = 0; i < m_view->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = m_view->topLevelItem(i);
+        if (!current.isEmpty() && item->data(AddressColumn, Qt::UserRole).toString() == current)
+            m_view->setCurrentItem(item);
+    }
+    m_empty->setVisible(m_view->topLevelItemCount() == 0);
+}
+
+void NearbyPanel::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange) {
+        retranslateUi();
+        rebuild();
+    }
+    QWidget::changeEvent(event);
+}
+
+void NearbyPanel::retranslateUi()
+{
+    m_label->setText(tr("Near&by:"));
+    m_view->setHeaderLabels({tr("Name"), tr("Address"), tr("Password")});
+    // No access key: every letter of it is taken in the client tab (docs/decisions.md).
+    m_help->setText(tr("Can't see a share?"));
+    m_empty->setText(NearbyService::discovery()
+            ? tr("No share heard yet. Shares started on this network appear here by themselves; "
+                 "click one to list its files.")
+            : tr("Discovery is turned off."));
+}
+
+} // namespace ferry
