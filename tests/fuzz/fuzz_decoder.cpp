@@ -28,7 +28,10 @@ void roundTrip(FrameType type, QByteArrayView body, const QByteArray &encoded)
 void parseAll(FrameType type, QByteArrayView body)
 {
     // Every parser sees every body: a parser must never trust the type it was meant for.
-    if (const auto h = parseHello(body); h && type == FrameType::Hello)
+    // A Hello of another version is parsed only as far as its version (to refuse it with
+    // VersionMismatch), so only this version's Hello must encode back to the same bytes.
+    if (const auto h = parseHello(body);
+        h && type == FrameType::Hello && h->version == kProtocolVersion)
         roundTrip(type, body, encodeHello(*h));
     if (const auto l = parseListEntries(body)) {
         for (const FileEntry &e : *l)
