@@ -5,8 +5,8 @@
 #include "servertab.h"
 #include "servertransfermodel.h"
 #include "testidentity.h"
-#include "tls/tlsconfig.h"
 #include "testutil.h"
+#include "tls/tlsconfig.h"
 #include "uisettings.h"
 
 #include <QApplication>
@@ -22,9 +22,9 @@
 #include <QRadioButton>
 #include <QScrollBar>
 #include <QSignalSpy>
-#include <QSslSocket>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QSslSocket>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
