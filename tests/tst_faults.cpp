@@ -84,6 +84,25 @@ quint16 tst_Faults::start(bool tls)
     return m_server->serverPort();
 }
 
+namespace {
+
+// Sets up \a get as a `ferry get` in English whose writes past 1 MiB fail with EFBIG, as on a
+// full disk (a file-size limit in the child).
+void onAFullDisk(QProcess &get)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("client")));
+    get.setProcessEnvironment(env);
+    get.setChildProcessModifier([] {
+        rlimit limit = {1 << 20, 1 << 20};
+        ::setrlimit(RLIMIT_FSIZE, &limit);
+    });
+}
+
+} // namespace
+
 void tst_Faults::diskFullOnReceiverFailsCleanly()
 {
     const QString bin = qEnvironmentVariable("FERRY_BIN");
@@ -94,16 +113,7 @@ void tst_Faults::diskFullOnReceiverFailsCleanly()
     const QByteArray keepMd5 = writeRandomFile(out(QStringLiteral("keep.bin")), 300000, 12);
 
     QProcess get;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("client")));
-    get.setProcessEnvironment(env);
-    // A 1 MiB file-size limit in the child: writes past it fail with EFBIG, like a full disk.
-    get.setChildProcessModifier([] {
-        rlimit limit = {1 << 20, 1 << 20};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    });
+    onAFullDisk(get);
     get.start(bin,
         {QStringLiteral("get"), QStringLiteral("big.bin"), QStringLiteral("-p"),
             QString::number(port), QStringLiteral("-o"), out(), QStringLiteral("--trust-new")});
@@ -130,16 +140,7 @@ void tst_Faults::diskFullSaysOneLinePerFile()
     const quint16 port = start(true);
 
     QProcess get;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
-    env.insert(QStringLiteral("FERRY_DATA_DIR"), test::dataDir(QStringLiteral("client")));
-    get.setProcessEnvironment(env);
-    // As above: past 1 MiB every write fails, as on a full disk.
-    get.setChildProcessModifier([] {
-        rlimit limit = {1 << 20, 1 << 20};
-        ::setrlimit(RLIMIT_FSIZE, &limit);
-    });
+    onAFullDisk(get);
     const QStringList names {
         QStringLiteral("big.bin"), QStringLiteral("b.bin"), QStringLiteral("c.bin")};
     get.start(bin,
