@@ -5,8 +5,8 @@
 #include "devicescommand.h"
 #include "discovercommand.h"
 #include "hostport.h"
-#include "names.h"
 #include "password.h"
+#include "protocol/names.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>

@@ -1,6 +1,6 @@
 #include "clitext.h"
 
-#include "names.h"
+#include "protocol/names.h"
 
 #include <QDir>
 

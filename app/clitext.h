@@ -1,6 +1,6 @@
 #pragma once
 
-#include "errorcode.h"
+#include "protocol/errorcode.h"
 
 #include <QCoreApplication>
 #include <QString>

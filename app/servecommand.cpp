@@ -4,10 +4,10 @@
 #include "clitext.h"
 #include "devicescommand.h"
 #include "discovery/discovery.h"
-#include "names.h"
 #include "nearbyidentity.h"
 #include "password.h"
-#include "server.h"
+#include "protocol/names.h"
+#include "server/server.h"
 #include "signalwatcher.h"
 
 #include <QCommandLineParser>
@@ -78,7 +78,7 @@ QString ServeCommand::failureFromServerSide(const ServerEvent &e)
     // CliText speaks to a client about its server; in this log the peer is the client.
     switch (e.code) {
     case ErrorCode::Timeout:
-        // The detail names the wait that ran out (see core/errorcode.h).
+        // The detail names the wait that ran out (see core/protocol/errorcode.h).
         if (e.detail == QLatin1String(timeoutphase::kHello))
             return tr("the client at %1 stopped answering before its greeting").arg(e.peer);
         if (e.detail == QLatin1String(timeoutphase::kPassword))

@@ -3,7 +3,7 @@
 // Raw peers for the hostile-input tests: they speak frames byte by byte, with no state
 // machine, so a test can send what a real client or server never would.
 
-#include "clientsession.h"
+#include "client/clientsession.h"
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 

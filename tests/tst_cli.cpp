@@ -3,7 +3,7 @@
 
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
-#include "server.h"
+#include "server/server.h"
 #include "testidentity.h"
 #include "testutil.h"
 

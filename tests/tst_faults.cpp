@@ -3,7 +3,7 @@
 // limit is needed; everything else runs in process.
 
 #include "hostilepeer.h"
-#include "server.h"
+#include "server/server.h"
 #include "testidentity.h"
 #include "testutil.h"
 

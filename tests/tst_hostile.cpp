@@ -1,9 +1,9 @@
 // Hostile peers against a real server and a real client, in process, on 127.0.0.1.
 // Each test is one line of SECURITY.md's checklist.
 
-#include "auth.h"
 #include "hostilepeer.h"
-#include "server.h"
+#include "protocol/auth.h"
+#include "server/server.h"
 #include "testutil.h"
 
 #include <QCryptographicHash>

@@ -1,4 +1,4 @@
-#include "md5.h"
+#include "fs/md5.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

@@ -1,5 +1,5 @@
-#include "containedfs.h"
-#include "sharedfolder.h"
+#include "fs/containedfs.h"
+#include "fs/sharedfolder.h"
 #include "testutil.h"
 
 #include <QTemporaryDir>

@@ -1,10 +1,10 @@
 // TLS and device identities, end to end on 127.0.0.1: a real Server and ClientSession, each
 // with an identity in a data folder of its own, plus hostile peers and relays in process.
 
-#include "auth.h"
-#include "clientsession.h"
+#include "client/clientsession.h"
+#include "protocol/auth.h"
 #include "protocol/messages.h"
-#include "server.h"
+#include "server/server.h"
 #include "testutil.h"
 #include "tls/identity.h"
 #include "tls/tlsconfig.h"

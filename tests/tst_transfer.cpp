@@ -1,10 +1,10 @@
 // End to end: a real ferry::Server and ferry::ClientSession (or a hand-written peer) talking
 // over 127.0.0.1, with real files in temporary folders.
 
-#include "clientsession.h"
+#include "client/clientsession.h"
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
-#include "server.h"
+#include "server/server.h"
 #include "testidentity.h"
 #include "testutil.h"
 

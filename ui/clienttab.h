@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "errorcode.h"
+#include "protocol/errorcode.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "listingstats.h"
 
-#include "sharedfolder.h"
+#include "fs/sharedfolder.h"
 
 #include <QThread>
 #include <memory>

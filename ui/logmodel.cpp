@@ -1,7 +1,7 @@
 #include "logmodel.h"
 
 #include "errortext.h"
-#include "names.h"
+#include "protocol/names.h"
 
 #include <QBrush>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #include "remotelistmodel.h"
 
-#include "names.h"
+#include "protocol/names.h"
 
 #include <QDateTime>
 #include <QLocale>

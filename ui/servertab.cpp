@@ -9,7 +9,7 @@
 #include "logmodel.h"
 #include "nearbyswitch.h"
 #include "progressdelegate.h"
-#include "server.h"
+#include "server/server.h"
 #include "servertransfermodel.h"
 #include "uilog.h"
 #include "uisettings.h"

@@ -1,6 +1,6 @@
 #include "servertransfermodel.h"
 
-#include "names.h"
+#include "protocol/names.h"
 
 #include <QLocale>
 #include <QTimer>

@@ -1,7 +1,7 @@
 #include "transfermodel.h"
 
 #include "errortext.h"
-#include "names.h"
+#include "protocol/names.h"
 
 #include <QBrush>
 #include <QDir>

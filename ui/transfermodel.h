@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clientsession.h"
+#include "client/clientsession.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "transferqueue.h"
 
-#include "containedfs.h"
-#include "names.h"
+#include "fs/containedfs.h"
+#include "protocol/names.h"
 #include "sessionhost.h"
 #include "uilog.h"
 

@@ -2,9 +2,9 @@
 // Checks the decoder's promises (bounds before allocation, consumed within input) and that
 // every body a parser accepts encodes back to the same bytes.
 
-#include "names.h"
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
+#include "protocol/names.h"
 
 #include <cstdint>
 #include <cstdlib>

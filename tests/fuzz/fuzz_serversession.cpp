@@ -4,8 +4,8 @@
 // event loop runs until the session has ended. Timers never fire within one input, so runs
 // are repeatable.
 
-#include "serversession.h"
-#include "servershared.h"
+#include "server/serversession.h"
+#include "server/servershared.h"
 
 #include <QCoreApplication>
 #include <QDir>

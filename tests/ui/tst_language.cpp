@@ -1,4 +1,4 @@
-#include "clientsession.h"
+#include "client/clientsession.h"
 #include "languages.h"
 #include "logmodel.h"
 #include "mainwindow.h"

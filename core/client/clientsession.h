@@ -1,7 +1,7 @@
 #pragma once
 
-#include "download.h"
-#include "errorcode.h"
+#include "client/download.h"
+#include "protocol/errorcode.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
 #include "tls/identity.h"

@@ -1,7 +1,7 @@
-#include "clientsession.h"
+#include "client/clientsession.h"
 
-#include "auth.h"
-#include "names.h"
+#include "protocol/auth.h"
+#include "protocol/names.h"
 #include "protocol/decoder.h"
 #include "tls/tlsconfig.h"
 #include "tls/truststore.h"

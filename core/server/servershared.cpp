@@ -1,6 +1,6 @@
-#include "servershared.h"
+#include "server/servershared.h"
 
-#include "auth.h"
+#include "protocol/auth.h"
 
 namespace ferry {
 namespace {

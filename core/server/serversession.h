@@ -1,12 +1,12 @@
 #pragma once
 
-#include "filesource.h"
-#include "md5.h"
-#include "md5cache.h"
+#include "fs/filesource.h"
+#include "fs/md5.h"
+#include "fs/md5cache.h"
 #include "protocol/frame.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
-#include "serverevent.h"
+#include "server/serverevent.h"
 
 #include <QElapsedTimer>
 #include <QList>

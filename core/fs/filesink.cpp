@@ -1,6 +1,6 @@
-#include "filesink.h"
+#include "fs/filesink.h"
 
-#include "bulkthread.h"
+#include "fs/bulkthread.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "protocol/messages.h"
-#include "serverconfig.h"
-#include "serverevent.h"
+#include "server/serverconfig.h"
+#include "server/serverevent.h"
 
 #include <QList>
 #include <QTcpServer>

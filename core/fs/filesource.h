@@ -1,6 +1,6 @@
 #pragma once
 
-#include "md5.h"
+#include "fs/md5.h"
 
 #include <QByteArrayView>
 #include <QtGlobal>

@@ -1,10 +1,10 @@
-#include "serversession.h"
+#include "server/serversession.h"
 
-#include "auth.h"
-#include "containedfs.h"
-#include "names.h"
+#include "protocol/auth.h"
+#include "fs/containedfs.h"
+#include "protocol/names.h"
 #include "protocol/decoder.h"
-#include "servershared.h"
+#include "server/servershared.h"
 #include "tls/tlsconfig.h"
 
 #include <QHostAddress>

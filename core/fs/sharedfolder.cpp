@@ -1,7 +1,7 @@
-#include "sharedfolder.h"
+#include "fs/sharedfolder.h"
 
-#include "containedfs.h"
-#include "names.h"
+#include "fs/containedfs.h"
+#include "protocol/names.h"
 
 #include <QDir>
 #include <QDirIterator>

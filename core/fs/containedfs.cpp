@@ -1,4 +1,4 @@
-#include "containedfs.h"
+#include "fs/containedfs.h"
 
 #include <QFile>
 #include <QStringList>

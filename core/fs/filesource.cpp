@@ -1,6 +1,6 @@
-#include "filesource.h"
+#include "fs/filesource.h"
 
-#include "bulkthread.h"
+#include "fs/bulkthread.h"
 
 #include <cerrno>
 #include <cstdlib>

@@ -1,7 +1,7 @@
-#include "download.h"
+#include "client/download.h"
 
-#include "containedfs.h"
-#include "names.h"
+#include "fs/containedfs.h"
+#include "protocol/names.h"
 
 #include <QDir>
 #include <QFile>

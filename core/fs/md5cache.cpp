@@ -1,4 +1,4 @@
-#include "md5cache.h"
+#include "fs/md5cache.h"
 
 namespace ferry {
 

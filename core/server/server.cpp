@@ -1,7 +1,7 @@
-#include "server.h"
+#include "server/server.h"
 
-#include "serversession.h"
-#include "servershared.h"
+#include "server/serversession.h"
+#include "server/servershared.h"
 
 #include <QLoggingCategory>
 #include <QThread>

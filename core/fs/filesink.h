@@ -1,7 +1,7 @@
 #pragma once
 
-#include "errorcode.h"
-#include "md5.h"
+#include "protocol/errorcode.h"
+#include "fs/md5.h"
 
 #include <QByteArrayView>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "md5cache.h"
-#include "serverconfig.h"
-#include "sharedfolder.h"
+#include "fs/md5cache.h"
+#include "server/serverconfig.h"
+#include "fs/sharedfolder.h"
 
 #include <QElapsedTimer>
 #include <QHash>
