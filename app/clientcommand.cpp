@@ -17,6 +17,7 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <algorithm>
 #include <unistd.h>
 
 namespace ferry {
@@ -144,7 +145,16 @@ int ClientCommand::run(const QStringList &arguments)
     const bool portGiven = hostPort != 0 || parser.isSet(QStringLiteral("port"));
     // Not an address: a device name discovery may know, else a host name for DNS.
     if (QHostAddress(host).isNull() && host != QLatin1String("localhost")) {
-        const QList<discovery::Peer> peers = DiscoverCommand::resolve(host);
+        QList<discovery::Peer> peers = DiscoverCommand::resolve(host);
+        // One device may share on two ports: NAME:PORT picks one.
+        if (portGiven && peers.size() > 1) {
+            const auto onPort = std::count_if(peers.begin(), peers.end(),
+                [port](const discovery::Peer &p) { return p.port == port; });
+            if (onPort > 0)
+                peers.erase(std::remove_if(peers.begin(), peers.end(),
+                                [port](const discovery::Peer &p) { return p.port != port; }),
+                    peers.end());
+        }
         if (peers.size() > 1) {
             err << "ferry " << command << ": "
                 << tr("%1 devices are announced as %2; use an address:").arg(peers.size()).arg(host)

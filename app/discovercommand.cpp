@@ -52,18 +52,12 @@ QList<Peer> DiscoverCommand::resolve(const QString &name, int waitMs)
 int DiscoverCommand::watch(const DiscoveryConfig &config)
 {
     Discovery discovery;
-    QHash<QByteArray, Peer> shown;
-    QObject::connect(&discovery, &Discovery::peerAdded, &discovery, [&](const Peer &p) {
-        shown.insert(p.id, p);
-        QTextStream(stdout) << "added\t" << peerLine(p) << Qt::endl;
-    });
-    QObject::connect(&discovery, &Discovery::peerChanged, &discovery, [&](const Peer &p) {
-        shown.insert(p.id, p);
-        QTextStream(stdout) << "changed\t" << peerLine(p) << Qt::endl;
-    });
-    QObject::connect(&discovery, &Discovery::peerRemoved, &discovery, [&](const QByteArray &id) {
-        QTextStream(stdout) << "removed\t" << peerLine(shown.take(id)) << Qt::endl;
-    });
+    QObject::connect(&discovery, &Discovery::peerAdded, &discovery,
+        [](const Peer &p) { QTextStream(stdout) << "added\t" << peerLine(p) << Qt::endl; });
+    QObject::connect(&discovery, &Discovery::peerChanged, &discovery,
+        [](const Peer &p) { QTextStream(stdout) << "changed\t" << peerLine(p) << Qt::endl; });
+    QObject::connect(&discovery, &Discovery::peerRemoved, &discovery,
+        [](const Peer &p) { QTextStream(stdout) << "removed\t" << peerLine(p) << Qt::endl; });
     SignalWatcher watcher;
     QObject::connect(
         &watcher, &SignalWatcher::stopRequested, &discovery, [] { QCoreApplication::quit(); });

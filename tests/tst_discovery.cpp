@@ -46,6 +46,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void twoSharesSeeEachOtherButNotThemselves();
+    void twoSharesOfOneDeviceAreListedApart();
     void goodbyeRemovesAShare();
     void twoDevicesWithOneNameAreAnError();
     void shareExpiresWhenItsLinkGoesDown();
@@ -55,7 +56,8 @@ private slots:
     void floodStaysBounded();
 
 private:
-    QProcess *serve(const QString &ns, const QString &name, const QStringList &env = {});
+    QProcess *serve(const QString &ns, const QString &name, const QStringList &env = {},
+        const QStringList &extraArgs = {}, QString *banner = nullptr);
 
     std::unique_ptr<NetnsLab> m_lab;
     QString m_a;
@@ -84,21 +86,26 @@ void tst_Discovery::cleanupTestCase()
     m_lab.reset(); // Namespaces and processes go even when a test failed.
 }
 
-QProcess *tst_Discovery::serve(const QString &ns, const QString &name, const QStringList &env)
+QProcess *tst_Discovery::serve(const QString &ns, const QString &name, const QStringList &env,
+    const QStringList &extraArgs, QString *banner)
 {
-    QProcess *p = m_lab->startFerry(
-        ns, {QStringLiteral("serve"), m_share.path(), QStringLiteral("--name"), name}, env);
+    QProcess *p = m_lab->startFerry(ns,
+        QStringList {QStringLiteral("serve"), m_share.path(), QStringLiteral("--name"), name}
+            + extraArgs,
+        env);
     p->waitForStarted();
-    // The banner says it is announced once the sockets are up.
+    // The banner ends once the sockets are up (and announced, unless told not to).
     QString out;
     const bool announced = QTest::qWaitFor(
         [&] {
             out += QString::fromUtf8(p->readAllStandardOutput());
-            return out.contains(QLatin1String("Announced"));
+            return out.contains(QLatin1String("Press Ctrl+C"));
         },
         10000);
     if (!announced)
         qWarning("ferry serve didn't announce: %s", qPrintable(out));
+    if (banner)
+        *banner = out;
     return p;
 }
 
@@ -123,14 +130,51 @@ void tst_Discovery::twoSharesSeeEachOtherButNotThemselves()
     QCOMPARE(fields.at(3).size(), 32);
     QCOMPARE(fields.at(4), QStringLiteral("no"));
 
-    // --host takes the announced name.
-    const QString listed = m_lab->runFerry(
-        m_b, {QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("alpha")});
+    // --host takes the announced name. Each namespace is its own device: b has never met a.
+    const QString listed = m_lab->runFerry(m_b,
+        {QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("alpha"),
+            QStringLiteral("--trust-new")});
     QVERIFY2(listed.contains(QStringLiteral("hello.txt")), qPrintable(listed));
     alpha->terminate();
     beta->terminate();
     QVERIFY(alpha->waitForFinished());
     QVERIFY(beta->waitForFinished());
+}
+
+void tst_Discovery::twoSharesOfOneDeviceAreListedApart()
+{
+    // One device (one identity, so one id) sharing on two ports: others list both, and the
+    // goodbye of one removes only that one.
+    QProcess *watch = m_lab->startFerry(
+        m_b, {QStringLiteral("discover"), QStringLiteral("--watch")}, {}, QStringLiteral("wb"));
+    QVERIFY(watch->waitForStarted());
+    QProcess *first = serve(m_a, QStringLiteral("alpha"));
+    QProcess *second = serve(
+        m_a, QStringLiteral("alpha"), {}, {QStringLiteral("--port"), QStringLiteral("6670")});
+    QString buffer;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasLine(watchLines(watch, &buffer), QStringLiteral("added\talpha\t10.213.0.1\t6669\t")),
+        10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasLine(watchLines(watch, &buffer), QStringLiteral("added\talpha\t10.213.0.1\t6670\t")),
+        10000);
+    // --host NAME:PORT picks one of a device's shares.
+    const QString listed = m_lab->runFerry(m_b,
+        {QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("alpha:6670"),
+            QStringLiteral("--trust-new")});
+    QVERIFY2(listed.contains(QStringLiteral("hello.txt")), qPrintable(listed));
+    second->terminate();
+    QVERIFY(second->waitForFinished());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        hasLine(watchLines(watch, &buffer), QStringLiteral("removed\talpha\t10.213.0.1\t6670")),
+        10000);
+    QVERIFY2(
+        !hasLine(watchLines(watch, &buffer), QStringLiteral("removed\talpha\t10.213.0.1\t6669")),
+        qPrintable(buffer));
+    first->terminate();
+    QVERIFY(first->waitForFinished());
+    watch->terminate();
+    watch->waitForFinished();
 }
 
 void tst_Discovery::goodbyeRemovesAShare()

@@ -255,8 +255,10 @@ void Discovery::handle(const QNetworkDatagram &datagram, int linkReport)
     const auto a = parseAnnouncement(datagram.data());
     if (!a)
         return;
+    // Our own, looped back, or another share of this device (same identity, another port):
+    // never list yourself. Other devices tell this device's shares apart by id and port.
     if (a->id == m_config.deviceId)
-        return; // Our own, looped back: never list yourself.
+        return;
     const int report = linkReport >= 0 ? linkReport : reportFor(int(datagram.interfaceIndex()));
     if (report >= 0) {
         InterfaceReport &r = m_reports[report];
@@ -277,9 +279,11 @@ void Discovery::handle(const QNetworkDatagram &datagram, int linkReport)
         reply(from, quint16(datagram.senderPort()), report);
         return;
     case Announcement::Kind::Goodbye:
-        if (m_peers.remove(a->id)) {
-            addLog(QStringLiteral("goodbye from %1 (%2)").arg(a->name, from.toString()));
-            emit peerRemoved(a->id);
+        if (const auto gone = m_peers.take(a->id, a->port)) {
+            addLog(QStringLiteral("goodbye from %1 (%2:%3)")
+                       .arg(a->name, from.toString())
+                       .arg(a->port));
+            emit peerRemoved(*gone);
         }
         return;
     case Announcement::Kind::Announce:
@@ -349,7 +353,7 @@ void Discovery::expire()
         addLog(QStringLiteral("%1 (%2) not heard for %3 s: removed")
                    .arg(p.name, p.address.toString())
                    .arg(m_config.expiryMs / 1000.0));
-        emit peerRemoved(p.id);
+        emit peerRemoved(p);
     }
 }
 

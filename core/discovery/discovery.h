@@ -42,7 +42,7 @@ public:
 signals:
     void peerAdded(const ferry::discovery::Peer &peer);
     void peerChanged(const ferry::discovery::Peer &peer);
-    void peerRemoved(const QByteArray &id);
+    void peerRemoved(const ferry::discovery::Peer &peer);
     void interfacesChanged();
     void logAdded(const QString &line);
 

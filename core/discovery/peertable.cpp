@@ -4,15 +4,24 @@
 
 namespace ferry::discovery {
 
+QByteArray PeerTable::key(const QByteArray &id, quint16 port)
+{
+    QByteArray k = id;
+    k.append(char(port >> 8));
+    k.append(char(port & 0xff));
+    return k;
+}
+
 PeerTable::Change PeerTable::update(const Peer &peer)
 {
-    const auto it = m_peers.find(peer.id);
+    const QByteArray k = key(peer.id, peer.port);
+    const auto it = m_peers.find(k);
     if (it == m_peers.end()) {
         if (m_peers.size() >= m_capacity) {
             ++m_dropped;
             return Change::Full;
         }
-        m_peers.insert(peer.id, peer);
+        m_peers.insert(k, peer);
         return Change::Added;
     }
     const bool same = *it == peer;
@@ -20,9 +29,14 @@ PeerTable::Change PeerTable::update(const Peer &peer)
     return same ? Change::Refreshed : Change::Updated;
 }
 
-bool PeerTable::remove(const QByteArray &id)
+std::optional<Peer> PeerTable::take(const QByteArray &id, quint16 port)
 {
-    return m_peers.remove(id) > 0;
+    const auto it = m_peers.find(key(id, port));
+    if (it == m_peers.end())
+        return std::nullopt;
+    const Peer peer = *it;
+    m_peers.erase(it);
+    return peer;
 }
 
 QList<Peer> PeerTable::expire(qint64 nowMs, qint64 expiryMs)

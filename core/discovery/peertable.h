@@ -6,6 +6,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace ferry::discovery {
 
 /// One share heard on the network. Untrusted: only a hint until TLS proves the identity.
@@ -26,21 +28,23 @@ struct Peer
     }
 };
 
-/// The peers heard lately, keyed by id and capped: a flood of made-up ids fills it and is then
-/// dropped, it never grows memory. Pure: times are passed in.
+/// The shares heard lately, keyed by id and port (one device can share on two ports) and
+/// capped: a flood of made-up ids fills it and is then dropped, it never grows memory. Pure:
+/// times are passed in.
 class PeerTable
 {
 public:
     enum class Change {
         Added,
-        Updated, ///< Name, address, port or password flag changed.
+        Updated, ///< Name, address or password flag changed.
         Refreshed, ///< Only seen again.
         Full, ///< New id, no room: dropped.
     };
     explicit PeerTable(int capacity = 256) : m_capacity(capacity) { }
 
     Change update(const Peer &peer);
-    bool remove(const QByteArray &id);
+    /// Removes and returns the share \a id announced on \a port (a goodbye names both).
+    std::optional<Peer> take(const QByteArray &id, quint16 port);
     /// Removes peers not seen since \a nowMs - \a expiryMs and returns them.
     QList<Peer> expire(qint64 nowMs, qint64 expiryMs);
     QList<Peer> peers() const; ///< Sorted by name, then address.
@@ -49,6 +53,8 @@ public:
     void clear() { m_peers.clear(); }
 
 private:
+    static QByteArray key(const QByteArray &id, quint16 port);
+
     int m_capacity;
     qint64 m_dropped = 0;
     QHash<QByteArray, Peer> m_peers;
