@@ -317,6 +317,9 @@ int ServeCommand::run(const QStringList &arguments)
         discovery::DiscoveryConfig dc = NearbyIdentity::config();
         if (parser.isSet(QStringLiteral("name")))
             dc.name = parser.value(QStringLiteral("name"));
+        // Not the identity's id: a peer that trusts this device would show a lock.
+        if (plaintext)
+            dc.deviceId = NearbyIdentity::randomId();
         dc.tcpPort = server.serverPort();
         dc.passwordRequired = !config.password.isEmpty();
         announcer.start(dc);

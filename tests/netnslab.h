@@ -147,13 +147,16 @@ public:
         p.waitForFinished(60000);
         return QString::fromUtf8(p.readAllStandardOutput());
     }
-    /// The settings folder of a namespace: the same device for serve and discover in it.
+    /// The settings and data folders of a namespace: one device (one TLS identity, one
+    /// name, one trust store) for serve and discover in it, and another in each namespace.
+    /// Never the test process's own, or both would be one device and hide each other.
     QProcessEnvironment ferryEnvironment(const QString &key, const QStringList &extraEnv)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const QString config = m_dir.filePath(key);
         QDir().mkpath(config);
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        env.insert(QStringLiteral("FERRY_DATA_DIR"), dataDir(key));
         env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
         env.remove(QStringLiteral("LANGUAGE"));
         env.remove(QStringLiteral("FERRY_DISCOVERY_ONLY")); // The test process's own choice.
@@ -164,6 +167,11 @@ public:
             env.insert(kv.left(eq), kv.mid(eq + 1));
         }
         return env;
+    }
+    /// The data folder (identity, trust store) of the device \a key.
+    QString dataDir(const QString &key) const
+    {
+        return m_dir.filePath(key + QStringLiteral("-data"));
     }
     static QString ferryBin() { return QString::fromLocal8Bit(qgetenv("FERRY_BIN")); }
     QString dir() const { return m_dir.path(); }

@@ -1849,6 +1849,19 @@ Trust it only if the codes match. Fingerprint:
             <source>Can't see a share?</source>
             <translation>Can't see a share?</translation>
         </message>
+        <message>
+            <source>%1, trusted, encrypted</source>
+            <extracomment>Read by a screen reader for a Nearby row with the lock; %1 is the device name.</extracomment>
+            <translation>%1, trusted, encrypted</translation>
+        </message>
+        <message>
+            <source>%1 A device you trusted: the connection is encrypted, and its certificate is checked before anything is sent.</source>
+            <translation>%1 A device you trusted: the connection is encrypted, and its certificate is checked before anything is sent.</translation>
+        </message>
+        <message>
+            <source>Announced on %1.</source>
+            <translation>Announced on %1.</translation>
+        </message>
     </context>
     <context>
         <name>ferry::NearbySwitch</name>

@@ -1838,6 +1838,19 @@ Trust it only if the codes match. Fingerprint:
         <source>Can&apos;t see a share?</source>
         <translation>看不到共享？</translation>
     </message>
+    <message>
+        <source>%1, trusted, encrypted</source>
+        <extracomment>Read by a screen reader for a Nearby row with the lock; %1 is the device name.</extracomment>
+        <translation>%1，已信任，已加密</translation>
+    </message>
+    <message>
+        <source>%1 A device you trusted: the connection is encrypted, and its certificate is checked before anything is sent.</source>
+        <translation>%1 这是你信任过的设备：连接经过加密，发送任何内容之前都会先核对它的证书。</translation>
+    </message>
+    <message>
+        <source>Announced on %1.</source>
+        <translation>在 %1 上收到广播。</translation>
+    </message>
 </context>
 <context>
     <name>ferry::NearbySwitch</name>

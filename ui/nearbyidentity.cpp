@@ -1,6 +1,7 @@
 #include "nearbyidentity.h"
 
 #include "discovery/announcement.h"
+#include "tls/identity.h"
 #include "uisettings.h"
 
 #include <QRandomGenerator>
@@ -19,6 +20,19 @@ int envInt(const char *name, int fallback)
 } // namespace
 
 QByteArray NearbyIdentity::deviceId()
+{
+    // The TLS identity's fingerprint, cut to the datagram's id: a peer that trusted this
+    // device can show it as trusted before connecting (still only a hint until the handshake
+    // proves it). Made here when there is none yet, as the first share or download would;
+    // a damaged one is left for the window or the command to report.
+    Identity::Status status = Identity::Status::Missing;
+    const Identity identity = Identity::loadOrCreate(Identity::dataDir(), &status);
+    if (status == Identity::Status::Ok && !identity.isNull())
+        return identity.fingerprint().left(discovery::kIdSize);
+    return randomId();
+}
+
+QByteArray NearbyIdentity::randomId()
 {
     UiSettings s;
     QByteArray id

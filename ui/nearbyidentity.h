@@ -7,13 +7,17 @@
 
 namespace ferry {
 
-/// This device as discovery announces it: a random id and a name, kept in the settings, and
-/// the discovery settings (skip list, intervals) with test overrides from the environment.
+/// This device as discovery announces it: the TLS identity's id, a name, and the discovery
+/// settings (skip list, intervals) with test overrides from the environment.
 class NearbyIdentity
 {
 public:
-    /// The id, created with a system random generator on first use and kept afterwards.
+    /// The TLS identity's fingerprint, its first kIdSize bytes (the identity is made if there
+    /// is none); randomId() when it can't be read.
     static QByteArray deviceId();
+    /// A random id made once and kept in the settings: for a --plaintext share, which must not
+    /// claim the identity it doesn't use.
+    static QByteArray randomId();
     /// The name set by the user, else the host name.
     static QString deviceName();
     static void setDeviceName(const QString &name);

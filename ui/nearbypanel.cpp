@@ -1,13 +1,21 @@
 #include "nearbypanel.h"
 
 #include "diagnosisdialog.h"
+#include "discovery/announcement.h"
 #include "nearbyservice.h"
+#include "tls/identity.h"
+#include "tls/truststore.h"
 
+#include <QDir>
 #include <QEvent>
+#include <QFileSystemWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
 #include <QPushButton>
+#include <QSet>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -58,6 +66,12 @@ NearbyPanel::NearbyPanel(QWidget *parent) : QWidget(parent), m_rebuild(new QTime
         connect(d, &Discovery::peerChanged, m_rebuild, qOverload<>(&QTimer::start));
         connect(d, &Discovery::peerRemoved, m_rebuild, qOverload<>(&QTimer::start));
     }
+    // Trusting a device (first contact) or forgetting one (Devices) changes the locks. The
+    // trust store is replaced by a rename, which only the folder sees.
+    auto *watcher = new QFileSystemWatcher(this);
+    QDir().mkpath(Identity::dataDir());
+    watcher->addPath(Identity::dataDir());
+    connect(watcher, &QFileSystemWatcher::directoryChanged, m_rebuild, qOverload<>(&QTimer::start));
     // One click chooses: the list is a set of shortcuts, not a selection to act on later.
     connect(m_view, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem *item) {
         emit chosen(item->data(AddressColumn, Qt::UserRole).toString(),
@@ -97,12 +111,48 @@ void NearbyPanel::addScanHit(const discovery::ScanHit &hit)
     rebuild();
 }
 
+namespace {
+
+// A padlock drawn in the palette's text colour: no font here has U+1F512, and an icon theme
+// may not be installed.
+QIcon lockIcon(const QColor &color)
+{
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color, 3.5));
+    painter.drawArc(QRectF(9, 3, 14, 18), 0, 180 * 16);
+    painter.drawLine(QPointF(9, 12), QPointF(9, 15));
+    painter.drawLine(QPointF(23, 12), QPointF(23, 15));
+    QPainterPath body;
+    body.addRoundedRect(QRectF(5, 14, 22, 15), 3, 3);
+    painter.fillPath(body, color);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+bool NearbyPanel::isTrusted(int row) const
+{
+    const QTreeWidgetItem *item = m_view->topLevelItem(row);
+    return item && item->data(NameColumn, TrustedRole).toBool();
+}
+
 void NearbyPanel::rebuild()
 {
+    // Devices trusted on first contact, by the id they announce: their fingerprint's start.
+    // Only a hint: connecting checks the whole certificate before anything is sent.
+    QSet<QByteArray> trusted;
+    for (const KnownDevice &device : TrustStore(Identity::dataDir()).devices())
+        trusted.insert(device.fingerprint.left(discovery::kIdSize));
+    const QIcon lock = lockIcon(palette().color(QPalette::Text));
+    // Rows without the lock keep its room, so that the names line up.
+    const QIcon blank = lockIcon(Qt::transparent);
     const Discovery *d = NearbyService::discovery();
     const QList<Peer> peers = d ? d->peers() : QList<Peer>();
-    const auto add = [this](const QString &name, const QString &address, quint16 port,
-                         bool password, const QString &tip) {
+    const auto add = [&](const QString &name, const QString &address, quint16 port, bool password,
+                         bool isTrusted, const QString &tip) {
         auto *item = new QTreeWidgetItem(m_view);
         item->setText(NameColumn, name);
         item->setText(
@@ -111,26 +161,42 @@ void NearbyPanel::rebuild()
         item->setData(AddressColumn, Qt::UserRole + 1, port);
         item->setText(PasswordColumn, password ? tr("password") : QString());
         item->setToolTip(NameColumn, tip);
+        item->setIcon(NameColumn, isTrusted ? lock : blank);
+        if (isTrusted) {
+            item->setData(NameColumn, TrustedRole, true);
+            //: Read by a screen reader for a Nearby row with the lock; %1 is the device name.
+            item->setData(
+                NameColumn, Qt::AccessibleTextRole, tr("%1, trusted, encrypted").arg(name));
+        }
     };
-    const QString current = m_view->currentItem()
-        ? m_view->currentItem()->data(AddressColumn, Qt::UserRole).toString()
-        : QString();
+    const auto trustedTip = [this](const QString &where) {
+        return tr("%1 A device you trusted: the connection is encrypted, and its certificate is "
+                  "checked before anything is sent.")
+            .arg(where);
+    };
+    const QTreeWidgetItem *currentItem = m_view->currentItem();
+    const QString current = currentItem ? currentItem->text(AddressColumn) : QString();
     m_view->clear();
-    for (const Peer &p : peers)
-        add(p.name, p.address.toString(), p.port, p.passwordRequired,
-            tr("Announced on %1; the name is the other computer's claim, not yet proven.")
-                .arg(p.interfaceName));
+    for (const Peer &p : peers) {
+        const bool known = trusted.contains(p.id);
+        const QString where = tr("Announced on %1.").arg(p.interfaceName);
+        add(p.name, p.address.toString(), p.port, p.passwordRequired, known,
+            known ? trustedTip(where)
+                  : tr("Announced on %1; the name is the other computer's claim, not yet proven.")
+                        .arg(p.interfaceName));
+    }
     for (const discovery::ScanHit &hit : std::as_const(m_scanHits)) {
-        const bool known = std::any_of(
-            peers.begin(), peers.end(), [&](const Peer &p) { return p.address == hit.address; });
-        if (!known)
+        const bool announced = std::any_of(peers.begin(), peers.end(),
+            [&](const Peer &p) { return p.address == hit.address && p.port == hit.port; });
+        if (!announced)
             add(tr("(found by scan)"), hit.address.toString(), hit.port, hit.passwordRequired,
+                false,
                 tr("Answered a scan but doesn't announce itself: multicast doesn't reach this "
                    "computer from it."));
     }
     for (int i = 0; i < m_view->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_view->topLevelItem(i);
-        if (!current.isEmpty() && item->data(AddressColumn, Qt::UserRole).toString() == current)
+        if (!current.isEmpty() && item->text(AddressColumn) == current)
             m_view->setCurrentItem(item);
     }
     m_empty->setVisible(m_view->topLevelItemCount() == 0);

@@ -14,8 +14,9 @@ namespace ferry {
 
 class DiagnosisDialog;
 
-/// The client tab's Nearby list: shares heard on the network (name, address, a mark when a
-/// password is needed), plus those a scan found. One click chooses a share.
+/// The client tab's Nearby list: shares heard on the network (name, address, a lock when the
+/// device is one this one trusted, a mark when a password is needed), plus those a scan found.
+/// One click chooses a share.
 class NearbyPanel : public QWidget
 {
     Q_OBJECT
@@ -25,8 +26,13 @@ public:
         AddressColumn,
         PasswordColumn,
     };
+    enum Role {
+        TrustedRole = Qt::UserRole + 10, ///< On NameColumn: true when the row shows the lock.
+    };
     explicit NearbyPanel(QWidget *parent = nullptr);
     QTreeWidget *view() const { return m_view; }
+    /// Whether row \a row is a device this one trusted (shown with a lock).
+    bool isTrusted(int row) const;
     /// Opens "Can't see a share?".
     void showDiagnosis();
 

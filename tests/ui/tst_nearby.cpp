@@ -8,6 +8,8 @@
 #include "netnslab.h"
 #include "remotelistmodel.h"
 #include "servertab.h"
+#include "tls/identity.h"
+#include "tls/truststore.h"
 
 #include <algorithm>
 
@@ -16,6 +18,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QTest>
 #include <QTreeWidget>
@@ -23,19 +26,38 @@
 using namespace ferry;
 using ferry::test::NetnsLab;
 
+namespace {
+/// Whether an icon draws anything: rows without the lock keep a blank one for alignment.
+bool drawsSomething(const QIcon &icon)
+{
+    const QImage image = icon.pixmap(16, 16).toImage();
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            if (qAlpha(image.pixel(x, y)) > 0)
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
 class tst_Nearby : public QObject
 {
     Q_OBJECT
 private slots:
     void initTestCase();
     void cleanupTestCase();
+    void trustedDeviceShowsALock();
     void nearbyShareIsListedAndAClickListsItsFiles();
     void diagnosisShowsTheInterface();
     void visibleSwitchAnnouncesTheShare();
     void floodKeepsTheListBounded();
 
 private:
+    void trustAlpha();
+
     std::unique_ptr<NetnsLab> m_lab;
+    QByteArray m_alphaFingerprint;
     QString m_link;
     QString m_a;
     QTemporaryDir m_share;
@@ -67,6 +89,58 @@ void tst_Nearby::initTestCase()
             QStringLiteral("alpha")},
         {port});
     QVERIFY(serve->waitForStarted());
+    // alpha is a device of its own (its own data folder): its fingerprint is in its banner.
+    QString banner;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            banner += QString::fromUtf8(serve->readAllStandardOutput());
+            return banner.contains(QLatin1String("Press Ctrl+C"));
+        },
+        15000));
+    const auto m = QRegularExpression(QStringLiteral("fingerprint: ([0-9a-f]{64})")).match(banner);
+    QVERIFY2(m.hasMatch(), qPrintable(banner));
+    m_alphaFingerprint = QByteArray::fromHex(m.captured(1).toLatin1());
+}
+
+void tst_Nearby::trustAlpha()
+{
+    // What "Trust" in the first-contact dialog saves.
+    QVERIFY(TrustStore(Identity::dataDir())
+                .trust({m_alphaFingerprint, QStringLiteral("alpha"),
+                    QStringLiteral("10.213.0.1:6669")}));
+}
+
+void tst_Nearby::trustedDeviceShowsALock()
+{
+    ClientTab tab;
+    tab.resize(900, 700);
+    tab.show();
+    NearbyPanel *panel = tab.nearbyPanel();
+    QTreeWidget *nearby = panel->view();
+    QTRY_VERIFY_WITH_TIMEOUT(nearby->topLevelItemCount() == 1, 15000);
+    QCOMPARE(nearby->topLevelItem(0)->text(NearbyPanel::NameColumn), QStringLiteral("alpha"));
+    // Never met: no lock.
+    QVERIFY(!panel->isTrusted(0));
+    QVERIFY(!drawsSomething(nearby->topLevelItem(0)->icon(NearbyPanel::NameColumn)));
+    QVERIFY(
+        nearby->topLevelItem(0)->data(NearbyPanel::NameColumn, Qt::AccessibleTextRole).isNull());
+
+    // Trusted on first contact: the row gets its lock by itself, since alpha announces the
+    // start of the fingerprint the trust store holds.
+    trustAlpha();
+    QTRY_VERIFY(panel->isTrusted(0));
+    const QTreeWidgetItem *item = nearby->topLevelItem(0);
+    QVERIFY(drawsSomething(item->icon(NearbyPanel::NameColumn)));
+    QCOMPARE(item->data(NearbyPanel::NameColumn, Qt::AccessibleTextRole).toString(),
+        QStringLiteral("alpha, trusted, encrypted"));
+    QVERIFY2(item->toolTip(NearbyPanel::NameColumn).contains(QStringLiteral("trusted")),
+        qPrintable(item->toolTip(NearbyPanel::NameColumn)));
+
+    // Forgotten in Devices: the lock goes.
+    QCOMPARE(
+        TrustStore(Identity::dataDir()).forget(QString::fromLatin1(m_alphaFingerprint.toHex())), 1);
+    QTRY_VERIFY(!panel->isTrusted(0));
+    QVERIFY(!drawsSomething(nearby->topLevelItem(0)->icon(NearbyPanel::NameColumn)));
 }
 
 void tst_Nearby::cleanupTestCase()
@@ -76,6 +150,7 @@ void tst_Nearby::cleanupTestCase()
 
 void tst_Nearby::nearbyShareIsListedAndAClickListsItsFiles()
 {
+    trustAlpha(); // No first-contact dialog: that has its own test in tst_clienttab.
     ClientTab tab;
     tab.resize(900, 700);
     tab.show();
@@ -154,7 +229,8 @@ void tst_Nearby::visibleSwitchAnnouncesTheShare()
     QVERIFY2(!hidden.contains(line), qPrintable(hidden));
     const QString listed
         = run({QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("10.213.0.254"),
-                  QStringLiteral("--port"), QString::number(tab.listeningPort())},
+                  QStringLiteral("--port"), QString::number(tab.listeningPort()),
+                  QStringLiteral("--trust-new")},
             {});
     QVERIFY2(listed.contains(QStringLiteral("hello.txt")), qPrintable(listed));
     visible->setChecked(true);
@@ -163,6 +239,7 @@ void tst_Nearby::visibleSwitchAnnouncesTheShare()
 
 void tst_Nearby::floodKeepsTheListBounded()
 {
+    trustAlpha();
     ClientTab tab;
     tab.show();
     QTreeWidget *nearby = tab.nearbyPanel()->view();
