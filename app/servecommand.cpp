@@ -212,8 +212,8 @@ int ServeCommand::run(const QStringList &arguments)
             tr("Don't announce the share on the local network; it can still be reached by "
                "address.")},
         {QStringLiteral("name"),
-            tr("Name to announce the share under (default: the saved name, else the host "
-               "name)."),
+            tr("Set this device's name, the one announced and shown on first contact, and "
+               "keep it (as 'ferry devices --name' does; default: the host name)."),
             QStringLiteral("name")},
     });
     QTextStream err(stderr);
@@ -291,6 +291,12 @@ int ServeCommand::run(const QStringList &arguments)
         err << "ferry serve: " << DevicesCommand::plaintextWarning() << Qt::endl;
     else if (!DevicesCommand::loadIdentity(QStringLiteral("serve"), &config.identity, err))
         return ExitFailed;
+    // One name for the device: what first contact shows is what the network lists.
+    if (!plaintext && parser.isSet(QStringLiteral("name"))
+        && !config.identity.setName(parser.value(QStringLiteral("name")))) {
+        err << "ferry serve: " << tr("could not save the name") << '\n';
+        return ExitFailed;
+    }
     Server server;
     Failure failure;
     if (!server.start(config, &failure)) {
@@ -315,11 +321,14 @@ int ServeCommand::run(const QStringList &arguments)
     // A share bound to loopback can't be reached from the network: nothing to announce.
     if (!parser.isSet(QStringLiteral("no-announce")) && !config.bindAddress.isLoopback()) {
         discovery::DiscoveryConfig dc = NearbyIdentity::config();
-        if (parser.isSet(QStringLiteral("name")))
-            dc.name = parser.value(QStringLiteral("name"));
-        // Not the identity's id: a peer that trusts this device would show a lock.
-        if (plaintext)
+        if (plaintext) {
+            // Not the identity's id: a peer that trusts this device would show a lock.
             dc.deviceId = NearbyIdentity::randomId();
+            if (parser.isSet(QStringLiteral("name")))
+                dc.name = parser.value(QStringLiteral("name"));
+        } else {
+            dc.name = config.identity.name();
+        }
         dc.tcpPort = server.serverPort();
         dc.passwordRequired = !config.password.isEmpty();
         announcer.start(dc);

@@ -1137,10 +1137,6 @@ Trust it only if the codes match. Fingerprint:
             <translation>Don't announce the share on the local network; it can still be reached by address.</translation>
         </message>
         <message>
-            <source>Name to announce the share under (default: the saved name, else the host name).</source>
-            <translation>Name to announce the share under (default: the saved name, else the host name).</translation>
-        </message>
-        <message>
             <source>Announced on the local network as %1.</source>
             <translation>Announced on the local network as %1.</translation>
         </message>
@@ -1199,6 +1195,14 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>A password is required.</source>
             <translation>A password is required.</translation>
+        </message>
+        <message>
+            <source>Set this device's name, the one announced and shown on first contact, and keep it (as 'ferry devices --name' does; default: the host name).</source>
+            <translation>Set this device's name, the one announced and shown on first contact, and keep it (as 'ferry devices --name' does; default: the host name).</translation>
+        </message>
+        <message>
+            <source>could not save the name</source>
+            <translation>could not save the name</translation>
         </message>
     </context>
     <context>
@@ -2057,12 +2061,20 @@ Trust it only if the codes match. Fingerprint:
             <translation>This device has no identity: sharing is not possible.</translation>
         </message>
         <message>
-            <source>This device: %1 - fingerprint %2</source>
-            <translation>This device: %1 - fingerprint %2</translation>
-        </message>
-        <message>
             <source>Files travel encrypted either way; the password decides who may download.</source>
             <translation>Files travel encrypted either way; the password decides who may download.</translation>
+        </message>
+        <message>
+            <source>Fingerprint %1</source>
+            <translation>Fingerprint %1</translation>
+        </message>
+        <message>
+            <source>Device &amp;name:</source>
+            <translation>Device &amp;name:</translation>
+        </message>
+        <message>
+            <source>What nearby computers list and what first contact shows. Empty: the computer's host name.</source>
+            <translation>What nearby computers list and what first contact shows. Empty: the computer's host name.</translation>
         </message>
     </context>
     <context>

@@ -1133,10 +1133,6 @@ Trust it only if the codes match. Fingerprint:
         <translation>不在局域网上广播此共享；仍可通过地址访问。</translation>
     </message>
     <message>
-        <source>Name to announce the share under (default: the saved name, else the host name).</source>
-        <translation>广播共享时使用的名称（默认：已保存的名称，否则为主机名）。</translation>
-    </message>
-    <message>
         <source>Announced on the local network as %1.</source>
         <translation>已在局域网上以 %1 为名广播。</translation>
     </message>
@@ -1195,6 +1191,14 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>A password is required.</source>
         <translation>需要密码。</translation>
+    </message>
+    <message>
+        <source>Set this device&apos;s name, the one announced and shown on first contact, and keep it (as &apos;ferry devices --name&apos; does; default: the host name).</source>
+        <translation>设置并保存本设备的名称，即在网络上广播、首次连接时对方看到的名称（与“ferry devices --name”相同；默认：主机名）。</translation>
+    </message>
+    <message>
+        <source>could not save the name</source>
+        <translation>无法保存名称</translation>
     </message>
 </context>
 <context>
@@ -2043,12 +2047,20 @@ Trust it only if the codes match. Fingerprint:
         <translation>本设备没有身份：无法共享。</translation>
     </message>
     <message>
-        <source>This device: %1 - fingerprint %2</source>
-        <translation>本设备：%1 - 指纹 %2</translation>
-    </message>
-    <message>
         <source>Files travel encrypted either way; the password decides who may download.</source>
         <translation>文件始终加密传输；密码决定谁可以下载。</translation>
+    </message>
+    <message>
+        <source>Fingerprint %1</source>
+        <translation>指纹 %1</translation>
+    </message>
+    <message>
+        <source>Device &amp;name:</source>
+        <translation>设备名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>What nearby computers list and what first contact shows. Empty: the computer&apos;s host name.</source>
+        <translation>附近的电脑列出的、首次连接时对方看到的名称。留空：使用本机的主机名。</translation>
     </message>
 </context>
 <context>

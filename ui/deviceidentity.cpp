@@ -1,5 +1,7 @@
 #include "deviceidentity.h"
 
+#include "nearbyservice.h"
+
 #include <QDir>
 #include <QMessageBox>
 #include <QPushButton>
@@ -49,7 +51,19 @@ Identity DeviceIdentity::get(QWidget *parent)
 
 bool DeviceIdentity::setName(const QString &name)
 {
-    return cache().setName(name);
+    get(nullptr); // Loaded once; the name lives next to the key.
+    Identity &identity = cache();
+    if (identity.isNull() || !identity.setName(name))
+        return false;
+    NearbyService::setName(identity.name());
+    emit DeviceNameSignal::instance()->changed(identity.name());
+    return true;
+}
+
+DeviceNameSignal *DeviceNameSignal::instance()
+{
+    static DeviceNameSignal signal;
+    return &signal;
 }
 
 TlsClientOptions DeviceIdentity::clientOptions(QWidget *parent)

@@ -4,6 +4,7 @@
 #include "tls/identity.h"
 
 #include <QCoreApplication>
+#include <QObject>
 
 class QWidget;
 
@@ -18,6 +19,8 @@ class DeviceIdentity
 public:
     /// Null when the user declined a new identity; the window then can't connect or share.
     static Identity get(QWidget *parent);
+    /// Saves the device's one name (empty: the host name): first contact shows it, discovery
+    /// announces it at once, and DeviceNameSignal tells the widgets that show it.
     static bool setName(const QString &name);
     /// The client's TLS options: this identity, the trust store, ask the user on first contact.
     static TlsClientOptions clientOptions(QWidget *parent);
@@ -29,6 +32,17 @@ public:
 private:
     static Identity &cache();
     static bool &loaded();
+};
+
+/// Says that this device's name changed, wherever it was edited (server tab, Devices).
+class DeviceNameSignal : public QObject
+{
+    Q_OBJECT
+public:
+    static DeviceNameSignal *instance();
+
+signals:
+    void changed(const QString &name);
 };
 
 } // namespace ferry

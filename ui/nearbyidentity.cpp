@@ -47,19 +47,13 @@ QByteArray NearbyIdentity::randomId()
 
 QString NearbyIdentity::deviceName()
 {
-    UiSettings s;
-    const QString set
-        = discovery::cleanDeviceName(s.value(QStringLiteral("discovery/name")).toString());
-    if (!set.isEmpty())
-        return set;
-    const QString host = discovery::cleanDeviceName(QSysInfo::machineHostName());
-    return host.isEmpty() ? QStringLiteral("Ferry") : host;
-}
-
-void NearbyIdentity::setDeviceName(const QString &name)
-{
-    UiSettings s;
-    s.setValue(QStringLiteral("discovery/name"), discovery::cleanDeviceName(name));
+    // One name for the device: the TLS identity's (shown on first contact), which is the
+    // host name until the user sets one.
+    Identity::Status status = Identity::Status::Missing;
+    const Identity identity = Identity::load(Identity::dataDir(), &status);
+    const QString name = discovery::cleanDeviceName(
+        status == Identity::Status::Ok ? identity.name() : QSysInfo::machineHostName());
+    return name.isEmpty() ? QStringLiteral("Ferry") : name;
 }
 
 bool NearbyIdentity::visible()

@@ -7,7 +7,7 @@
 
 namespace ferry {
 
-/// This device as discovery announces it: the TLS identity's id, a name, and the discovery
+/// This device as discovery announces it: the TLS identity's id and name, and the discovery
 /// settings (skip list, intervals) with test overrides from the environment.
 class NearbyIdentity
 {
@@ -18,9 +18,8 @@ public:
     /// A random id made once and kept in the settings: for a --plaintext share, which must not
     /// claim the identity it doesn't use.
     static QByteArray randomId();
-    /// The name set by the user, else the host name.
+    /// The device's one name: the TLS identity's (DeviceIdentity::setName), else the host name.
     static QString deviceName();
-    static void setDeviceName(const QString &name);
     /// Whether the share is announced (the server tab's switch; on by default).
     static bool visible();
     static void setVisible(bool visible);

@@ -38,6 +38,12 @@ void NearbyService::setVisible(bool visible)
     apply();
 }
 
+void NearbyService::setName(const QString &name)
+{
+    if (g_discovery)
+        g_discovery->setName(name);
+}
+
 bool NearbyService::isVisible()
 {
     return NearbyIdentity::visible();

@@ -15,6 +15,8 @@ public:
     /// The share the server tab runs (port 0: none), announced only while visible().
     static void setShare(quint16 port, bool passwordRequired);
     static void setVisible(bool visible);
+    /// Announces the device's new name at once (DeviceIdentity::setName calls it).
+    static void setName(const QString &name);
     static bool isVisible();
 
 private:

@@ -1,5 +1,6 @@
 #include "nearbyswitch.h"
 
+#include "deviceidentity.h"
 #include "nearbyidentity.h"
 #include "nearbyservice.h"
 
@@ -12,6 +13,8 @@ NearbySwitch::NearbySwitch(QWidget *parent) : QCheckBox(parent)
     setObjectName(QStringLiteral("visibleOnNetwork"));
     setChecked(NearbyService::isVisible());
     connect(this, &QCheckBox::toggled, this, [](bool on) { NearbyService::setVisible(on); });
+    connect(DeviceNameSignal::instance(), &DeviceNameSignal::changed, this,
+        &NearbySwitch::retranslateUi);
     retranslateUi();
 }
 

@@ -84,6 +84,13 @@ ServerTab::ServerTab(QWidget *parent)
     connect(m_startStop, &QPushButton::clicked, this, &ServerTab::toggle);
     connect(m_clearLog, &QPushButton::clicked, m_log, &LogModel::clear);
     connect(m_saveLog, &QPushButton::clicked, this, &ServerTab::saveLog);
+    connect(m_deviceName, &QLineEdit::editingFinished, this, [this] {
+        if (m_deviceName->text() != DeviceIdentity::get(this).name())
+            DeviceIdentity::setName(m_deviceName->text());
+        m_deviceName->setText(DeviceIdentity::get(this).name()); // Cleaned, or the host name.
+    });
+    connect(
+        DeviceNameSignal::instance(), &DeviceNameSignal::changed, this, &ServerTab::updateIdentity);
     // The switch announces the share while it runs, unless it listens on this computer only.
     connect(this, &ServerTab::runningChanged, m_visible, [this](bool running) {
         const bool announce = running && !m_localOnly->isChecked();

@@ -65,6 +65,7 @@ protected:
 private:
     void buildUi();
     void retranslateUi();
+    void updateIdentity();
     void chooseFolder();
     void toggle();
     bool confirmStop();
@@ -95,7 +96,9 @@ private:
     QLabel *m_passwordLabel;
     QLineEdit *m_password;
     QLabel *m_passwordNote;
-    QLabel *m_identityLabel = nullptr; ///< This device's name and fingerprint.
+    QLabel *m_nameLabel = nullptr;
+    QLineEdit *m_deviceName = nullptr; ///< The device's one name: announced, shown on contact.
+    QLabel *m_identityLabel = nullptr; ///< This device's fingerprint.
     QPushButton *m_startStop;
     QGroupBox *m_sharingBox;
     QLabel *m_addressHint;

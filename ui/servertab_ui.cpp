@@ -111,11 +111,20 @@ void ServerTab::buildUi()
     form->addWidget(m_passwordNote, 3, 1, 1, 3);
     m_visible = new NearbySwitch(this);
     form->addWidget(m_visible, 4, 1, 1, 3);
+    // The device's one name, next to the fingerprint it goes with: what others list and
+    // what first contact shows.
+    m_nameLabel = new QLabel(this);
+    m_deviceName = new QLineEdit(this);
+    m_deviceName->setObjectName(QStringLiteral("deviceName"));
+    m_deviceName->setMaxLength(64);
+    m_nameLabel->setBuddy(m_deviceName);
     m_identityLabel = new QLabel(this);
     m_identityLabel->setObjectName(QStringLiteral("deviceIdentity"));
     m_identityLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identityLabel->setWordWrap(true);
-    form->addWidget(m_identityLabel, 5, 0, 1, 5);
+    form->addWidget(m_nameLabel, 5, 0);
+    form->addWidget(m_deviceName, 5, 1);
+    form->addWidget(m_identityLabel, 5, 2, 1, 3);
     form->setColumnStretch(3, 1);
 
     m_sharingBox = new QGroupBox(this);
@@ -176,6 +185,19 @@ void ServerTab::buildUi()
     layout->addWidget(m_splitter, 1);
 }
 
+void ServerTab::updateIdentity()
+{
+    const Identity identity = DeviceIdentity::get(this);
+    m_deviceName->setEnabled(!identity.isNull());
+    if (!m_deviceName->hasFocus())
+        m_deviceName->setText(identity.name());
+    m_identityLabel->setText(identity.isNull()
+            ? tr("This device has no identity: sharing is not possible.")
+            : tr("Fingerprint %1")
+                  .arg(DeviceIdentity::grouped(fingerprintHex(identity.fingerprint(), 16))
+                      + QStringLiteral(" ...")));
+}
+
 QString ServerTab::bannerMessage() const
 {
     if (m_error.code == ErrorCode::FolderMissing && m_error.detail.isEmpty())
@@ -197,13 +219,10 @@ QString ServerTab::bannerMessage() const
 void ServerTab::retranslateUi()
 {
     m_folderLabel->setText(tr("Shared f&older:"));
-    const Identity identity = DeviceIdentity::get(this);
-    m_identityLabel->setText(identity.isNull()
-            ? tr("This device has no identity: sharing is not possible.")
-            : tr("This device: %1 - fingerprint %2")
-                  .arg(identity.name(),
-                      DeviceIdentity::grouped(fingerprintHex(identity.fingerprint(), 16))
-                          + QStringLiteral(" ...")));
+    m_nameLabel->setText(tr("Device &name:"));
+    m_deviceName->setToolTip(tr("What nearby computers list and what first contact shows. "
+                                "Empty: the computer's host name."));
+    updateIdentity();
     m_folder->setPlaceholderText(tr("Choose a folder, or drop one here"));
     m_browse->setText(tr("&Browse..."));
     m_portLabel->setText(tr("&Port:"));

@@ -16,6 +16,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -51,6 +52,7 @@ private slots:
     void nearbyShareIsListedAndAClickListsItsFiles();
     void diagnosisShowsTheInterface();
     void visibleSwitchAnnouncesTheShare();
+    void renamedDeviceIsAnnouncedUnderItsNewName();
     void floodKeepsTheListBounded();
 
 private:
@@ -234,6 +236,39 @@ void tst_Nearby::visibleSwitchAnnouncesTheShare()
             {});
     QVERIFY2(listed.contains(QStringLiteral("hello.txt")), qPrintable(listed));
     visible->setChecked(true);
+    tab.stop();
+}
+
+void tst_Nearby::renamedDeviceIsAnnouncedUnderItsNewName()
+{
+    ServerTab tab;
+    tab.setFolder(m_share.path());
+    tab.setPort(0);
+    tab.show();
+    QVERIFY(tab.start());
+    auto *name = tab.findChild<QLineEdit *>(QStringLiteral("deviceName"));
+    auto *visible = tab.findChild<QCheckBox *>(QStringLiteral("visibleOnNetwork"));
+    QVERIFY(name);
+    QVERIFY(visible);
+    // One name: typed in the server tab, it is the switch's, the one first contact shows
+    // (the identity's), and the one announced, at once, while the share runs.
+    name->setFocus();
+    name->setText(QStringLiteral("study-pc"));
+    QTest::keyClick(name, Qt::Key_Return);
+    QCOMPARE(visible->text().remove(QLatin1Char('&')),
+        QStringLiteral("Visible on the network as study-pc"));
+    Identity::Status status;
+    QCOMPARE(Identity::load(Identity::dataDir(), &status).name(), QStringLiteral("study-pc"));
+    const QString line = QStringLiteral("study-pc\t10.213.0.254\t%1\t").arg(tab.listeningPort());
+    QProcess p;
+    p.setProcessEnvironment(
+        m_lab->ferryEnvironment(m_a, {QStringLiteral("FERRY_DISCOVERY_PORT=16669")}));
+    p.start(QStringLiteral("ip"),
+        {QStringLiteral("netns"), QStringLiteral("exec"), m_a, NetnsLab::ferryBin(),
+            QStringLiteral("discover")});
+    QVERIFY(QTest::qWaitFor([&] { return p.state() == QProcess::NotRunning; }, 30000));
+    const QString seen = QString::fromUtf8(p.readAllStandardOutput());
+    QVERIFY2(seen.contains(line), qPrintable(seen));
     tab.stop();
 }
 
