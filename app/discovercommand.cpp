@@ -7,6 +7,7 @@
 #include "discovery/scanner.h"
 #include "nearbyidentity.h"
 #include "signalwatcher.h"
+#include "tls/identity.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -136,24 +137,31 @@ int DiscoverCommand::run(const QStringList &arguments)
         maybeQuit();
     });
     discovery.start(config);
-    if (!scanned)
+    if (!scanned) {
+        // Probed as a client connects, over TLS: the servers' logs stay free of errors.
+        Identity::Status status = Identity::Status::Missing;
+        scanner.setIdentity(Identity::loadOrCreate(Identity::dataDir(), &status));
         scanner.start(Scanner::targets(discovery.interfaces()), 6669);
+    }
     QCoreApplication::exec();
 
     QTextStream out(stdout);
     const QList<Peer> peers = discovery.peers();
     for (const Peer &p : peers)
         out << peerLine(p) << '\n';
-    // Shares the scan found that didn't announce themselves: no name, no id.
+    // Shares the scan found that didn't announce themselves.
     QList<ScanHit> unheard;
     for (const ScanHit &hit : scanner.hits()) {
-        const bool known = std::any_of(
-            peers.begin(), peers.end(), [&](const Peer &p) { return p.address == hit.address; });
+        const bool known = std::any_of(peers.begin(), peers.end(),
+            [&](const Peer &p) { return p.address == hit.address && p.port == hit.port; });
         if (!known)
             unheard.append(hit);
     }
     for (const ScanHit &hit : std::as_const(unheard)) {
+        // Over TLS the name and the id (the fingerprint's start, as announced) are known.
         Peer p;
+        p.name = discovery::cleanDeviceName(hit.name);
+        p.id = hit.fingerprint.left(discovery::kIdSize);
         p.address = hit.address;
         p.port = hit.port;
         p.passwordRequired = hit.passwordRequired;

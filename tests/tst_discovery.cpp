@@ -285,7 +285,13 @@ void tst_Discovery::scanFindsAShareWhenUdpIsDropped()
     QVERIFY(m_lab->execIn(
         d, nft, {QStringLiteral("add chain inet fy in { type filter hook input priority 0 ; }")}));
     QVERIFY(m_lab->execIn(d, nft, {QStringLiteral("add rule inet fy in meta l4proto udp drop")}));
-    QProcess *alpha = serve(m_a, QStringLiteral("alpha"));
+    QString banner;
+    QProcess *alpha = serve(m_a, QStringLiteral("alpha"), {}, {}, &banner);
+    // And a --plaintext share, which greets first and must not be sent a ClientHello.
+    QProcess *beta = serve(m_b, QStringLiteral("beta"), {}, {QStringLiteral("--plaintext")});
+    const auto fingerprint
+        = QRegularExpression(QStringLiteral("fingerprint: ([0-9a-f]{64})")).match(banner);
+    QVERIFY2(fingerprint.hasMatch(), qPrintable(banner));
 
     const QString plain = m_lab->runFerry(d, {QStringLiteral("discover")});
     QVERIFY2(!plain.contains(QStringLiteral("10.213.0.1")), qPrintable(plain));
@@ -293,12 +299,27 @@ void tst_Discovery::scanFindsAShareWhenUdpIsDropped()
     const QString out = m_lab->runFerry(d,
         {QStringLiteral("discover"), QStringLiteral("--scan"), QStringLiteral("--diagnose"),
             QStringLiteral("--wait"), QStringLiteral("1")});
-    // Found over TCP, without a name or an id: it never got through as a datagram.
-    QVERIFY2(out.contains(QStringLiteral("-\t10.213.0.1\t6669\t-\tno")), qPrintable(out));
+    // Found over TLS: its name from its Hello, its id from the certificate the handshake
+    // proved (the fingerprint's start, as it announces). It never got through as a datagram.
+    QVERIFY2(out.contains(QStringLiteral("alpha\t10.213.0.1\t6669\t%1\tno")
+                              .arg(fingerprint.captured(1).left(32))),
+        qPrintable(out));
+    // The plaintext share is found too, without a name or an id.
+    QVERIFY2(out.contains(QStringLiteral("-\t10.213.0.2\t6669\t-\tno")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("Multicast was not heard")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("Firewall: likely blocking")), qPrintable(out));
+    // The probes connected the way clients do: the servers' logs show a connection and its
+    // end, and no error.
     alpha->terminate();
-    alpha->waitForFinished();
+    beta->terminate();
+    QVERIFY(alpha->waitForFinished());
+    QVERIFY(beta->waitForFinished());
+    for (QProcess *p : {alpha, beta}) {
+        const QString log = QString::fromUtf8(p->readAllStandardOutput());
+        QVERIFY2(log.contains(QStringLiteral("10.213.0.4")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("disconnected")), qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("error")), qPrintable(log));
+    }
 }
 
 void tst_Discovery::dockerBridgeIsSkipped()

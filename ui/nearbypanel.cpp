@@ -188,11 +188,16 @@ void NearbyPanel::rebuild()
     for (const discovery::ScanHit &hit : std::as_const(m_scanHits)) {
         const bool announced = std::any_of(peers.begin(), peers.end(),
             [&](const Peer &p) { return p.address == hit.address && p.port == hit.port; });
-        if (!announced)
-            add(tr("(found by scan)"), hit.address.toString(), hit.port, hit.passwordRequired,
-                false,
-                tr("Answered a scan but doesn't announce itself: multicast doesn't reach this "
-                   "computer from it."));
+        if (announced)
+            continue;
+        // The scan's TLS handshake proved the fingerprint: a lock here is more than a hint.
+        const bool known = !hit.fingerprint.isEmpty()
+            && trusted.contains(hit.fingerprint.left(discovery::kIdSize));
+        const QString where
+            = tr("Answered a scan but doesn't announce itself: multicast doesn't reach this "
+                 "computer from it.");
+        add(hit.name.isEmpty() ? tr("(found by scan)") : hit.name, hit.address.toString(), hit.port,
+            hit.passwordRequired, known, known ? trustedTip(where) : where);
     }
     for (int i = 0; i < m_view->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_view->topLevelItem(i);

@@ -2,9 +2,10 @@
 
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
+#include "tls/tlsconfig.h"
 
 #include <QSet>
-#include <QTcpSocket>
+#include <QSslSocket>
 #include <QTimer>
 
 namespace ferry::discovery {
@@ -73,33 +74,70 @@ void Scanner::launchMore()
 void Scanner::probe(const QHostAddress &address)
 {
     ++m_active;
-    auto *socket = new QTcpSocket(this);
+    QSslSocket *tls = nullptr;
+    QTcpSocket *socket = nullptr;
+    if (!m_identity.isNull()) {
+        tls = new QSslSocket(this);
+        tls->setSslConfiguration(tlsConfiguration(m_identity));
+        socket = tls;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     socket->setReadBufferSize(4096);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this, socket] { finishProbe(socket); });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { finishProbe(socket); });
-    connect(socket, &QTcpSocket::connected, this, [socket] {
-        // Our Hello, so the server sees a Ferry client and not a stray connection.
-        socket->write(protocol::encodeHello(protocol::Hello()));
-    });
-    connect(socket, &QTcpSocket::readyRead, this, [this, socket, address] {
-        const QByteArray data = socket->peek(4096);
-        const auto r = protocol::decodeFrame(data);
-        if (r.status == protocol::DecodeResult::Status::NeedMore)
+    connect(socket, &QTcpSocket::connected, this, [socket, tls, timer] {
+        timer->start(kGreetingTimeoutMs);
+        if (!tls) {
+            // Our Hello, so the server sees a Ferry client and not a stray connection.
+            socket->write(protocol::encodeHello(protocol::Hello()));
             return;
-        if (r.status == protocol::DecodeResult::Status::Frame
-            && r.type == protocol::FrameType::Hello) {
-            if (const auto hello = protocol::parseHello(r.body)) {
-                ScanHit hit {address, m_port, bool(hello->flags & protocol::PasswordRequired)};
-                m_hits.append(hit);
-                emit found(hit);
-            }
         }
-        finishProbe(socket);
+        QTimer::singleShot(kPlaintextGreetingMs, tls, [tls] {
+            if (tls->state() == QAbstractSocket::ConnectedState
+                && tls->mode() == QSslSocket::UnencryptedMode && tls->bytesAvailable() == 0)
+                tls->startClientEncryption();
+        });
     });
+    if (tls) {
+        // A certificate TLS accepted: the server holds its key. Nothing is sent after this;
+        // the server's Hello comes by itself.
+        connect(tls, &QSslSocket::encrypted, this,
+            [tls] { tls->setProperty("fingerprint", fingerprintOf(tls->peerCertificate())); });
+    }
+    connect(socket, &QTcpSocket::readyRead, this,
+        [this, socket, address] { readGreeting(socket, address); });
     timer->start(kTimeoutMs);
     socket->connectToHost(address, m_port);
+}
+
+void Scanner::readGreeting(QTcpSocket *socket, const QHostAddress &address)
+{
+    const auto *tls = qobject_cast<QSslSocket *>(socket);
+    if (tls && tls->mode() != QSslSocket::UnencryptedMode && !tls->isEncrypted())
+        return; // Handshake bytes, read by QSslSocket itself.
+    const QByteArray data = socket->peek(4096);
+    const auto r = protocol::decodeFrame(data);
+    if (r.status == protocol::DecodeResult::Status::NeedMore)
+        return;
+    if (r.status == protocol::DecodeResult::Status::Frame && r.type == protocol::FrameType::Hello) {
+        const auto hello = protocol::parseHello(r.body);
+        if (hello && !(hello->flags & protocol::EncryptionRequired)) {
+            ScanHit hit;
+            hit.address = address;
+            hit.port = m_port;
+            hit.passwordRequired = hello->flags & protocol::PasswordRequired;
+            if (tls && tls->isEncrypted()) {
+                hit.name = cleanDeviceName(hello->name);
+                hit.fingerprint = socket->property("fingerprint").toByteArray();
+            }
+            m_hits.append(hit);
+            emit found(hit);
+        }
+    }
+    finishProbe(socket);
 }
 
 void Scanner::finishProbe(QTcpSocket *socket)
