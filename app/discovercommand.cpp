@@ -10,6 +10,8 @@
 #include "tls/identity.h"
 
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QHostInfo>
 #include <QTextStream>
 #include <QTimer>
 
@@ -30,19 +32,36 @@ QString DiscoverCommand::peerLine(const Peer &p)
 QList<Peer> DiscoverCommand::resolve(const QString &name, int waitMs)
 {
     Discovery discovery;
-    QList<Peer> matches;
+    bool matched = false;
+    bool dnsKnows = false;
     QTimer grace;
     grace.setSingleShot(true);
     QObject::connect(&grace, &QTimer::timeout, &discovery, [] { QCoreApplication::exit(0); });
+    QElapsedTimer clock;
+    clock.start();
     const auto check = [&](const Peer &p) {
-        if (p.name.compare(name, Qt::CaseInsensitive) == 0 && !grace.isActive())
+        if (p.name.compare(name, Qt::CaseInsensitive) == 0 && !grace.isActive()) {
+            matched = true;
             grace.start(500);
+        }
+    };
+    // A name DNS knows doesn't wait for discovery, unless a share announces it at once (then
+    // the share wins: it says its port too).
+    const auto maybeDns = [&] {
+        if (dnsKnows && !matched && clock.elapsed() >= kDnsGraceMs)
+            QCoreApplication::exit(0);
     };
     QObject::connect(&discovery, &Discovery::peerAdded, &discovery, check);
     QObject::connect(&discovery, &Discovery::peerChanged, &discovery, check);
     QTimer::singleShot(waitMs, &discovery, [] { QCoreApplication::exit(0); });
+    QTimer::singleShot(kDnsGraceMs, &discovery, maybeDns);
+    QHostInfo::lookupHost(name, &discovery, [&](const QHostInfo &info) {
+        dnsKnows = info.error() == QHostInfo::NoError && !info.addresses().isEmpty();
+        maybeDns();
+    });
     discovery.start(NearbyIdentity::config());
     QCoreApplication::exec();
+    QList<Peer> matches;
     for (const Peer &p : discovery.peers()) {
         if (p.name.compare(name, Qt::CaseInsensitive) == 0)
             matches.append(p);

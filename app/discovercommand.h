@@ -18,8 +18,13 @@ public:
 
     /// Resolves a device name for `--host NAME`: the shares announced under \a name (compared
     /// without case), heard within \a waitMs. Stops early once one answered and a short grace
-    /// for a second one passed.
+    /// for a second one passed. DNS is asked at the same time: once it knows the name and
+    /// discovery heard nothing within kDnsGraceMs, it stops with no shares (the caller then
+    /// connects by name), so a host name costs no discovery wait.
     static QList<discovery::Peer> resolve(const QString &name, int waitMs = 2000);
+    /// How long a name DNS knows still waits for an announcement of it: the answers to the
+    /// query discovery sends come by unicast within milliseconds on a LAN.
+    static constexpr int kDnsGraceMs = 300;
     /// The stable line: name, address, port, id (hex), password yes/no, tab-separated.
     static QString peerLine(const discovery::Peer &peer);
 

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QList>
 #include <QProcess>
 #include <QStandardPaths>
@@ -56,6 +57,8 @@ public:
         for (const QString &ns : std::as_const(m_namespaces))
             ip({QStringLiteral("netns"), QStringLiteral("del"), ns});
         ip({QStringLiteral("netns"), QStringLiteral("del"), m_hub});
+        for (const QString &dir : std::as_const(m_etcDirs))
+            QDir(dir).removeRecursively();
     }
     bool ok() const { return m_ok; }
 
@@ -173,6 +176,16 @@ public:
     {
         return m_dir.filePath(key + QStringLiteral("-data"));
     }
+    /// Gives \a ns its own /etc/hosts (`ip netns exec` mounts /etc/netns/NS/hosts over it), so
+    /// a name resolves there as by DNS; removed in the destructor.
+    bool setHosts(const QString &ns, const QByteArray &hosts)
+    {
+        const QString dir = QStringLiteral("/etc/netns/") + ns;
+        m_etcDirs.append(dir);
+        QFile f(dir + QStringLiteral("/hosts"));
+        return QDir().mkpath(dir) && f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+            && f.write(hosts) == hosts.size();
+    }
     static QString ferryBin() { return QString::fromLocal8Bit(qgetenv("FERRY_BIN")); }
     QString dir() const { return m_dir.path(); }
 
@@ -196,6 +209,7 @@ private:
     QString m_hub;
     QStringList m_namespaces;
     QStringList m_rootLinks;
+    QStringList m_etcDirs;
     QList<QProcess *> m_processes;
     bool m_ok = false;
 };

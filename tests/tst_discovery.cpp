@@ -47,6 +47,7 @@ private slots:
     void cleanupTestCase();
     void twoSharesSeeEachOtherButNotThemselves();
     void twoSharesOfOneDeviceAreListedApart();
+    void hostNameResolvesByDnsOrDiscovery();
     void goodbyeRemovesAShare();
     void twoDevicesWithOneNameAreAnError();
     void shareExpiresWhenItsLinkGoesDown();
@@ -175,6 +176,30 @@ void tst_Discovery::twoSharesOfOneDeviceAreListedApart()
     QVERIFY(first->waitForFinished());
     watch->terminate();
     watch->waitForFinished();
+}
+
+void tst_Discovery::hostNameResolvesByDnsOrDiscovery()
+{
+    // In b, "alphahost" and "alpha" resolve as DNS names do (b's own /etc/hosts), to a.
+    QVERIFY(m_lab->setHosts(m_b, "10.213.0.1 alphahost alpha\n"));
+    // A name only DNS knows: connected by name, on Ferry's port.
+    QProcess *hidden = serve(m_a, QStringLiteral("alpha"), {}, {QStringLiteral("--no-announce")});
+    const QString byDns = m_lab->runFerry(m_b,
+        {QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("alphahost"),
+            QStringLiteral("--trust-new")});
+    QVERIFY2(byDns.contains(QStringLiteral("hello.txt")), qPrintable(byDns));
+    hidden->terminate();
+    QVERIFY(hidden->waitForFinished());
+    // A name both know: the share announcing it wins, with its port; DNS alone would have
+    // meant port 6669, where nothing listens now.
+    QProcess *announced = serve(
+        m_a, QStringLiteral("alpha"), {}, {QStringLiteral("--port"), QStringLiteral("7001")});
+    const QString byName = m_lab->runFerry(m_b,
+        {QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("alpha"),
+            QStringLiteral("--trust-new")});
+    QVERIFY2(byName.contains(QStringLiteral("hello.txt")), qPrintable(byName));
+    announced->terminate();
+    QVERIFY(announced->waitForFinished());
 }
 
 void tst_Discovery::goodbyeRemovesAShare()
