@@ -1849,7 +1849,7 @@ Trust it only if the codes match. Fingerprint:
     </message>
     <message>
         <source>%1 A device you trusted: the connection is encrypted, and its certificate is checked before anything is sent.</source>
-        <translation>%1 这是你信任过的设备：连接经过加密，发送任何内容之前都会先核对它的证书。</translation>
+        <translation>%1这是你信任过的设备：连接经过加密，发送任何内容之前都会先核对它的证书。</translation>
     </message>
     <message>
         <source>Announced on %1.</source>
