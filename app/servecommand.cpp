@@ -320,10 +320,9 @@ int ServeCommand::run(const QStringList &arguments)
     discovery::Discovery announcer;
     // A share bound to loopback can't be reached from the network: nothing to announce.
     if (!parser.isSet(QStringLiteral("no-announce")) && !config.bindAddress.isLoopback()) {
-        discovery::DiscoveryConfig dc = NearbyIdentity::config();
+        // Not the identity's id without TLS: a peer that trusts this device would show a lock.
+        discovery::DiscoveryConfig dc = NearbyIdentity::config(!plaintext);
         if (plaintext) {
-            // Not the identity's id: a peer that trusts this device would show a lock.
-            dc.deviceId = NearbyIdentity::randomId();
             if (parser.isSet(QStringLiteral("name")))
                 dc.name = parser.value(QStringLiteral("name"));
         } else {

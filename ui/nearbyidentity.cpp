@@ -68,10 +68,10 @@ void NearbyIdentity::setVisible(bool visible)
     s.setValue(QStringLiteral("discovery/visible"), visible);
 }
 
-discovery::DiscoveryConfig NearbyIdentity::config()
+discovery::DiscoveryConfig NearbyIdentity::config(bool useIdentity)
 {
     discovery::DiscoveryConfig c;
-    c.deviceId = deviceId();
+    c.deviceId = useIdentity ? deviceId() : randomId();
     c.name = deviceName();
     UiSettings s;
     if (s.contains(QStringLiteral("discovery/skip")))

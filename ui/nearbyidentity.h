@@ -24,10 +24,11 @@ public:
     static bool visible();
     static void setVisible(bool visible);
 
-    /// A config with the id, the name and the settings, not yet sharing (tcpPort 0).
+    /// A config with the id, the name and the settings, not yet sharing (tcpPort 0). Without
+    /// \a useIdentity (a --plaintext share), the id is randomId() and no identity is made.
     /// FERRY_DISCOVERY_INTERVAL_MS, _EXPIRY_MS, _POLL_MS, _BURST_MS (comma list), _PORT, _SKIP
     /// (comma list of patterns) and _ONLY (interface names) override it: tests use them.
-    static discovery::DiscoveryConfig config();
+    static discovery::DiscoveryConfig config(bool useIdentity = true);
 };
 
 } // namespace ferry
