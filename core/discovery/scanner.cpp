@@ -124,7 +124,8 @@ void Scanner::readGreeting(QTcpSocket *socket, const QHostAddress &address)
         return;
     if (r.status == protocol::DecodeResult::Status::Frame && r.type == protocol::FrameType::Hello) {
         const auto hello = protocol::parseHello(r.body);
-        if (hello && !(hello->flags & protocol::EncryptionRequired)) {
+        // Without an identity, a TLS server still answers (EncryptionRequired): a share.
+        if (hello) {
             ScanHit hit;
             hit.address = address;
             hit.port = m_port;
