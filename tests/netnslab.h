@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QList>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,7 @@ public:
 
     NetnsLab()
     {
+        removeLabsOfDeadProcesses();
         m_prefix = QStringLiteral("fy%1").arg(QCoreApplication::applicationPid() % 100000);
         m_hub = m_prefix + QStringLiteral("hub");
         m_ok = ip({QStringLiteral("netns"), QStringLiteral("add"), m_hub})
@@ -61,6 +63,27 @@ public:
             QDir(dir).removeRecursively();
     }
     bool ok() const { return m_ok; }
+
+    /// A test killed at its timeout can't run its destructor: its namespaces, and the root
+    /// link whose 10.213.0.x address would steer the next lab's packets into a dead bridge,
+    /// stay behind. Labs are named fy<pid>; remove those whose process is gone.
+    static void removeLabsOfDeadProcesses()
+    {
+        static const QRegularExpression labName(QStringLiteral("^fy(\\d+)"));
+        for (const QString &base : {QStringLiteral("/run/netns"), QStringLiteral("/etc/netns")}) {
+            const QStringList names = QDir(base).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+            for (const QString &name : names) {
+                const QRegularExpressionMatch m = labName.match(name);
+                if (!m.hasMatch() || QFile::exists(QStringLiteral("/proc/") + m.captured(1)))
+                    continue;
+                if (base == QLatin1String("/etc/netns"))
+                    QDir(base + QLatin1Char('/') + name).removeRecursively();
+                else
+                    run(QStringLiteral("ip"),
+                        {QStringLiteral("netns"), QStringLiteral("del"), name});
+            }
+        }
+    }
 
     /// A namespace with lo and eth0 (10.213.0.\a host/24) on the bridge; returns its name.
     QString addHost(const QString &label, int host)
@@ -190,7 +213,7 @@ public:
     QString dir() const { return m_dir.path(); }
 
 private:
-    bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr)
+    static bool run(const QString &program, const QStringList &args, QByteArray *out = nullptr)
     {
         QProcess p;
         p.start(program, args);
