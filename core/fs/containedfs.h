@@ -42,6 +42,9 @@ bool existsInDir(int dirFd, const QString &leaf);
 bool removeInDir(int dirFd, const QString &leaf);
 void closeFd(int fd);
 
+/// Tells the kernel \a fd will be read from start to end (read-ahead), where it listens.
+void adviseSequential(int fd);
+
 struct Stat
 {
     bool ok = false;

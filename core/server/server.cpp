@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include "fs/uniquefd.h"
 #include "server/serversession.h"
 #include "server/servershared.h"
 
@@ -110,6 +111,9 @@ QList<protocol::FileEntry> Server::listing() const
 
 void Server::incomingConnection(qintptr descriptor)
 {
+    // Owned from here on: closed if nothing takes it (no workers, or a worker that is
+    // stopped before the queued call runs, which then destroys the call unrun).
+    UniqueFd fd {int(descriptor)};
     if (m_contexts.isEmpty())
         return;
     QObject *context = m_contexts.at(m_nextThread);
@@ -117,8 +121,8 @@ void Server::incomingConnection(qintptr descriptor)
     // The session, its timers and its socket are all created in the worker thread.
     QMetaObject::invokeMethod(
         context,
-        [this, descriptor, context, shared = m_shared] {
-            auto *session = new ServerSession(descriptor, shared, context);
+        [this, fd = std::move(fd), context, shared = m_shared]() mutable {
+            auto *session = new ServerSession(fd.release(), shared, context);
             connect(session, &ServerSession::event, this, &Server::event);
             connect(session, &ServerSession::progress, this, &Server::transferProgress);
             session->start();

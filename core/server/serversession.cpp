@@ -1,9 +1,9 @@
 #include "server/serversession.h"
 
-#include "protocol/auth.h"
 #include "fs/containedfs.h"
-#include "protocol/names.h"
+#include "protocol/auth.h"
 #include "protocol/decoder.h"
+#include "protocol/names.h"
 #include "server/servershared.h"
 #include "tls/tlsconfig.h"
 
@@ -73,7 +73,7 @@ QByteArray &scratch()
 
 ServerSession::ServerSession(
     qintptr descriptor, std::shared_ptr<ServerShared> shared, QObject *parent)
-    : QObject(parent), m_descriptor(descriptor), m_shared(std::move(shared))
+    : QObject(parent), m_descriptor(int(descriptor)), m_shared(std::move(shared))
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &ServerSession::onDeadline);
@@ -99,10 +99,13 @@ void ServerSession::start()
     } else {
         m_socket = new QTcpSocket(this);
     }
-    if (!m_socket->setSocketDescriptor(m_descriptor)) {
-        deleteLater();
+    if (!m_socket->setSocketDescriptor(m_descriptor.get())) {
+        qCWarning(lcSession) << "could not take over an accepted connection:"
+                             << m_socket->errorString();
+        deleteLater(); // m_descriptor closes with the session
         return;
     }
+    m_descriptor.release(); // the socket owns it now
     m_id = m_shared->nextSessionId();
     QHostAddress address = m_socket->peerAddress();
     bool mapped = false;
@@ -453,11 +456,11 @@ void ServerSession::offer(const Job &job)
     emitEvent(ServerEvent::Kind::Requested, job.name);
     Failure failure;
     m_fd = m_shared->folder().open(job.name, &m_entry, &failure);
-    if (m_fd < 0) {
+    if (!m_fd) {
         refuse(failure);
         return;
     }
-    const containedfs::Stat st = containedfs::statFd(m_fd);
+    const containedfs::Stat st = containedfs::statFd(m_fd.get());
     m_device = st.device;
     m_inode = st.inode;
     m_mtimeNs = st.mtimeNs;
@@ -499,17 +502,17 @@ void ServerSession::startSending(qint64 offset)
     m_knownMd5 = cache ? cache->find(cacheKey()) : QByteArray();
     if (!m_knownMd5.isEmpty()) {
         m_pos = m_offset;
-        if (::lseek(m_fd, m_offset, SEEK_SET) != m_offset) {
+        if (::lseek(m_fd.get(), m_offset, SEEK_SET) != m_offset) {
             fail({ErrorCode::ReadFailed, m_entry.name});
             return;
         }
     }
-    ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    containedfs::adviseSequential(m_fd.get());
     const bool alone = m_shared->beginSend(m_device, m_inode) == 0;
     m_sendCounted = true;
     if (m_pos == 0 && m_entry.size >= FileSource::kMinSize && m_shared->acquireSource()) {
         m_source = std::make_unique<FileSource>(
-            m_fd, m_entry.size, alone, m_knownMd5.isEmpty() ? &m_hash : nullptr, [this] {
+            m_fd.get(), m_entry.size, alone, m_knownMd5.isEmpty() ? &m_hash : nullptr, [this] {
                 QMetaObject::invokeMethod(this, &ServerSession::pump, Qt::QueuedConnection);
             });
     }
@@ -563,7 +566,7 @@ void ServerSession::pump()
                 : status == FileSource::Status::Failed ? -1
                                                        : 0;
         } else {
-            got = ::read(m_fd, buf.data(), size_t(want));
+            got = ::read(m_fd.get(), buf.data(), size_t(want));
             if (got < 0 && errno == EINTR)
                 continue;
         }
@@ -609,7 +612,7 @@ void ServerSession::pump()
 
 void ServerSession::finishFile()
 {
-    const containedfs::Stat st = containedfs::statFd(m_fd);
+    const containedfs::Stat st = containedfs::statFd(m_fd.get());
     if (!st.ok || st.size != m_entry.size || st.mtimeNs != m_mtimeNs) {
         // Never pair a file that changed under us with a "valid" MD5.
         fail({ErrorCode::FileChanged, m_entry.name});
@@ -646,8 +649,7 @@ void ServerSession::closeFile()
         m_shared->endSend(m_device, m_inode);
         m_sendCounted = false;
     }
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    m_fd.reset();
 }
 
 void ServerSession::onDeadline()

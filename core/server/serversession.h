@@ -3,6 +3,7 @@
 #include "fs/filesource.h"
 #include "fs/md5.h"
 #include "fs/md5cache.h"
+#include "fs/uniquefd.h"
 #include "protocol/frame.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
@@ -43,6 +44,8 @@ public:
     };
     Q_ENUM(State)
 
+    /// Owns \a descriptor from here on: it is closed with the session, even when it never
+    /// becomes a socket.
     ServerSession(
         qintptr descriptor, std::shared_ptr<ServerShared> shared, QObject *parent = nullptr);
     ~ServerSession() override;
@@ -98,7 +101,7 @@ private:
         const Failure &failure = {});
     void emitProgress(bool finished);
 
-    qintptr m_descriptor;
+    UniqueFd m_descriptor; ///< Until start() hands it to m_socket.
     std::shared_ptr<ServerShared> m_shared;
     QTcpSocket *m_socket = nullptr;
     QSslSocket *m_tls = nullptr; ///< The same socket when encrypted, else null.
@@ -121,7 +124,7 @@ private:
     bool m_waitingForRoom = false;
 
     // The file being sent.
-    int m_fd = -1;
+    UniqueFd m_fd;
     protocol::FileEntry m_entry;
     qint64 m_offset = 0;
     qint64 m_pos = 0;
