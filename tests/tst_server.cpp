@@ -33,6 +33,8 @@ private slots:
     void init();
     void connectionsLeaveNoDescriptor_data();
     void connectionsLeaveNoDescriptor();
+    void eachPhaseHasItsOwnDeadline_data();
+    void eachPhaseHasItsOwnDeadline();
     void stoppingClosesEveryConnection();
     void aDescriptorWithNoWorkerIsClosed();
 
@@ -107,6 +109,56 @@ void tst_Server::connectionsLeaveNoDescriptor()
     sockets.clear();
     QTRY_COMPARE(server.activeSessions(), 0);
     QTRY_COMPARE(test::openDescriptorCount(), before);
+}
+
+void tst_Server::eachPhaseHasItsOwnDeadline_data()
+{
+    QTest::addColumn<int>("handshakeMs");
+    QTest::addColumn<int>("requestMs");
+    QTest::addColumn<int>("transferMs");
+    QTest::addColumn<bool>("password");
+    QTest::addColumn<int>("steps"); // 0: say nothing, 1: Hello, 2: Hello and a GetRequest
+    QTest::addColumn<QString>("phase");
+    // Only the phase under test has a short deadline: the Timeout comes from that one.
+    const int never = 600000;
+    QTest::newRow("hello") << 300 << never << never << false << 0 << QStringLiteral("hello");
+    QTest::newRow("password") << 300 << never << never << true << 1 << QStringLiteral("password");
+    QTest::newRow("request") << never << 300 << never << false << 1 << QStringLiteral("request");
+    QTest::newRow("accept") << never << never << 300 << false << 2 << QStringLiteral("accept");
+}
+
+void tst_Server::eachPhaseHasItsOwnDeadline()
+{
+    QFETCH(int, handshakeMs);
+    QFETCH(int, requestMs);
+    QFETCH(int, transferMs);
+    QFETCH(bool, password);
+    QFETCH(int, steps);
+    QFETCH(QString, phase);
+    test::writeRandomFile(m_dir->filePath(QStringLiteral("big.bin")), 1 << 20);
+    ServerConfig c = config(1024);
+    c.handshakeTimeoutMs = handshakeMs;
+    c.requestTimeoutMs = requestMs;
+    c.transferTimeoutMs = transferMs;
+    if (password)
+        c.password = "secret";
+    Server server;
+    Failure failure;
+    QVERIFY(server.start(c, &failure));
+    test::RawClient client(server.serverPort());
+    QVERIFY(client.readHello());
+    if (steps >= 1)
+        client.send(protocol::encodeHello(protocol::Hello {}));
+    if (steps >= 2) {
+        client.send(protocol::encodeGetRequest(QStringLiteral("big.bin")));
+        QVERIFY(client.next().is(protocol::FrameType::Offer));
+    }
+    const test::RawFrame f = client.next();
+    QVERIFY(f.is(protocol::FrameType::Error));
+    const auto error = protocol::parseError(f.body);
+    QVERIFY(error);
+    QCOMPARE(error->code, ErrorCode::Timeout);
+    QCOMPARE(error->detail, phase);
 }
 
 void tst_Server::stoppingClosesEveryConnection()

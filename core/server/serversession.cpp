@@ -243,31 +243,42 @@ void ServerSession::greet()
 void ServerSession::setState(State state)
 {
     m_state = state;
+    restartDeadline();
+}
+
+void ServerSession::restartDeadline()
+{
     const ServerConfig &c = m_shared->config();
-    switch (state) {
+    switch (m_state) {
+    case State::Starting:
+    case State::Closed:
+        m_deadline.stop();
+        return;
     case State::AwaitTls:
     case State::AwaitHello:
-    case State::AwaitAuth:
         m_deadline.start(c.handshakeTimeoutMs);
-        break;
+        return;
+    case State::AwaitAuth:
+        // A throttled answer is held back first; the client then has the usual time.
+        m_deadline.start(int(m_authWaitMs) + c.handshakeTimeoutMs);
+        return;
     case State::AwaitRequest:
-        m_deadline.start(c.requestTimeoutMs);
-        break;
+        // Waiting for room means the client stopped reading the answers it asked for.
+        m_deadline.start(m_waitingForRoom ? c.transferTimeoutMs : c.requestTimeoutMs);
+        return;
     case State::AwaitAccept:
     case State::Sending:
         m_deadline.start(c.transferTimeoutMs);
-        break;
+        return;
     case State::Closing:
         m_deadline.start(c.handshakeTimeoutMs);
-        break;
-    case State::Starting:
-        break;
+        return;
     }
 }
 
 void ServerSession::onReadyRead()
 {
-    if (m_state == State::Closing)
+    if (isEnding())
         return;
     if (!m_tls && m_state == State::AwaitHello) {
         char first = 0;
@@ -279,7 +290,7 @@ void ServerSession::onReadyRead()
         }
     }
     const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
-        return handleFrame(type, body) && m_state != State::Closing;
+        return handleFrame(type, body) && !isEnding();
     });
     if (result == protocol::FrameReader::Result::Malformed)
         fail({ErrorCode::ProtocolError, QStringLiteral("malformed frame")});
@@ -336,6 +347,7 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
     case State::Starting:
     case State::AwaitTls:
     case State::Closing:
+    case State::Closed:
         return false;
     }
     fail({ErrorCode::ProtocolError,
@@ -385,11 +397,12 @@ bool ServerSession::handleAuth(QByteArrayView body)
     const bool accepted = auth::constantTimeEquals(expected, proof->proof);
     if (wait == 0) {
         answerAuth(accepted);
-        return m_state != State::Closing;
+        return !isEnding();
     }
     // Success waits too: a fast "yes" among slow "no"s would be an oracle.
     m_authAnswerPending = true;
-    m_deadline.start(int(wait) + m_shared->config().handshakeTimeoutMs);
+    m_authWaitMs = wait;
+    restartDeadline();
     QTimer::singleShot(int(wait), this, [this, accepted] {
         if (m_state == State::AwaitAuth && m_authAnswerPending)
             answerAuth(accepted);
@@ -400,6 +413,7 @@ bool ServerSession::handleAuth(QByteArrayView body)
 void ServerSession::answerAuth(bool accepted)
 {
     m_authAnswerPending = false;
+    m_authWaitMs = 0;
     if (!accepted) {
         // A wrong password is the client's mistake, not the server's error.
         emitEvent(ServerEvent::Kind::Refused, {}, 0, {ErrorCode::AuthFailed, {}});
@@ -421,7 +435,7 @@ void ServerSession::startNextJob()
         // (onBytesWritten), so pipelined listings can't pile up in our write buffer.
         if (!m_waitingForRoom) {
             m_waitingForRoom = true;
-            m_deadline.start(m_shared->config().transferTimeoutMs);
+            restartDeadline();
         }
         return;
     }
@@ -489,7 +503,7 @@ bool ServerSession::handleAccept(QByteArrayView body)
         return false;
     }
     startSending(*offset);
-    return m_state != State::Closing;
+    return !isEnding();
 }
 
 void ServerSession::startSending(qint64 offset)
@@ -527,10 +541,10 @@ void ServerSession::onBytesWritten(qint64 written)
     m_flushed += written;
     reportDelivered();
     if (m_state == State::Sending) {
-        m_deadline.start(m_shared->config().transferTimeoutMs);
+        restartDeadline(); // the peer is reading: it has a full transfer timeout again
         pump();
     } else if (m_state == State::AwaitRequest && m_waitingForRoom) {
-        m_deadline.start(m_shared->config().transferTimeoutMs);
+        restartDeadline();
         startNextJob();
     } else if (m_state == State::Closing && pendingBytes() == 0) {
         m_socket->disconnectFromHost();
@@ -665,6 +679,7 @@ void ServerSession::onDeadline()
 const char *ServerSession::timeoutPhase() const
 {
     switch (m_state) {
+    case State::AwaitTls:
     case State::AwaitHello:
         return timeoutphase::kHello;
     case State::AwaitAuth:
@@ -677,6 +692,7 @@ const char *ServerSession::timeoutPhase() const
     case State::Sending:
     case State::Starting:
     case State::Closing:
+    case State::Closed:
         break;
     }
     return timeoutphase::kSending;
@@ -684,7 +700,7 @@ const char *ServerSession::timeoutPhase() const
 
 void ServerSession::fail(const Failure &failure)
 {
-    if (m_state == State::Closing)
+    if (isEnding())
         return;
     qCInfo(lcSession) << m_peer << "failed:" << int(failure.code) << failure.detail;
     const bool sending = m_state == State::Sending || m_state == State::AwaitAccept;
@@ -723,8 +739,7 @@ void ServerSession::onDisconnected()
         // later, for a peer that stopped reading) adds nothing.
         if (m_admitted && !m_failureLogged)
             emitEvent(ServerEvent::Kind::Disconnected);
-        m_state = State::Closing;
-        m_deadline.stop();
+        setState(State::Closed);
         closeFile();
         deleteLater();
     }

@@ -40,7 +40,8 @@ public:
         AwaitRequest,
         AwaitAccept,
         Sending,
-        Closing,
+        Closing, ///< Our last frame is going out; the peer gets a handshake timeout to take it.
+        Closed, ///< The socket is gone; the session deletes itself.
     };
     Q_ENUM(State)
 
@@ -81,7 +82,12 @@ private:
     void answerAuth(bool accepted);
     bool handleAccept(QByteArrayView body);
     void startSending(qint64 offset);
+    /// Every transition goes through here; it also starts the new phase's deadline.
     void setState(State state);
+    /// Starts the current phase's deadline afresh: the one place that says how long each
+    /// phase may take (also called on progress, and when a sub-phase begins).
+    void restartDeadline();
+    bool isEnding() const { return m_state == State::Closing || m_state == State::Closed; }
     void startNextJob();
     void sendListing();
     void offer(const Job &job);
@@ -119,6 +125,7 @@ private:
     protocol::FrameReader m_reader {kReadBound};
     QByteArray m_nonce;
     bool m_authAnswerPending = false;
+    qint64 m_authWaitMs = 0; ///< How long the pending answer is held back (attempt throttle).
     QQueue<Job> m_jobs;
     bool m_jobScheduled = false;
     bool m_waitingForRoom = false;
