@@ -103,10 +103,11 @@ bool Server::start(const ServerConfig &config, Failure *error)
         thread->setObjectName(QStringLiteral("ferry-worker-%1").arg(i));
         auto *context = new QObject;
         context->moveToThread(thread);
+        // Made before the thread starts, which orders it before anything the thread does.
+        m_queues.append(std::make_shared<DescriptorQueue>());
         thread->start();
         m_threads.append(thread);
         m_contexts.append(context);
-        m_queues.append(std::make_shared<DescriptorQueue>());
     }
     qCInfo(lcServer) << "listening on" << serverAddress().toString() << serverPort() << "sharing"
                      << config.root << "with" << threads << "workers";
