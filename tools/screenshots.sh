@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Takes docs/screenshots/server.png and client.png of the window in a scripted state: a
 # server sharing sample files, a client with verified downloads and one mid-download.
-# Usage: tools/screenshots.sh [path/to/ferry]   (default build/app/ferry; builds nothing)
+# Usage: tools/screenshots.sh [path/to/ferry_uipreview]
+#   (default build/tests/ui/ferry_uipreview, the window with the demo hook; builds nothing)
 # Needs xvfb-run and ImageMagick's import.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-bin="${1:-$root/build/app/ferry}"
+bin="${1:-$root/build/tests/ui/ferry_uipreview}"
 out="$root/docs/screenshots"
 [ -x "$bin" ] || { echo "screenshots.sh: no executable at $bin" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "screenshots.sh: xvfb-run is missing" >&2; exit 1; }

@@ -181,9 +181,6 @@ void ClientTab::onListing()
 {
     m_listing = false;
     m_listedServer = m_pendingServer;
-    QString host;
-    quint16 port = 0;
-    currentServer(&host, &port);
     rememberHost(m_host->currentText().trimmed());
     m_listView->resizeColumnToContents(RemoteListModel::SizeColumn);
     updateConnectButton();

@@ -2,7 +2,6 @@
 
 #include "appicon.h"
 #include "clienttab.h"
-#include "demo.h"
 #include "devicesdialog.h"
 #include "logmodel.h"
 #include "remotelistmodel.h"
@@ -67,10 +66,6 @@ MainWindow::MainWindow(QWidget *parent)
     for (QAction *action : m_languages->actions())
         action->setChecked(action->data().toString() == language);
     retranslateUi();
-
-    const QString demoDir = qEnvironmentVariable("FERRY_DEMO_DIR");
-    if (!demoDir.isEmpty())
-        Demo::start(this, demoDir);
 }
 
 MainWindow::~MainWindow() = default;

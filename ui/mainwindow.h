@@ -18,8 +18,7 @@ class ServerTab;
 class Tray;
 
 /// Ferry's window: a Server tab and a Client tab, menus, a status bar, the tray icon and
-/// desktop notifications. With FERRY_DEMO_DIR set it fills itself with a scripted state for
-/// screenshots.
+/// desktop notifications.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT

@@ -1,5 +1,7 @@
 #include "fs/containedfs.h"
 
+#include "fs/uniquefd.h"
+
 #include <QFile>
 #include <QStringList>
 
@@ -65,18 +67,14 @@ int retryOpenat(int dirFd, const char *path, int flags, mode_t mode = 0)
 /// portable way to stay inside a folder.
 int walkNoFollow(int dirFd, const QStringList &components, int lastFlags, mode_t mode)
 {
-    int current = ::dup(dirFd);
-    for (int i = 0; i < components.size() && current >= 0; ++i) {
+    UniqueFd current(::fcntl(dirFd, F_DUPFD_CLOEXEC, 0));
+    for (int i = 0; i < components.size() && current; ++i) {
         const bool last = i == components.size() - 1;
         const QByteArray c = QFile::encodeName(components.at(i));
         const int flags = last ? (lastFlags | O_NOFOLLOW) : (O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-        const int next = retryOpenat(current, c.constData(), flags, mode);
-        const int saved = errno;
-        ::close(current);
-        errno = saved;
-        current = next;
+        current = UniqueFd(retryOpenat(current.get(), c.constData(), flags, mode));
     }
-    return current;
+    return current.release();
 }
 
 #ifdef Q_OS_LINUX
@@ -122,14 +120,10 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     if (fd == -1 && errno == ENAMETOOLONG && slash > 0) {
         // A valid name may be up to 4096 bytes, one more than a path the kernel takes: open
         // its folder, then the file beneath that (stricter: no symlink out of that folder).
-        const int dirFd
-            = openBeneath(rootFd, name.left(slash), O_PATH | O_DIRECTORY | O_NOFOLLOW, 0);
-        if (dirFd >= 0) {
-            fd = openBeneath(dirFd, name.mid(slash + 1), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
-            const int saved = errno;
-            ::close(dirFd);
-            errno = saved;
-        }
+        const UniqueFd dirFd(
+            openBeneath(rootFd, name.left(slash), O_PATH | O_DIRECTORY | O_NOFOLLOW, 0));
+        if (dirFd)
+            fd = openBeneath(dirFd.get(), name.mid(slash + 1), O_RDONLY | O_NOCTTY | O_NONBLOCK, 0);
     }
     if (fd == -2)
 #endif
@@ -152,27 +146,29 @@ int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
 {
     QStringList parts = name.split(QLatin1Char('/'));
     parts.removeLast();
-    int current = ::dup(rootFd);
+    UniqueFd current(::fcntl(rootFd, F_DUPFD_CLOEXEC, 0));
+    if (!current) {
+        setError(error, errnoFailure(errno, name));
+        return -1;
+    }
     for (const QString &part : std::as_const(parts)) {
         const QByteArray c = QFile::encodeName(part);
-        if (create && ::mkdirat(current, c.constData(), 0777) < 0 && errno != EEXIST) {
+        if (create && ::mkdirat(current.get(), c.constData(), 0777) < 0 && errno != EEXIST) {
             setError(error, errnoFailure(errno, part));
-            ::close(current);
             return -1;
         }
-        const int next = retryOpenat(current, c.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-        const int saved = errno;
-        ::close(current);
-        if (next < 0) {
+        current = UniqueFd(
+            retryOpenat(current.get(), c.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW));
+        if (!current) {
+            const int saved = errno;
             Failure f = errnoFailure(saved, part);
             if (saved == ELOOP || saved == ENOTDIR)
                 f.code = ErrorCode::Refused;
             setError(error, f);
             return -1;
         }
-        current = next;
     }
-    return current;
+    return current.release();
 }
 
 int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error)
@@ -183,21 +179,20 @@ int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Fa
     if (exclusive)
         flags |= O_EXCL;
     const QByteArray c = QFile::encodeName(leaf);
-    const int fd = retryOpenat(dirFd, c.constData(), flags, 0666);
-    if (fd < 0) {
+    UniqueFd fd(retryOpenat(dirFd, c.constData(), flags, 0666));
+    if (!fd) {
         Failure f = errnoFailure(errno, leaf);
         if (f.code == ErrorCode::ReadFailed)
             f.code = ErrorCode::WriteFailed;
         setError(error, f);
         return -1;
     }
-    const Stat st = statFd(fd);
+    const Stat st = statFd(fd.get());
     if (!st.regular) {
-        ::close(fd);
         setError(error, {ErrorCode::Refused, leaf});
         return -1;
     }
-    return fd;
+    return fd.release();
 }
 
 bool renameInDir(int dirFd, const QString &from, const QString &to, bool replace, Failure *error)
@@ -246,12 +241,9 @@ bool tryLock(int fd)
 bool isLockedInDir(int dirFd, const QString &leaf)
 {
     const QByteArray c = QFile::encodeName(leaf);
-    const int fd = retryOpenat(dirFd, c.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0)
-        return false;
-    const bool locked = !tryLock(fd);
-    ::close(fd); // releases the lock it may just have taken
-    return locked;
+    // Closing it releases the lock it may just have taken.
+    const UniqueFd fd(retryOpenat(dirFd, c.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK));
+    return fd && !tryLock(fd.get());
 }
 
 bool existsInDir(int dirFd, const QString &leaf)
@@ -269,8 +261,16 @@ bool removeInDir(int dirFd, const QString &leaf)
 
 void closeFd(int fd)
 {
-    if (fd >= 0)
-        ::close(fd);
+    UniqueFd(fd).reset();
+}
+
+void adviseSequential(int fd)
+{
+#ifdef Q_OS_LINUX
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+#else
+    Q_UNUSED(fd);
+#endif
 }
 
 Stat statFd(int fd)

@@ -16,8 +16,9 @@ namespace containedfs {
 /// user named this folder).
 int openRoot(const QString &root, Failure *error);
 
-/// Opens \a name below \a rootFd for reading. Symlinks are followed only while they stay
-/// beneath the root.
+/// Opens \a name below \a rootFd for reading. With openat2, symlinks are followed only while
+/// they stay beneath the root; the fallback walk follows none. The caller owns the result
+/// (wrap it in a UniqueFd).
 int openForRead(int rootFd, const QString &name, Failure *error);
 
 /// Creates the parent folders of \a name below \a rootFd (no symlinks followed), and
@@ -41,6 +42,9 @@ bool isLockedInDir(int dirFd, const QString &leaf);
 bool existsInDir(int dirFd, const QString &leaf);
 bool removeInDir(int dirFd, const QString &leaf);
 void closeFd(int fd);
+
+/// Tells the kernel \a fd will be read from start to end (read-ahead), where it listens.
+void adviseSequential(int fd);
 
 struct Stat
 {

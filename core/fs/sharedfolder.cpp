@@ -16,34 +16,30 @@ namespace ferry {
 
 SharedFolder::SharedFolder(const QString &root) : m_root(QDir(root).absolutePath())
 {
-    m_rootFd = containedfs::openRoot(m_root, &m_openError);
+    m_rootFd.reset(containedfs::openRoot(m_root, &m_openError));
 }
 
-SharedFolder::~SharedFolder()
-{
-    containedfs::closeFd(m_rootFd);
-}
+SharedFolder::~SharedFolder() = default;
 
-int SharedFolder::open(const QString &name, protocol::FileEntry *entry, Failure *error) const
+UniqueFd SharedFolder::open(const QString &name, protocol::FileEntry *entry, Failure *error) const
 {
     if (!isValidRelativeName(name)) {
         *error = {ErrorCode::Refused, name};
-        return -1;
+        return {};
     }
     Failure f;
-    const int fd = containedfs::openForRead(m_rootFd, name, &f);
-    if (fd < 0) {
+    UniqueFd fd(containedfs::openForRead(m_rootFd.get(), name, &f));
+    if (!fd) {
         if (f.code == ErrorCode::PermissionDenied)
             f.code = ErrorCode::Refused;
         f.detail = name;
         *error = f;
-        return -1;
+        return {};
     }
-    const containedfs::Stat st = containedfs::statFd(fd);
+    const containedfs::Stat st = containedfs::statFd(fd.get());
     if (!st.ok || !st.regular) {
-        containedfs::closeFd(fd);
         *error = {ErrorCode::NotRegularFile, name};
-        return -1;
+        return {};
     }
     entry->name = name;
     entry->size = st.size;
@@ -54,7 +50,7 @@ int SharedFolder::open(const QString &name, protocol::FileEntry *entry, Failure 
 QList<protocol::FileEntry> SharedFolder::list() const
 {
     QList<protocol::FileEntry> entries;
-    if (m_rootFd < 0)
+    if (!m_rootFd)
         return entries;
     const QDir root(m_root);
     QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
@@ -72,15 +68,13 @@ QList<protocol::FileEntry> SharedFolder::list() const
         if (longPath || info.isSymLink() || !info.isFile()) {
             // Only what open() would serve: a symlink that stays inside, to a regular file.
             Failure failure;
-            const int fd = open(name, &entry, &failure);
-            if (fd < 0) {
+            if (!open(name, &entry, &failure)) {
                 if (longPath)
                     qCWarning(lcFolder).noquote()
                         << "left out of the listing, as it can't be opened:" << name
                         << int(failure.code);
                 continue;
             }
-            containedfs::closeFd(fd);
         } else {
             entry.name = name;
             entry.size = info.size();

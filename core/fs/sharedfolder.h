@@ -1,5 +1,6 @@
 #pragma once
 
+#include "fs/uniquefd.h"
 #include "protocol/errorcode.h"
 #include "protocol/messages.h"
 
@@ -18,12 +19,13 @@ public:
     SharedFolder(const SharedFolder &) = delete;
     SharedFolder &operator=(const SharedFolder &) = delete;
 
-    bool isOpen() const { return m_rootFd >= 0; }
+    bool isOpen() const { return m_rootFd.isValid(); }
     Failure openError() const { return m_openError; }
     QString root() const { return m_root; }
 
-    /// Opens a shared file for reading. On success returns an fd and fills \a entry.
-    int open(const QString &name, protocol::FileEntry *entry, Failure *error) const;
+    /// Opens a shared file for reading. On success returns its descriptor and fills \a entry;
+    /// else an invalid one and \a error.
+    UniqueFd open(const QString &name, protocol::FileEntry *entry, Failure *error) const;
 
     /// Regular files below the root, recursively, sorted by name. Names that fail the
     /// whitelist and symlinks that leave the folder are skipped.
@@ -31,7 +33,7 @@ public:
 
 private:
     QString m_root;
-    int m_rootFd = -1;
+    UniqueFd m_rootFd;
     Failure m_openError;
 };
 

@@ -1,5 +1,6 @@
 #include "server/server.h"
 
+#include "fs/uniquefd.h"
 #include "server/serversession.h"
 #include "server/servershared.h"
 
@@ -7,12 +8,43 @@
 #include <QThread>
 #include <QTimer>
 
+#include <deque>
+#include <mutex>
+
 Q_LOGGING_CATEGORY(lcServer, "ferry.core.server")
 
 namespace ferry {
 namespace {
 constexpr int kAcceptRetryMs = 100;
 } // namespace
+
+/// Accepted descriptors on their way from the accepting thread to one worker. A std::mutex
+/// rather than only Qt's queued call: ThreadSanitizer sees this hand-off even when Qt's own
+/// locks are invisible to it (Debian's Qt is not built with TSan), so a descriptor used on
+/// the worker is never reported as racing the accept4() that made it. Descriptors whose call
+/// never runs (the server stopped first) close with the queue.
+class DescriptorQueue
+{
+public:
+    void push(UniqueFd fd)
+    {
+        std::lock_guard lock(m_mutex);
+        m_fds.push_back(std::move(fd));
+    }
+    UniqueFd take()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_fds.empty())
+            return {};
+        UniqueFd fd = std::move(m_fds.front());
+        m_fds.pop_front();
+        return fd;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::deque<UniqueFd> m_fds;
+};
 
 Server::Server(QObject *parent) : QTcpServer(parent)
 {
@@ -71,6 +103,8 @@ bool Server::start(const ServerConfig &config, Failure *error)
         thread->setObjectName(QStringLiteral("ferry-worker-%1").arg(i));
         auto *context = new QObject;
         context->moveToThread(thread);
+        // Made before the thread starts, which orders it before anything the thread does.
+        m_queues.append(std::make_shared<DescriptorQueue>());
         thread->start();
         m_threads.append(thread);
         m_contexts.append(context);
@@ -95,6 +129,7 @@ void Server::stop()
     }
     m_threads.clear();
     m_contexts.clear();
+    m_queues.clear();
     m_shared.reset();
 }
 
@@ -110,15 +145,22 @@ QList<protocol::FileEntry> Server::listing() const
 
 void Server::incomingConnection(qintptr descriptor)
 {
+    // Owned from here on: closed if no worker ever takes it.
+    UniqueFd fd {int(descriptor)};
     if (m_contexts.isEmpty())
         return;
     QObject *context = m_contexts.at(m_nextThread);
+    std::shared_ptr<DescriptorQueue> queue = m_queues.at(m_nextThread);
     m_nextThread = (m_nextThread + 1) % m_contexts.size();
+    queue->push(std::move(fd));
     // The session, its timers and its socket are all created in the worker thread.
     QMetaObject::invokeMethod(
         context,
-        [this, descriptor, context, shared = m_shared] {
-            auto *session = new ServerSession(descriptor, shared, context);
+        [this, queue, context, shared = m_shared] {
+            UniqueFd fd = queue->take();
+            if (!fd)
+                return;
+            auto *session = new ServerSession(fd.release(), shared, context);
             connect(session, &ServerSession::event, this, &Server::event);
             connect(session, &ServerSession::progress, this, &Server::transferProgress);
             session->start();

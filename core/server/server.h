@@ -12,6 +12,7 @@ class QThread;
 
 namespace ferry {
 
+class DescriptorQueue;
 class ServerShared;
 class SharedFolder;
 
@@ -50,6 +51,8 @@ private:
     std::shared_ptr<ServerShared> m_shared;
     QList<QThread *> m_threads;
     QList<QObject *> m_contexts; ///< One per thread; sessions are its children.
+    /// One per thread: accepted descriptors on their way to it.
+    QList<std::shared_ptr<DescriptorQueue>> m_queues;
     int m_nextThread = 0;
 };
 

@@ -1,9 +1,9 @@
 #include "server/serversession.h"
 
-#include "protocol/auth.h"
 #include "fs/containedfs.h"
-#include "protocol/names.h"
+#include "protocol/auth.h"
 #include "protocol/decoder.h"
+#include "protocol/names.h"
 #include "server/servershared.h"
 #include "tls/tlsconfig.h"
 
@@ -73,7 +73,7 @@ QByteArray &scratch()
 
 ServerSession::ServerSession(
     qintptr descriptor, std::shared_ptr<ServerShared> shared, QObject *parent)
-    : QObject(parent), m_descriptor(descriptor), m_shared(std::move(shared))
+    : QObject(parent), m_descriptor(int(descriptor)), m_shared(std::move(shared))
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &ServerSession::onDeadline);
@@ -99,10 +99,13 @@ void ServerSession::start()
     } else {
         m_socket = new QTcpSocket(this);
     }
-    if (!m_socket->setSocketDescriptor(m_descriptor)) {
-        deleteLater();
+    if (!m_socket->setSocketDescriptor(m_descriptor.get())) {
+        qCWarning(lcSession) << "could not take over an accepted connection:"
+                             << m_socket->errorString();
+        deleteLater(); // m_descriptor closes with the session
         return;
     }
+    m_descriptor.release(); // the socket owns it now
     m_id = m_shared->nextSessionId();
     QHostAddress address = m_socket->peerAddress();
     bool mapped = false;
@@ -240,31 +243,42 @@ void ServerSession::greet()
 void ServerSession::setState(State state)
 {
     m_state = state;
+    restartDeadline();
+}
+
+void ServerSession::restartDeadline()
+{
     const ServerConfig &c = m_shared->config();
-    switch (state) {
+    switch (m_state) {
+    case State::Starting:
+    case State::Closed:
+        m_deadline.stop();
+        return;
     case State::AwaitTls:
     case State::AwaitHello:
-    case State::AwaitAuth:
         m_deadline.start(c.handshakeTimeoutMs);
-        break;
+        return;
+    case State::AwaitAuth:
+        // A throttled answer is held back first; the client then has the usual time.
+        m_deadline.start(int(m_authWaitMs) + c.handshakeTimeoutMs);
+        return;
     case State::AwaitRequest:
-        m_deadline.start(c.requestTimeoutMs);
-        break;
+        // Waiting for room means the client stopped reading the answers it asked for.
+        m_deadline.start(m_waitingForRoom ? c.transferTimeoutMs : c.requestTimeoutMs);
+        return;
     case State::AwaitAccept:
     case State::Sending:
         m_deadline.start(c.transferTimeoutMs);
-        break;
+        return;
     case State::Closing:
         m_deadline.start(c.handshakeTimeoutMs);
-        break;
-    case State::Starting:
-        break;
+        return;
     }
 }
 
 void ServerSession::onReadyRead()
 {
-    if (m_state == State::Closing)
+    if (isEnding())
         return;
     if (!m_tls && m_state == State::AwaitHello) {
         char first = 0;
@@ -276,7 +290,7 @@ void ServerSession::onReadyRead()
         }
     }
     const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
-        return handleFrame(type, body) && m_state != State::Closing;
+        return handleFrame(type, body) && !isEnding();
     });
     if (result == protocol::FrameReader::Result::Malformed)
         fail({ErrorCode::ProtocolError, QStringLiteral("malformed frame")});
@@ -333,6 +347,7 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
     case State::Starting:
     case State::AwaitTls:
     case State::Closing:
+    case State::Closed:
         return false;
     }
     fail({ErrorCode::ProtocolError,
@@ -382,11 +397,12 @@ bool ServerSession::handleAuth(QByteArrayView body)
     const bool accepted = auth::constantTimeEquals(expected, proof->proof);
     if (wait == 0) {
         answerAuth(accepted);
-        return m_state != State::Closing;
+        return !isEnding();
     }
     // Success waits too: a fast "yes" among slow "no"s would be an oracle.
     m_authAnswerPending = true;
-    m_deadline.start(int(wait) + m_shared->config().handshakeTimeoutMs);
+    m_authWaitMs = wait;
+    restartDeadline();
     QTimer::singleShot(int(wait), this, [this, accepted] {
         if (m_state == State::AwaitAuth && m_authAnswerPending)
             answerAuth(accepted);
@@ -397,6 +413,7 @@ bool ServerSession::handleAuth(QByteArrayView body)
 void ServerSession::answerAuth(bool accepted)
 {
     m_authAnswerPending = false;
+    m_authWaitMs = 0;
     if (!accepted) {
         // A wrong password is the client's mistake, not the server's error.
         emitEvent(ServerEvent::Kind::Refused, {}, 0, {ErrorCode::AuthFailed, {}});
@@ -418,7 +435,7 @@ void ServerSession::startNextJob()
         // (onBytesWritten), so pipelined listings can't pile up in our write buffer.
         if (!m_waitingForRoom) {
             m_waitingForRoom = true;
-            m_deadline.start(m_shared->config().transferTimeoutMs);
+            restartDeadline();
         }
         return;
     }
@@ -453,11 +470,11 @@ void ServerSession::offer(const Job &job)
     emitEvent(ServerEvent::Kind::Requested, job.name);
     Failure failure;
     m_fd = m_shared->folder().open(job.name, &m_entry, &failure);
-    if (m_fd < 0) {
+    if (!m_fd) {
         refuse(failure);
         return;
     }
-    const containedfs::Stat st = containedfs::statFd(m_fd);
+    const containedfs::Stat st = containedfs::statFd(m_fd.get());
     m_device = st.device;
     m_inode = st.inode;
     m_mtimeNs = st.mtimeNs;
@@ -486,7 +503,7 @@ bool ServerSession::handleAccept(QByteArrayView body)
         return false;
     }
     startSending(*offset);
-    return m_state != State::Closing;
+    return !isEnding();
 }
 
 void ServerSession::startSending(qint64 offset)
@@ -499,17 +516,17 @@ void ServerSession::startSending(qint64 offset)
     m_knownMd5 = cache ? cache->find(cacheKey()) : QByteArray();
     if (!m_knownMd5.isEmpty()) {
         m_pos = m_offset;
-        if (::lseek(m_fd, m_offset, SEEK_SET) != m_offset) {
+        if (::lseek(m_fd.get(), m_offset, SEEK_SET) != m_offset) {
             fail({ErrorCode::ReadFailed, m_entry.name});
             return;
         }
     }
-    ::posix_fadvise(m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+    containedfs::adviseSequential(m_fd.get());
     const bool alone = m_shared->beginSend(m_device, m_inode) == 0;
     m_sendCounted = true;
     if (m_pos == 0 && m_entry.size >= FileSource::kMinSize && m_shared->acquireSource()) {
         m_source = std::make_unique<FileSource>(
-            m_fd, m_entry.size, alone, m_knownMd5.isEmpty() ? &m_hash : nullptr, [this] {
+            m_fd.get(), m_entry.size, alone, m_knownMd5.isEmpty() ? &m_hash : nullptr, [this] {
                 QMetaObject::invokeMethod(this, &ServerSession::pump, Qt::QueuedConnection);
             });
     }
@@ -524,10 +541,10 @@ void ServerSession::onBytesWritten(qint64 written)
     m_flushed += written;
     reportDelivered();
     if (m_state == State::Sending) {
-        m_deadline.start(m_shared->config().transferTimeoutMs);
+        restartDeadline(); // the peer is reading: it has a full transfer timeout again
         pump();
     } else if (m_state == State::AwaitRequest && m_waitingForRoom) {
-        m_deadline.start(m_shared->config().transferTimeoutMs);
+        restartDeadline();
         startNextJob();
     } else if (m_state == State::Closing && pendingBytes() == 0) {
         m_socket->disconnectFromHost();
@@ -563,7 +580,7 @@ void ServerSession::pump()
                 : status == FileSource::Status::Failed ? -1
                                                        : 0;
         } else {
-            got = ::read(m_fd, buf.data(), size_t(want));
+            got = ::read(m_fd.get(), buf.data(), size_t(want));
             if (got < 0 && errno == EINTR)
                 continue;
         }
@@ -609,7 +626,7 @@ void ServerSession::pump()
 
 void ServerSession::finishFile()
 {
-    const containedfs::Stat st = containedfs::statFd(m_fd);
+    const containedfs::Stat st = containedfs::statFd(m_fd.get());
     if (!st.ok || st.size != m_entry.size || st.mtimeNs != m_mtimeNs) {
         // Never pair a file that changed under us with a "valid" MD5.
         fail({ErrorCode::FileChanged, m_entry.name});
@@ -646,8 +663,7 @@ void ServerSession::closeFile()
         m_shared->endSend(m_device, m_inode);
         m_sendCounted = false;
     }
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    m_fd.reset();
 }
 
 void ServerSession::onDeadline()
@@ -663,6 +679,7 @@ void ServerSession::onDeadline()
 const char *ServerSession::timeoutPhase() const
 {
     switch (m_state) {
+    case State::AwaitTls:
     case State::AwaitHello:
         return timeoutphase::kHello;
     case State::AwaitAuth:
@@ -675,6 +692,7 @@ const char *ServerSession::timeoutPhase() const
     case State::Sending:
     case State::Starting:
     case State::Closing:
+    case State::Closed:
         break;
     }
     return timeoutphase::kSending;
@@ -682,7 +700,7 @@ const char *ServerSession::timeoutPhase() const
 
 void ServerSession::fail(const Failure &failure)
 {
-    if (m_state == State::Closing)
+    if (isEnding())
         return;
     qCInfo(lcSession) << m_peer << "failed:" << int(failure.code) << failure.detail;
     const bool sending = m_state == State::Sending || m_state == State::AwaitAccept;
@@ -721,8 +739,7 @@ void ServerSession::onDisconnected()
         // later, for a peer that stopped reading) adds nothing.
         if (m_admitted && !m_failureLogged)
             emitEvent(ServerEvent::Kind::Disconnected);
-        m_state = State::Closing;
-        m_deadline.stop();
+        setState(State::Closed);
         closeFile();
         deleteLater();
     }

@@ -3,6 +3,7 @@
 #include "fs/filesource.h"
 #include "fs/md5.h"
 #include "fs/md5cache.h"
+#include "fs/uniquefd.h"
 #include "protocol/frame.h"
 #include "protocol/framereader.h"
 #include "protocol/messages.h"
@@ -39,10 +40,13 @@ public:
         AwaitRequest,
         AwaitAccept,
         Sending,
-        Closing,
+        Closing, ///< Our last frame is going out; the peer gets a handshake timeout to take it.
+        Closed, ///< The socket is gone; the session deletes itself.
     };
     Q_ENUM(State)
 
+    /// Owns \a descriptor from here on: it is closed with the session, even when it never
+    /// becomes a socket.
     ServerSession(
         qintptr descriptor, std::shared_ptr<ServerShared> shared, QObject *parent = nullptr);
     ~ServerSession() override;
@@ -78,7 +82,12 @@ private:
     void answerAuth(bool accepted);
     bool handleAccept(QByteArrayView body);
     void startSending(qint64 offset);
+    /// Every transition goes through here; it also starts the new phase's deadline.
     void setState(State state);
+    /// Starts the current phase's deadline afresh: the one place that says how long each
+    /// phase may take (also called on progress, and when a sub-phase begins).
+    void restartDeadline();
+    bool isEnding() const { return m_state == State::Closing || m_state == State::Closed; }
     void startNextJob();
     void sendListing();
     void offer(const Job &job);
@@ -98,7 +107,7 @@ private:
         const Failure &failure = {});
     void emitProgress(bool finished);
 
-    qintptr m_descriptor;
+    UniqueFd m_descriptor; ///< Until start() hands it to m_socket.
     std::shared_ptr<ServerShared> m_shared;
     QTcpSocket *m_socket = nullptr;
     QSslSocket *m_tls = nullptr; ///< The same socket when encrypted, else null.
@@ -116,12 +125,13 @@ private:
     protocol::FrameReader m_reader {kReadBound};
     QByteArray m_nonce;
     bool m_authAnswerPending = false;
+    qint64 m_authWaitMs = 0; ///< How long the pending answer is held back (attempt throttle).
     QQueue<Job> m_jobs;
     bool m_jobScheduled = false;
     bool m_waitingForRoom = false;
 
     // The file being sent.
-    int m_fd = -1;
+    UniqueFd m_fd;
     protocol::FileEntry m_entry;
     qint64 m_offset = 0;
     qint64 m_pos = 0;
