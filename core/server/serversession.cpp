@@ -219,8 +219,21 @@ void ServerSession::onEncrypted()
 
 void ServerSession::onSocketError()
 {
-    if (m_state == State::AwaitTls && m_tls->error() == QAbstractSocket::SslHandshakeFailedError)
+    if (m_state == State::Closing)
+        return;
+    const QAbstractSocket::SocketError error = m_tls->error();
+    if (m_state == State::AwaitTls && error == QAbstractSocket::SslHandshakeFailedError) {
         fail({ErrorCode::TlsFailed, m_tls->errorString()});
+        return;
+    }
+    if (error == QAbstractSocket::SslInternalError) {
+        // OpenSSL refused a record (one that doesn't decrypt, or a handshake message over its
+        // limits). The stream can't recover, and QSslSocket would go on moving whatever the
+        // peer sends into OpenSSL's input buffer, without bound: drop the connection now.
+        fail({ErrorCode::TlsFailed, m_tls->errorString()});
+        m_socket->abort();
+        onDisconnected();
+    }
 }
 
 void ServerSession::greet()
