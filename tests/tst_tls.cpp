@@ -5,6 +5,7 @@
 #include "protocol/auth.h"
 #include "protocol/messages.h"
 #include "server/server.h"
+#include "server/servershared.h"
 #include "testutil.h"
 #include "tls/identity.h"
 #include "tls/tlsconfig.h"
@@ -209,6 +210,7 @@ private slots:
     void tlsClientAndPlaintextServerBothSaySo();
     void garbageInsteadOfClientHelloIsDropped();
     void handshakesHeldOpenDoNotBlockOthers();
+    void connectionsOverTheLimitAreNotAllHeard();
     void recordFloodAfterHandshake_data();
     void recordFloodAfterHandshake();
     void hugeCertificateChainFromClientIsRefused();
@@ -217,7 +219,8 @@ private slots:
     void serverLogNamesClientByFingerprint();
 
 private:
-    bool startServer(ServerConfig config = {});
+    /// Caps the handshake deadline at 3 s unless \a keepDeadline.
+    bool startServer(ServerConfig config = {}, bool keepDeadline = false);
     Outcome list(quint16 port, TlsClientOptions options, const QByteArray &password = {});
     TlsClientOptions clientOptions() const;
     /// Gets the shared file over a fresh trusting session: true when it verified.
@@ -252,12 +255,13 @@ void tst_Tls::cleanup()
     m_tmp.reset();
 }
 
-bool tst_Tls::startServer(ServerConfig config)
+bool tst_Tls::startServer(ServerConfig config, bool keepDeadline)
 {
     config.root = m_tmp->filePath(QStringLiteral("share"));
     config.bindAddress = QHostAddress::LocalHost;
     config.port = 0;
-    config.handshakeTimeoutMs = qMin(config.handshakeTimeoutMs, 3000);
+    if (!keepDeadline)
+        config.handshakeTimeoutMs = qMin(config.handshakeTimeoutMs, 3000);
     m_server = std::make_unique<Server>();
     connect(
         m_server.get(), &Server::event, this, [this](const ServerEvent &e) { m_events.append(e); });
@@ -706,10 +710,10 @@ void tst_Tls::handshakesHeldOpenDoNotBlockOthers()
         QSKIP("the descriptor limit is too low for both ends of 1,000 connections");
     ServerConfig config;
     config.identity = m_serverIdentity;
-    config.handshakeTimeoutMs = 8000;
+    config.handshakeTimeoutMs = 10000; // long enough to hold all of them at once
     config.maxConnections = 2 * kStalled;
     config.maxPerPeer = 2 * kStalled;
-    QVERIFY(startServer(config));
+    QVERIFY(startServer(config, true));
     QVERIFY(getsFile(m_server->serverPort())); // warm up: one of everything allocated
     const qint64 before = residentKiB();
     std::vector<std::unique_ptr<QTcpSocket>> stalled;
@@ -728,6 +732,35 @@ void tst_Tls::handshakesHeldOpenDoNotBlockOthers()
     QVERIFY(getsFile(m_server->serverPort()));
     // The handshake deadline closes them all.
     QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), 0, kWait);
+}
+
+void tst_Tls::connectionsOverTheLimitAreNotAllHeard()
+{
+    // Over a limit, a TLS client is told "busy" inside TLS: a handshake and a session each.
+    // A flood of them must not each get one.
+    constexpr int kFlood = 400;
+    if (raiseFdLimit(4 * kFlood) < rlim_t(2 * kFlood + 200))
+        QSKIP("the descriptor limit is too low for both ends of the flood");
+    ServerConfig config;
+    config.identity = m_serverIdentity;
+    config.maxConnections = 4;
+    config.handshakeTimeoutMs = 60000; // only the cap can close them within the wait below
+    QVERIFY(startServer(config, true));
+    std::vector<std::unique_ptr<QTcpSocket>> flood;
+    for (int i = 0; i < kFlood; ++i) {
+        flood.push_back(std::make_unique<QTcpSocket>());
+        flood.back()->connectToHost(kHost, m_server->serverPort());
+        flood.back()->write(QByteArray("\x16\x03\x01\x02\x00", 5) + QByteArray(10, '\x01'));
+    }
+    const auto closed = [&] {
+        return std::count_if(flood.begin(), flood.end(),
+            [](const auto &s) { return s->state() == QAbstractSocket::UnconnectedState; });
+    };
+    // The admitted ones and kMaxRefusals busy answers wait for their handshakes; the rest are
+    // closed at once.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        closed() >= kFlood - config.maxConnections - ServerShared::kMaxRefusals, kWait);
+    QCOMPARE(m_server->activeSessions(), config.maxConnections);
 }
 
 void tst_Tls::recordFloodAfterHandshake_data()

@@ -87,6 +87,8 @@ ServerSession::~ServerSession()
     closeFile();
     if (m_admitted)
         m_shared->release(m_peerAddress);
+    if (m_refuseBusy)
+        m_shared->endRefusal();
 }
 
 void ServerSession::start()
@@ -122,6 +124,12 @@ void ServerSession::start()
             : QStringLiteral("max-per-peer");
         emitEvent(ServerEvent::Kind::LimitHit, {}, 0, {ErrorCode::Busy, which});
         if (m_tls) {
+            if (!m_shared->beginRefusal()) {
+                // A flood: too many are already being told. Close this one at no cost.
+                m_socket->abort();
+                deleteLater();
+                return;
+            }
             // The refusal is a frame, and frames travel only inside TLS.
             m_refuseBusy = true;
             m_busyWhich = which;
