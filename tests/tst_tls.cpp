@@ -726,9 +726,10 @@ void tst_Tls::handshakesHeldOpenDoNotBlockOthers()
     QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), kStalled, kWait);
     const qint64 held = residentKiB() - before;
     qInfo("%d half-finished handshakes: %lld KiB more resident", kStalled, held);
-    // Each costs a QSslSocket, its SSL object and its read buffer: some tens of KiB. A server
-    // that buffered without bound would show here.
-    QVERIFY2(held < 96 * 1024, QByteArray::number(held) + " KiB");
+    // Each costs a QSslSocket, its SSL object and OpenSSL's record buffers, plus the attacker's
+    // socket in this same process: 76-84 KiB measured. 128 KiB each leaves room for another
+    // allocator; a session that kept megabytes would show here.
+    QVERIFY2(held < 128 * 1024, QByteArray::number(held) + " KiB");
     QVERIFY(getsFile(m_server->serverPort()));
     // The handshake deadline closes them all.
     QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), 0, kWait);
