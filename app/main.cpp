@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "guimodule.h"
 #include "languages.h"
+#include "tls/allocator.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -45,6 +46,7 @@ bool wantsWindow(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    ferry::keepIoBuffersMapped();
     // A file-size limit must end one download with an error, not kill the process.
     std::signal(SIGXFSZ, SIG_IGN);
     std::signal(SIGPIPE, SIG_IGN);

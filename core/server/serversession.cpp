@@ -87,6 +87,8 @@ ServerSession::~ServerSession()
     closeFile();
     if (m_admitted)
         m_shared->release(m_peerAddress);
+    if (m_refuseBusy)
+        m_shared->endRefusal();
 }
 
 void ServerSession::start()
@@ -125,6 +127,12 @@ void ServerSession::start()
             : QStringLiteral("max-per-peer");
         emitEvent(ServerEvent::Kind::LimitHit, {}, 0, {ErrorCode::Busy, which});
         if (m_tls) {
+            if (!m_shared->beginRefusal()) {
+                // A flood: too many are already being told. Close this one at no cost.
+                m_socket->abort();
+                deleteLater();
+                return;
+            }
             // The refusal is a frame, and frames travel only inside TLS.
             m_refuseBusy = true;
             m_busyWhich = which;
@@ -222,8 +230,21 @@ void ServerSession::onEncrypted()
 
 void ServerSession::onSocketError()
 {
-    if (m_state == State::AwaitTls && m_tls->error() == QAbstractSocket::SslHandshakeFailedError)
+    if (m_state == State::Closing)
+        return;
+    const QAbstractSocket::SocketError error = m_tls->error();
+    if (m_state == State::AwaitTls && error == QAbstractSocket::SslHandshakeFailedError) {
         fail({ErrorCode::TlsFailed, m_tls->errorString()});
+        return;
+    }
+    if (error == QAbstractSocket::SslInternalError) {
+        // OpenSSL refused a record (one that doesn't decrypt, or a handshake message over its
+        // limits). The stream can't recover, and QSslSocket would go on moving whatever the
+        // peer sends into OpenSSL's input buffer, without bound: drop the connection now.
+        fail({ErrorCode::TlsFailed, m_tls->errorString()});
+        m_socket->abort();
+        onDisconnected();
+    }
 }
 
 void ServerSession::greet()
@@ -551,77 +572,110 @@ void ServerSession::onBytesWritten(qint64 written)
     }
 }
 
+/// Sends the file from m_pos while the socket's buffer has room: read a block, hash it, frame
+/// it. Returns to the event loop when the buffer is full (bytesWritten calls again), when the
+/// read-ahead has nothing yet (it calls again), or when this call used up its turn.
 void ServerSession::pump()
 {
-    QByteArray &buf = scratch();
-    qint64 hashedOnly = 0;
-    qint64 sentDirect = 0;
+    PumpTurn turn;
     while (m_state == State::Sending && pendingBytes() < kWriteHighWater) {
         if (m_pos == m_entry.size) {
             finishFile();
             return;
         }
-        if (hashedOnly >= kHashSliceBytes || sentDirect >= kDirectSlice) {
-            // Hashing a resumed file's head: give the thread's other sessions a turn.
+        if (turn.used()) {
+            // Give the thread's other sessions a turn.
             QMetaObject::invokeMethod(this, &ServerSession::pump, Qt::QueuedConnection);
             return;
         }
-        const qint64 want = qMin(kChunk, m_entry.size - m_pos);
-        const char *data = buf.constData();
-        qint64 got = 0;
-        if (m_source) {
-            int error = 0;
-            FileSource::Status status;
-            const QByteArrayView ahead = m_source->next(want, &status, &error);
-            if (status == FileSource::Status::NotYet)
-                return; // the reader calls pump() again when the block is there
-            data = ahead.data();
-            got = status == FileSource::Status::Ready  ? ahead.size()
-                : status == FileSource::Status::Failed ? -1
-                                                       : 0;
-        } else {
-            got = ::read(m_fd.get(), buf.data(), size_t(want));
-            if (got < 0 && errno == EINTR)
-                continue;
-        }
-        if (got <= 0) {
-            const Failure f = got == 0 ? Failure {ErrorCode::FileChanged, m_entry.name}
-                                       : Failure {ErrorCode::ReadFailed, m_entry.name};
-            fail(f);
+        QByteArrayView block;
+        if (!readBlock(&block))
             return;
-        }
-        if (m_knownMd5.isEmpty() && !m_source) // a FileSource hashes on its own thread
-            m_hash.addData(QByteArrayView(data, got));
-        const qint64 end = m_pos + got;
-        if (end > m_offset) {
-            const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
-            const qint64 size = got - skip;
-            char header[protocol::kHeaderSize];
-            protocol::writeHeader(header, FrameType::Data, quint32(size));
-            // Under TLS every byte must pass through OpenSSL: no sendmsg() around it.
-            const qint64 sent = m_tls ? 0 : sendDirect(m_socket, header, data + skip, size);
-            if (sent < protocol::kHeaderSize)
-                m_socket->write(header + sent, protocol::kHeaderSize - sent);
-            const qint64 bodySent = qMax<qint64>(0, sent - protocol::kHeaderSize);
-            if (bodySent < size)
-                m_socket->write(data + skip + bodySent, size - bodySent);
-            if (sent > 0) {
-                m_flushed += sent;
-                sentDirect += sent;
-                m_deadline.start(m_shared->config().transferTimeoutMs);
-                if (m_socket->bytesToWrite() > 0) {
-                    // The kernel is full: let QTcpSocket drain the rest, then send direct again.
-                    m_pos = end;
-                    return;
-                }
-            }
-        } else {
-            hashedOnly += got;
-        }
-        m_pos = end;
+        hashBlock(block);
+        const bool kernelFull = !sendBlock(block, &turn);
+        m_pos += block.size();
+        if (kernelFull)
+            return; // let QTcpSocket drain the rest, then send direct again
         if (m_progressClock.elapsed() >= kProgressIntervalMs)
             emitProgress(false);
     }
+}
+
+bool ServerSession::PumpTurn::used() const
+{
+    return hashedOnly >= kHashSliceBytes || sentDirect >= kDirectSlice;
+}
+
+/// The next block of the file at m_pos, from the read-ahead or read here. False when there is
+/// none yet (the read-ahead calls pump() when there is) or on failure, already reported.
+bool ServerSession::readBlock(QByteArrayView *block)
+{
+    const qint64 want = qMin(kChunk, m_entry.size - m_pos);
+    qint64 got = 0;
+    const char *data = nullptr;
+    if (m_source) {
+        int error = 0;
+        FileSource::Status status;
+        const QByteArrayView ahead = m_source->next(want, &status, &error);
+        if (status == FileSource::Status::NotYet)
+            return false;
+        data = ahead.data();
+        got = status == FileSource::Status::Ready  ? ahead.size()
+            : status == FileSource::Status::Failed ? -1
+                                                   : 0;
+    } else {
+        QByteArray &buf = scratch();
+        do {
+            got = ::read(m_fd.get(), buf.data(), size_t(want));
+        } while (got < 0 && errno == EINTR);
+        data = buf.constData();
+    }
+    if (got <= 0) {
+        fail(got == 0 ? Failure {ErrorCode::FileChanged, m_entry.name}
+                      : Failure {ErrorCode::ReadFailed, m_entry.name});
+        return false;
+    }
+    *block = QByteArrayView(data, got);
+    return true;
+}
+
+void ServerSession::hashBlock(QByteArrayView block)
+{
+    // A cached MD5 needs no hashing; a FileSource hashes on its own thread.
+    if (m_knownMd5.isEmpty() && !m_source)
+        m_hash.addData(block);
+}
+
+/// Frames the part of \a block past the resume offset. False when the kernel's buffer filled
+/// during a direct send: the rest waits in the socket's buffer.
+bool ServerSession::sendBlock(QByteArrayView block, PumpTurn *turn)
+{
+    if (m_pos + block.size() <= m_offset) {
+        turn->hashedOnly += block.size(); // a resumed file's head: hashed, not sent
+        return true;
+    }
+    const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
+    return sendDataFrame(block.sliced(skip), turn);
+}
+
+/// One Data frame: straight to the kernel with sendmsg() where possible, the rest (all of it
+/// under TLS, where every byte must pass through OpenSSL) queued in the socket, in order.
+bool ServerSession::sendDataFrame(QByteArrayView body, PumpTurn *turn)
+{
+    char header[protocol::kHeaderSize];
+    protocol::writeHeader(header, FrameType::Data, quint32(body.size()));
+    const qint64 sent = m_tls ? 0 : sendDirect(m_socket, header, body.data(), body.size());
+    if (sent < protocol::kHeaderSize)
+        m_socket->write(header + sent, protocol::kHeaderSize - sent);
+    const qint64 bodySent = qMax<qint64>(0, sent - protocol::kHeaderSize);
+    if (bodySent < body.size())
+        m_socket->write(body.data() + bodySent, body.size() - bodySent);
+    if (sent == 0)
+        return true;
+    m_flushed += sent;
+    turn->sentDirect += sent;
+    m_deadline.start(m_shared->config().transferTimeoutMs);
+    return m_socket->bytesToWrite() == 0;
 }
 
 void ServerSession::finishFile()

@@ -91,7 +91,18 @@ private:
     void startNextJob();
     void sendListing();
     void offer(const Job &job);
+    /// What one pump() call may do before it yields to the thread's other sessions.
+    struct PumpTurn
+    {
+        qint64 hashedOnly = 0;
+        qint64 sentDirect = 0;
+        bool used() const;
+    };
     void pump();
+    bool readBlock(QByteArrayView *block);
+    void hashBlock(QByteArrayView block);
+    bool sendBlock(QByteArrayView block, PumpTurn *turn);
+    bool sendDataFrame(QByteArrayView body, PumpTurn *turn);
     void finishFile();
     void closeFile();
     Md5Cache::Key cacheKey() const;

@@ -110,4 +110,12 @@ bool ServerShared::acquireSource()
     return false;
 }
 
+bool ServerShared::beginRefusal()
+{
+    if (++m_refusals <= kMaxRefusals)
+        return true;
+    --m_refusals;
+    return false;
+}
+
 } // namespace ferry

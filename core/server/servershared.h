@@ -1,8 +1,8 @@
 #pragma once
 
 #include "fs/md5cache.h"
-#include "server/serverconfig.h"
 #include "fs/sharedfolder.h"
+#include "server/serverconfig.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -51,6 +51,13 @@ public:
     void releaseSource() { --m_sources; }
     static constexpr int kMaxSources = 4;
 
+    /// TLS: a connection over a limit hears "busy" only inside TLS, which costs a handshake
+    /// and a session until its deadline. At most kMaxRefusals are told at a time; false means
+    /// close this one unheard, so a flood of connections can't grow the server without bound.
+    bool beginRefusal();
+    void endRefusal() { --m_refusals; }
+    static constexpr int kMaxRefusals = 64;
+
     /// Counts the sends of one file (device, inode) under way; beginSend() returns how many
     /// were already running. Only a lone send may read around the page cache.
     int beginSend(quint64 device, quint64 inode);
@@ -76,6 +83,7 @@ private:
     QElapsedTimer m_clock;
     std::atomic<quint64> m_lastSessionId {0};
     std::atomic<int> m_sources {0};
+    std::atomic<int> m_refusals {0};
 };
 
 } // namespace ferry
