@@ -9,6 +9,7 @@
 #include "nearbypanel.h"
 #include "protocol/names.h"
 #include "remotelistmodel.h"
+#include "transferhistory.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
@@ -40,6 +41,7 @@ ClientTab::ClientTab(QWidget *parent)
     , m_transfers(new TransferModel(this))
     , m_queue(new TransferQueue(m_transfers, this))
     , m_conflicts(new ConflictPrompt(m_transfers, m_queue, this))
+    , m_history(new TransferHistory(m_transfers, TransferHistory::defaultPath(), this))
 {
     m_proxy->setSourceModel(m_list);
     m_proxy->setSortRole(RemoteListModel::SortRole);
@@ -103,6 +105,7 @@ ClientTab::ClientTab(QWidget *parent)
                 updateSpans();
         });
     connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateSpans);
+    connect(m_transfers, &QAbstractItemModel::rowsInserted, this, &ClientTab::updateSpans);
     connect(m_transfers, &QAbstractItemModel::dataChanged, this, &ClientTab::updateActions);
     connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateActions);
     connect(m_transferView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -121,11 +124,14 @@ ClientTab::ClientTab(QWidget *parent)
     });
     connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
     retranslateUi();
+    updateSpans(); // for the rows brought back from the saved list
 }
 
 ClientTab::~ClientTab()
 {
     saveSettings();
+    // Now, while every row is still there: rows still going are saved as interrupted.
+    m_history->save();
 }
 
 void ClientTab::currentServer(QString *host, quint16 *port) const
@@ -272,6 +278,24 @@ void ClientTab::onTransferEnded(quint64 id)
         showBanner(t->failure);
         askForPassword(t->failure);
     }
+    if (t->parentId) {
+        // One notice for a folder, when its last file ends.
+        const Transfer *folder = m_transfers->find(t->parentId);
+        if (!folder || m_transfers->isActive(folder->id)
+            || folder->state == Transfer::State::Cancelled)
+            return;
+        if (folder->state == Transfer::State::Verified)
+            emit notice(tr("Folder verified"),
+                tr("%1: %Ln file(s) arrived and their MD5s match.", nullptr, folder->counts.files)
+                    .arg(printableName(folder->targetName())),
+                true);
+        else
+            emit notice(tr("Folder download failed"),
+                tr("%1: %2").arg(
+                    printableName(folder->targetName()), TransferModel::stateText(*folder)),
+                false);
+        return;
+    }
     if (t->state == Transfer::State::Verified && t->savedName() != t->remoteName)
         emit notice(tr("Download verified"),
             tr("%1 was saved as %2 and its MD5 matches.")
@@ -291,7 +315,9 @@ void ClientTab::updateSpans()
     for (int row = 0; row < m_transfers->rowCount(); ++row) {
         const auto state
             = Transfer::State(m_transfers->index(row, 0).data(TransferModel::StateRole).toInt());
-        if (state == Transfer::State::Failed || state == Transfer::State::Cancelled)
+        // A folder names its failed files in the MD5 cell.
+        const bool folder = m_transfers->index(row, 0).data(TransferModel::FolderRole).toInt();
+        if ((state == Transfer::State::Failed || state == Transfer::State::Cancelled) && !folder)
             m_transferView->setSpan(row, TransferModel::StateColumn, 1, 2);
     }
 }

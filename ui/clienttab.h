@@ -23,6 +23,7 @@ class ErrorBanner;
 class NearbyPanel;
 class ConflictPrompt;
 class RemoteListModel;
+class TransferHistory;
 class TransferModel;
 class TransferQueue;
 class TransferView;
@@ -92,6 +93,7 @@ private:
     TransferModel *m_transfers;
     TransferQueue *m_queue;
     ConflictPrompt *m_conflicts;
+    TransferHistory *m_history;
 
     QLabel *m_hostLabel;
     QComboBox *m_host;

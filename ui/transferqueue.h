@@ -75,6 +75,8 @@ signals:
 
 private:
     void pump();
+    void createFolders(const QString &outputDir, const QString &localFolder,
+        const QString &folderName, const QStringList &emptyFolders);
     void onStarted(quint64 attempt, qint64 size, qint64 offset);
     void onProgress(quint64 attempt, qint64 done, qint64 total);
     void onFinished(quint64 attempt, const FileResult &result);

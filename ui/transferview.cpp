@@ -1,9 +1,12 @@
 #include "transferview.h"
 
 #include "dropnames.h"
+#include "transfermodel.h"
 
 #include <QDragEnterEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 
 namespace ferry {
@@ -85,6 +88,41 @@ void TransferView::paintEvent(QPaintEvent *event)
         p.setPen(palette().color(m_highlight ? QPalette::Text : QPalette::PlaceholderText));
         p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_hint);
     }
+}
+
+bool TransferView::toggleFolder(const QModelIndex &index, int expand)
+{
+    auto *transfers = qobject_cast<TransferModel *>(model());
+    const int folder = index.siblingAtColumn(0).data(TransferModel::FolderRole).toInt();
+    if (!transfers || folder == 0)
+        return false;
+    const bool open = expand < 0 ? folder == 1 : expand == 1;
+    transfers->setExpanded(index.data(TransferModel::IdRole).toULongLong(), open);
+    return true;
+}
+
+void TransferView::mousePressEvent(QMouseEvent *event)
+{
+    // The arrow is the first two characters of the name.
+    const QModelIndex index = indexAt(event->position().toPoint());
+    const QRect cell = visualRect(index);
+    if (event->button() == Qt::LeftButton && index.column() == TransferModel::NameColumn
+        && event->position().x() < cell.left() + 2 * fontMetrics().averageCharWidth() + 8
+        && toggleFolder(index, -1)) {
+        event->accept();
+        return;
+    }
+    QTableView::mousePressEvent(event);
+}
+
+void TransferView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Right || event->key() == Qt::Key_Left)
+        && toggleFolder(currentIndex(), event->key() == Qt::Key_Right ? 1 : 0)) {
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
 }
 
 void TransferView::changeEvent(QEvent *event)
