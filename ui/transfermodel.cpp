@@ -574,8 +574,8 @@ QVariant TransferModel::data(const QModelIndex &index, int role) const
         if (index.column() == Md5Column || index.column() == StateColumn) {
             if (t.state == Transfer::State::Verified)
                 return QBrush(QColor(0x1a, 0x7f, 0x37));
-            if (t.state == Transfer::State::Mismatch || t.state == Transfer::State::Failed
-                || t.state == Transfer::State::Interrupted)
+            // Interrupted is no error: it keeps the plain colour and waits for Resume.
+            if (t.state == Transfer::State::Mismatch || t.state == Transfer::State::Failed)
                 return QBrush(QColor(0xb0, 0x20, 0x20));
         }
         return {};
