@@ -221,10 +221,27 @@ void ClientTab::request(const QStringList &names)
     GetOptions options;
     options.outputDir = destination();
     options.conflict = ConflictPolicy::Fail;
-    for (const QString &name : names)
-        m_queue->enqueue(host, port, name, options);
+    for (const QString &name : names) {
+        if (name.endsWith(QLatin1Char('/')) && name.size() > 1)
+            requestFolder(host, port, name.chopped(1), options);
+        else
+            m_queue->enqueue(host, port, name, options);
+    }
     rememberHost(m_host->currentText().trimmed());
     emit statusMessage(tr("Requested %n file(s)", nullptr, int(names.size())));
+}
+
+void ClientTab::requestFolder(
+    const QString &host, quint16 port, const QString &folder, const GetOptions &options)
+{
+    // "album/" typed or dropped: the files the listing shows under it, as one row.
+    const QString prefix = folder + QLatin1Char('/');
+    QList<protocol::FileEntry> files;
+    for (const protocol::FileEntry &entry : m_list->entries()) {
+        if (entry.name.startsWith(prefix))
+            files << entry;
+    }
+    m_queue->enqueueFolder(host, port, folder, files, {}, options);
 }
 
 void ClientTab::downloadSelected()

@@ -23,6 +23,7 @@ class ErrorBanner;
 class NearbyPanel;
 class ConflictPrompt;
 class RemoteListModel;
+struct GetOptions;
 class TransferHistory;
 class TransferModel;
 class TransferQueue;
@@ -85,6 +86,8 @@ private:
     void sizeTransferColumns();
     void updateActions();
     void showTransferMenu(const QPoint &pos);
+    void requestFolder(
+        const QString &host, quint16 port, const QString &folder, const GetOptions &options);
     QString bannerMessage() const;
 
     RemoteListModel *m_list;
