@@ -408,7 +408,7 @@ QString TransferModel::md5Text(const Transfer &t)
     return {};
 }
 
-QStringList TransferModel::failedFiles(quint64 folderId, int max) const
+QStringList TransferModel::failedFiles(quint64 folderId, int max, bool leaves) const
 {
     QStringList names;
     const int item = itemOf(folderId);
@@ -417,8 +417,11 @@ QStringList TransferModel::failedFiles(quint64 folderId, int max) const
     const Transfer &folder = m_items.at(item);
     for (int i = item + 1; i <= item + folder.counts.files && names.size() < max; ++i) {
         const Transfer &t = m_items.at(i);
-        if (t.state == Transfer::State::Failed || t.state == Transfer::State::Mismatch)
-            names << printableName(t.remoteName.mid(folder.remoteName.size() + 1));
+        if (t.state != Transfer::State::Failed && t.state != Transfer::State::Mismatch)
+            continue;
+        const QString name = leaves ? t.remoteName.section(QLatin1Char('/'), -1)
+                                    : t.remoteName.mid(folder.remoteName.size() + 1);
+        names << printableName(name);
     }
     return names;
 }
@@ -429,7 +432,8 @@ QString TransferModel::folderMd5Text(const Transfer &folder) const
     const Transfer::Counts &c = folder.counts;
     if (c.failed > 0 && c.active == 0) {
         constexpr int kNamed = 3;
-        QStringList names = failedFiles(folder.id, kNamed);
+        // By their own names, which fit the cell; the tooltip has their paths.
+        QStringList names = failedFiles(folder.id, kNamed, true);
         if (c.failed > names.size())
             //: Ends the list of failed files: "a.jpg, b.jpg, c.jpg, 5 more".
             names << tr("%n more", nullptr, c.failed - int(names.size()));
@@ -544,7 +548,7 @@ QVariant TransferModel::data(const QModelIndex &index, int role) const
         return cell(t, index.column());
     case Qt::ToolTipRole:
         if (index.column() == Md5Column && t.folder && t.counts.failed > 0)
-            return failedFiles(t.id, 20).join(QLatin1Char('\n'));
+            return failedFiles(t.id, 20, false).join(QLatin1Char('\n'));
         if (index.column() == Md5Column && t.state == Transfer::State::Mismatch)
             return tr("Local MD5: %1\nServer MD5: %2")
                 .arg(hexDigest(t.localMd5), hexDigest(t.remoteMd5));

@@ -123,8 +123,9 @@ public:
     void retranslate();
     static QString stateText(const Transfer &t);
     static QString md5Text(const Transfer &t);
-    /// A folder's files that did not verify, as names relative to the folder.
-    QStringList failedFiles(quint64 folderId, int max) const;
+    /// The first \a max of a folder's files that did not verify, by their paths inside the
+    /// folder, or by their own names when \a leaves.
+    QStringList failedFiles(quint64 folderId, int max, bool leaves) const;
 
 signals:
     /// A row was added or removed, or changed state: the saved list is out of date.
