@@ -5,6 +5,8 @@
 #include "sessionhost.h"
 #include "uilog.h"
 
+#include <QDir>
+
 namespace ferry {
 
 TransferQueue::TransferQueue(TransferModel *model, QObject *parent)
@@ -95,10 +97,15 @@ quint64 TransferQueue::enqueueFolder(const QString &host, quint16 port, const QS
 void TransferQueue::createFolders(const QString &outputDir, const QString &localFolder,
     const QString &folderName, const QStringList &emptyFolders)
 {
+    // The output folder is the user's choice, made if missing as a download does; below it
+    // only contained, link-refusing calls.
+    QDir().mkpath(outputDir);
     Failure error;
     const int root = containedfs::openRoot(outputDir, &error);
-    if (root < 0)
+    if (root < 0) {
+        qCWarning(lcUi) << "cannot open" << outputDir << error.detail;
         return;
+    }
     const qsizetype cut = folderName.size() - localFolder.size();
     QStringList names {localFolder};
     for (const QString &name : emptyFolders) {

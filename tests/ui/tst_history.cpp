@@ -87,6 +87,7 @@ private slots:
     void interruptedFolderComesBackAndResumes();
     void folderVerdictNamesTheFailedFile_data();
     void folderVerdictNamesTheFailedFile();
+    void folderLeavesOutNamesOutsideIt();
     void badFileGivesAnEmptyList_data();
     void badFileGivesAnEmptyList();
     void keepsTheLast1000Rows();
@@ -288,6 +289,31 @@ void tst_History::folderVerdictNamesTheFailedFile()
     QCOMPARE(test::md5OfFile(destPath(QStringLiteral("album/one.bin"))),
         m_md5.value(QStringLiteral("album/one.bin")));
     languages.apply(QStringLiteral("en"));
+}
+
+void tst_History::folderLeavesOutNamesOutsideIt()
+{
+    startTab();
+    GetOptions options;
+    options.outputDir = m_dest.path() + QStringLiteral("/out");
+    const QList<protocol::FileEntry> files = {
+        {QStringLiteral("album/../large.bin"), 10, 0},
+        {QStringLiteral("other/three.txt"), 10, 0},
+        {QStringLiteral("/album/three.txt"), 10, 0},
+        {QStringLiteral("album/three.txt"), 5000, 0},
+    };
+    const QStringList folders = {QStringLiteral("album/../../escaped"), QStringLiteral("album/e/f"),
+        QStringLiteral("elsewhere")};
+    const quint64 folder = m_tab->queue()->enqueueFolder(QStringLiteral("127.0.0.1"),
+        m_server.serverPort(), QStringLiteral("album"), files, folders, options);
+    TransferModel *model = m_tab->transferModel();
+    QCOMPARE(model->filesOf(folder).size(), 1);
+    QVERIFY(QFileInfo(options.outputDir + QStringLiteral("/album/e/f")).isDir());
+    QVERIFY(!QFileInfo::exists(m_dest.path() + QStringLiteral("/escaped")));
+    QVERIFY(!QFileInfo::exists(options.outputDir + QStringLiteral("/elsewhere")));
+    waitForEnd(folder);
+    QCOMPARE(model->index(0, TransferModel::Md5Column).data().toString(),
+        QString(QChar(0x2713)) + QStringLiteral(" 1 of 1 verified"));
 }
 
 void tst_History::badFileGivesAnEmptyList_data()
