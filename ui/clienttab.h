@@ -83,6 +83,7 @@ private:
     void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
+    void updateSpanRows(int first, int last);
     void sizeTransferColumns();
     void updateActions();
     void showTransferMenu(const QPoint &pos);

@@ -19,6 +19,10 @@ namespace {
 
 constexpr int kFormat = 1;
 constexpr int kSaveDelayMs = 1000;
+// With a big folder in the list a save takes long enough to be felt, and its files end
+// many times a second: save less often then (rows still going are saved as Interrupted).
+constexpr int kBigList = 10000;
+constexpr int kBigSaveDelayMs = 15000;
 constexpr int kMaxText = 4096; ///< Longest host, path or failure detail kept.
 
 QJsonObject toJson(const Transfer &t)
@@ -112,9 +116,12 @@ TransferHistory::TransferHistory(TransferModel *model, const QString &path, QObj
 {
     load(model, path);
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(kSaveDelayMs);
     connect(&m_saveTimer, &QTimer::timeout, this, &TransferHistory::save);
-    connect(model, &TransferModel::historyChanged, &m_saveTimer, qOverload<>(&QTimer::start));
+    connect(model, &TransferModel::historyChanged, this, [this] {
+        if (m_saveTimer.isActive())
+            return; // saves at the first change's deadline, not put off by each one after
+        m_saveTimer.start(m_model->itemCount() > kBigList ? kBigSaveDelayMs : kSaveDelayMs);
+    });
     connect(qApp, &QCoreApplication::aboutToQuit, this, &TransferHistory::save);
 }
 

@@ -105,6 +105,8 @@ public:
     int rowOf(quint64 id) const;
     /// A folder's files' ids, in order.
     QList<quint64> filesOf(quint64 folderId) const;
+    /// Every row and every folder's file, shown or not.
+    int itemCount() const { return int(m_items.size()); }
     /// Every row of its own and every folder row, in order (not their files).
     QList<quint64> topLevel() const;
     void setExpanded(quint64 folderId, bool expanded);
