@@ -397,7 +397,9 @@ void ClientTab::openFolder()
     const QList<quint64> ids = selectedTransfers();
     const Transfer *t = ids.isEmpty() ? nullptr : m_transfers->find(ids.first());
     QString dir = destination();
-    if (t)
+    if (t && t->folder)
+        dir = QDir(t->options.outputDir).filePath(t->targetName()); // the folder itself
+    else if (t)
         dir = t->localPath.isEmpty() ? t->options.outputDir : QFileInfo(t->localPath).path();
     if (QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
         return;

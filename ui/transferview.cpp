@@ -101,18 +101,34 @@ bool TransferView::toggleFolder(const QModelIndex &index, int expand)
     return true;
 }
 
+bool TransferView::onArrow(const QMouseEvent *event) const
+{
+    // The arrow is the first two characters of a folder row's name.
+    const QModelIndex index = indexAt(event->position().toPoint());
+    return event->button() == Qt::LeftButton && index.column() == TransferModel::NameColumn
+        && index.data(TransferModel::FolderRole).toInt() != 0
+        && event->position().x()
+        < visualRect(index).left() + 2 * fontMetrics().averageCharWidth() + 8;
+}
+
 void TransferView::mousePressEvent(QMouseEvent *event)
 {
-    // The arrow is the first two characters of the name.
-    const QModelIndex index = indexAt(event->position().toPoint());
-    const QRect cell = visualRect(index);
-    if (event->button() == Qt::LeftButton && index.column() == TransferModel::NameColumn
-        && event->position().x() < cell.left() + 2 * fontMetrics().averageCharWidth() + 8
-        && toggleFolder(index, -1)) {
+    if (onArrow(event) && toggleFolder(indexAt(event->position().toPoint()), -1)) {
         event->accept();
         return;
     }
     QTableView::mousePressEvent(event);
+}
+
+void TransferView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // Qt sends the second click as a press too, which toggled already: the arrow takes
+    // the double click, so it opens no file manager.
+    if (onArrow(event)) {
+        event->accept();
+        return;
+    }
+    QTableView::mouseDoubleClickEvent(event);
 }
 
 void TransferView::keyPressEvent(QKeyEvent *event)

@@ -24,6 +24,7 @@ protected:
     void dropEvent(QDropEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
 
@@ -31,6 +32,7 @@ private:
     void setHighlight(bool on);
     /// Expands or collapses the folder row at \a index; false if it is no folder row.
     bool toggleFolder(const QModelIndex &index, int expand);
+    bool onArrow(const QMouseEvent *event) const;
     QString m_hint;
     bool m_highlight = false;
 };

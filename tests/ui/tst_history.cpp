@@ -88,6 +88,7 @@ private slots:
     void folderVerdictNamesTheFailedFile_data();
     void folderVerdictNamesTheFailedFile();
     void folderLeavesOutNamesOutsideIt();
+    void arrowAndKeysOpenAFolder();
     void badFileGivesAnEmptyList_data();
     void badFileGivesAnEmptyList();
     void keepsTheLast1000Rows();
@@ -314,6 +315,39 @@ void tst_History::folderLeavesOutNamesOutsideIt()
     waitForEnd(folder);
     QCOMPARE(model->index(0, TransferModel::Md5Column).data().toString(),
         QString(QChar(0x2713)) + QStringLiteral(" 1 of 1 verified"));
+}
+
+void tst_History::arrowAndKeysOpenAFolder()
+{
+    startTab();
+    GetOptions options;
+    options.outputDir = m_dest.path();
+    const QList<protocol::FileEntry> files = {
+        {QStringLiteral("album/three.txt"), 5000, 0},
+        {QStringLiteral("album/one.bin"), qint64(1) << 20, 0},
+    };
+    const quint64 folder = m_tab->queue()->enqueueFolder(QStringLiteral("127.0.0.1"),
+        m_server.serverPort(), QStringLiteral("album"), files, {}, options);
+    waitForEnd(folder);
+    TransferModel *model = m_tab->transferModel();
+    auto *view = m_tab->findChild<TransferView *>(QStringLiteral("transfers"));
+    const QRect name = view->visualRect(model->index(0, TransferModel::NameColumn));
+    const QPoint arrow(name.left() + 4, name.center().y());
+
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, arrow);
+    QCOMPARE(model->rowCount(), 3);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, arrow);
+    QCOMPARE(model->rowCount(), 3); // closed and opened again; no file manager
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, arrow);
+    QCOMPARE(model->rowCount(), 1);
+
+    // A click on the name itself selects the row; then Right opens it and Left closes it.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, name.center());
+    QCOMPARE(model->rowCount(), 1);
+    QTest::keyClick(view, Qt::Key_Right);
+    QCOMPARE(model->rowCount(), 3);
+    QTest::keyClick(view, Qt::Key_Left);
+    QCOMPARE(model->rowCount(), 1);
 }
 
 void tst_History::badFileGivesAnEmptyList_data()
