@@ -1375,7 +1375,7 @@ Trust it only if the codes match. Fingerprint:
         <message numerus="yes">
             <source>%1: %Ln file(s) arrived and their MD5s match.</source>
             <translation>
-                <numerusform>%1: %Ln file arrived and their MD5s match.</numerusform>
+                <numerusform>%1: %Ln file arrived and its MD5 matches.</numerusform>
                 <numerusform>%1: %Ln files arrived and their MD5s match.</numerusform>
             </translation>
         </message>
