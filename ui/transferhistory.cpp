@@ -139,6 +139,8 @@ QString TransferHistory::defaultPath()
 bool TransferHistory::save()
 {
     m_saveTimer.stop();
+    if (!m_model)
+        return false;
     QList<quint64> rows = m_model->topLevel();
     if (rows.size() > kMaxRows)
         rows = rows.mid(rows.size() - kMaxRows);

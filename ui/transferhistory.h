@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -32,7 +33,7 @@ public:
     static int load(TransferModel *model, const QString &path);
 
 private:
-    TransferModel *m_model;
+    QPointer<TransferModel> m_model; ///< May go first when both are children of one widget.
     QString m_path;
     QTimer m_saveTimer;
 };
