@@ -1372,6 +1372,25 @@ Trust it only if the codes match. Fingerprint:
             <source>Encrypted, talking to %1</source>
             <translation>Encrypted, talking to %1</translation>
         </message>
+        <message>
+            <source>Folder verified</source>
+            <translation>Folder verified</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1: %Ln file(s) arrived and their MD5s match.</source>
+            <translation>
+                <numerusform>%1: %Ln file arrived and its MD5 matches.</numerusform>
+                <numerusform>%1: %Ln files arrived and their MD5s match.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Folder download failed</source>
+            <translation>Folder download failed</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
     </context>
     <context>
         <name>ferry::ConflictPrompt</name>
@@ -2192,6 +2211,45 @@ Server MD5: %2</translation>
             <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
             <translation>%1
 ("%2" on the server)</translation>
+        </message>
+        <message>
+            <source>Interrupted</source>
+            <translation>Interrupted</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) failed</source>
+            <translation>
+                <numerusform>%n file failed</numerusform>
+                <numerusform>%n files failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more</source>
+            <extracomment>Ends the list of failed files: "a.jpg, b.jpg, c.jpg, 5 more".</extracomment>
+            <translation>
+                <numerusform>%n more</numerusform>
+                <numerusform>%n more</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %Ln failed: %2</source>
+            <extracomment>%1 is a cross mark, %2 the names of the files that failed.</extracomment>
+            <translation>
+                <numerusform>%1 %Ln failed: %2</numerusform>
+                <numerusform>%1 %Ln failed: %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %2 of %Ln verified</source>
+            <extracomment>%1 is a check mark, %2 the files verified so far, %n all the folder's files: "1,234 of 1,234 verified".</extracomment>
+            <translation>
+                <numerusform>%1 %2 of %Ln verified</numerusform>
+                <numerusform>%1 %2 of %Ln verified</numerusform>
+            </translation>
         </message>
     </context>
     <context>

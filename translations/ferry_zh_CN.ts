@@ -1366,6 +1366,24 @@ Trust it only if the codes match. Fingerprint:
         <source>Encrypted, talking to %1</source>
         <translation>已加密，正在与 %1 通信</translation>
     </message>
+    <message>
+        <source>Folder verified</source>
+        <translation>文件夹已校验</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %Ln file(s) arrived and their MD5s match.</source>
+        <translation>
+            <numerusform>%1：%Ln 个文件已到达，MD5 全部一致。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder download failed</source>
+        <translation>文件夹下载失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -2178,6 +2196,41 @@ Server MD5: %2</source>
         <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
         <translation>%1
 （服务端上的名字是“%2”）</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) failed</source>
+        <translation>
+            <numerusform>%n 个文件失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <extracomment>Ends the list of failed files: &quot;a.jpg, b.jpg, c.jpg, 5 more&quot;.</extracomment>
+        <translation>
+            <numerusform>另外 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %Ln failed: %2</source>
+        <extracomment>%1 is a cross mark, %2 the names of the files that failed.</extracomment>
+        <translation>
+            <numerusform>%1 %Ln 个失败：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 of %Ln verified</source>
+        <extracomment>%1 is a check mark, %2 the files verified so far, %n all the folder&apos;s files: &quot;1,234 of 1,234 verified&quot;.</extracomment>
+        <translation>
+            <numerusform>%1 已校验 %2 / %Ln</numerusform>
+        </translation>
     </message>
 </context>
 <context>

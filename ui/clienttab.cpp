@@ -9,6 +9,7 @@
 #include "nearbypanel.h"
 #include "protocol/names.h"
 #include "remotelistmodel.h"
+#include "transferhistory.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
@@ -40,6 +41,7 @@ ClientTab::ClientTab(QWidget *parent)
     , m_transfers(new TransferModel(this))
     , m_queue(new TransferQueue(m_transfers, this))
     , m_conflicts(new ConflictPrompt(m_transfers, m_queue, this))
+    , m_history(new TransferHistory(m_transfers, TransferHistory::defaultPath(), this))
 {
     m_proxy->setSourceModel(m_list);
     m_proxy->setSortRole(RemoteListModel::SortRole);
@@ -100,9 +102,13 @@ ClientTab::ClientTab(QWidget *parent)
         [this](const QModelIndex &from, const QModelIndex &to) {
             if (from.column() <= TransferModel::StateColumn
                 && to.column() >= TransferModel::StateColumn)
-                updateSpans();
+                updateSpanRows(from.row(), to.row());
         });
     connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateSpans);
+    // Inserted rows move the spans below them along (QTableView does that); only the new
+    // rows need theirs: a folder of 100,000 files opens without a pass over every row.
+    connect(m_transfers, &QAbstractItemModel::rowsInserted, this,
+        [this](const QModelIndex &, int first, int last) { updateSpanRows(first, last); });
     connect(m_transfers, &QAbstractItemModel::dataChanged, this, &ClientTab::updateActions);
     connect(m_transfers, &QAbstractItemModel::rowsRemoved, this, &ClientTab::updateActions);
     connect(m_transferView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -121,11 +127,14 @@ ClientTab::ClientTab(QWidget *parent)
     });
     connect(m_queue, &TransferQueue::transferEnded, this, &ClientTab::onTransferEnded);
     retranslateUi();
+    updateSpans(); // for the rows brought back from the saved list
 }
 
 ClientTab::~ClientTab()
 {
     saveSettings();
+    // Now, while every row is still there: rows still going are saved as interrupted.
+    m_history->save();
 }
 
 void ClientTab::currentServer(QString *host, quint16 *port) const
@@ -212,10 +221,27 @@ void ClientTab::request(const QStringList &names)
     GetOptions options;
     options.outputDir = destination();
     options.conflict = ConflictPolicy::Fail;
-    for (const QString &name : names)
-        m_queue->enqueue(host, port, name, options);
+    for (const QString &name : names) {
+        if (name.endsWith(QLatin1Char('/')) && name.size() > 1)
+            requestFolder(host, port, name.chopped(1), options);
+        else
+            m_queue->enqueue(host, port, name, options);
+    }
     rememberHost(m_host->currentText().trimmed());
     emit statusMessage(tr("Requested %n file(s)", nullptr, int(names.size())));
+}
+
+void ClientTab::requestFolder(
+    const QString &host, quint16 port, const QString &folder, const GetOptions &options)
+{
+    // "album/" typed or dropped: the files the listing shows under it, as one row.
+    const QString prefix = folder + QLatin1Char('/');
+    QList<protocol::FileEntry> files;
+    for (const protocol::FileEntry &entry : m_list->entries()) {
+        if (entry.name.startsWith(prefix))
+            files << entry;
+    }
+    m_queue->enqueueFolder(host, port, folder, files, {}, options);
 }
 
 void ClientTab::downloadSelected()
@@ -269,6 +295,24 @@ void ClientTab::onTransferEnded(quint64 id)
         showBanner(t->failure);
         askForPassword(t->failure);
     }
+    if (t->parentId) {
+        // One notice for a folder, when its last file ends.
+        const Transfer *folder = m_transfers->find(t->parentId);
+        if (!folder || m_transfers->isActive(folder->id)
+            || folder->state == Transfer::State::Cancelled)
+            return;
+        if (folder->state == Transfer::State::Verified)
+            emit notice(tr("Folder verified"),
+                tr("%1: %Ln file(s) arrived and their MD5s match.", nullptr, folder->counts.files)
+                    .arg(printableName(folder->targetName())),
+                true);
+        else
+            emit notice(tr("Folder download failed"),
+                tr("%1: %2").arg(
+                    printableName(folder->targetName()), TransferModel::stateText(*folder)),
+                false);
+        return;
+    }
     if (t->state == Transfer::State::Verified && t->savedName() != t->remoteName)
         emit notice(tr("Download verified"),
             tr("%1 was saved as %2 and its MD5 matches.")
@@ -288,8 +332,24 @@ void ClientTab::updateSpans()
     for (int row = 0; row < m_transfers->rowCount(); ++row) {
         const auto state
             = Transfer::State(m_transfers->index(row, 0).data(TransferModel::StateRole).toInt());
-        if (state == Transfer::State::Failed || state == Transfer::State::Cancelled)
+        // A folder names its failed files in the MD5 cell.
+        const bool folder = m_transfers->index(row, 0).data(TransferModel::FolderRole).toInt();
+        if ((state == Transfer::State::Failed || state == Transfer::State::Cancelled) && !folder)
             m_transferView->setSpan(row, TransferModel::StateColumn, 1, 2);
+    }
+}
+
+void ClientTab::updateSpanRows(int first, int last)
+{
+    for (int row = first; row <= last && row < m_transfers->rowCount(); ++row) {
+        const QModelIndex index = m_transfers->index(row, 0);
+        const auto state = Transfer::State(index.data(TransferModel::StateRole).toInt());
+        const bool folder = index.data(TransferModel::FolderRole).toInt();
+        const bool span
+            = (state == Transfer::State::Failed || state == Transfer::State::Cancelled) && !folder;
+        const bool spanned = m_transferView->columnSpan(row, TransferModel::StateColumn) > 1;
+        if (span != spanned)
+            m_transferView->setSpan(row, TransferModel::StateColumn, 1, span ? 2 : 1);
     }
 }
 
@@ -334,7 +394,9 @@ void ClientTab::openFolder()
     const QList<quint64> ids = selectedTransfers();
     const Transfer *t = ids.isEmpty() ? nullptr : m_transfers->find(ids.first());
     QString dir = destination();
-    if (t)
+    if (t && t->folder)
+        dir = QDir(t->options.outputDir).filePath(t->targetName()); // the folder itself
+    else if (t)
         dir = t->localPath.isEmpty() ? t->options.outputDir : QFileInfo(t->localPath).path();
     if (QDesktopServices::openUrl(QUrl::fromLocalFile(dir)))
         return;

@@ -23,6 +23,8 @@ class ErrorBanner;
 class NearbyPanel;
 class ConflictPrompt;
 class RemoteListModel;
+struct GetOptions;
+class TransferHistory;
 class TransferModel;
 class TransferQueue;
 class TransferView;
@@ -81,9 +83,12 @@ private:
     void askForPassword(const Failure &failure);
     void updateConnectButton();
     void updateSpans();
+    void updateSpanRows(int first, int last);
     void sizeTransferColumns();
     void updateActions();
     void showTransferMenu(const QPoint &pos);
+    void requestFolder(
+        const QString &host, quint16 port, const QString &folder, const GetOptions &options);
     QString bannerMessage() const;
 
     RemoteListModel *m_list;
@@ -92,6 +97,7 @@ private:
     TransferModel *m_transfers;
     TransferQueue *m_queue;
     ConflictPrompt *m_conflicts;
+    TransferHistory *m_history;
 
     QLabel *m_hostLabel;
     QComboBox *m_host;

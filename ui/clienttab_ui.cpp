@@ -161,6 +161,7 @@ void ClientTab::buildUi()
     m_openFolder = new QPushButton(transferPane);
     m_openFolder->setObjectName(QStringLiteral("openFolder"));
     m_clearDone = new QPushButton(transferPane);
+    m_clearDone->setObjectName(QStringLiteral("clearFinished"));
     auto *destRow = new QHBoxLayout;
     destRow->addWidget(m_destLabel);
     destRow->addWidget(m_dest, 1);

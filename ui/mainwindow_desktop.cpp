@@ -88,8 +88,9 @@ Activity MainWindow::activity() const
     Activity now;
     now.sharing = m_serverTab->isRunning();
     const TransferModel *downloads = m_clientTab->transferModel();
-    for (int row = 0; row < downloads->rowCount(); ++row)
-        now.downloads += downloads->isActive(downloads->idAt(row)) ? 1 : 0;
+    // A folder counts once, whether or not its files are shown.
+    for (quint64 id : downloads->topLevel())
+        now.downloads += downloads->isActive(id) ? 1 : 0;
     now.sends = m_serverTab->activeSends();
     return now;
 }

@@ -44,12 +44,13 @@ void SessionHost::release(quint64 attempt, bool abort)
 }
 
 void SessionHost::startTransfer(quint64 attempt, const QString &host, quint16 port,
-    const QByteArray &password, const QString &remoteName, const GetOptions &options)
+    const QByteArray &password, const QString &remoteName, const GetOptions &options,
+    const QString &localName)
 {
     qCDebug(lcUi) << "transfer" << attempt << remoteName << "from" << host << port;
     ClientSession *session = create(attempt, host, port, password);
     connect(session, &ClientSession::ready, this,
-        [=] { session->requestFile(remoteName, QString(), options); });
+        [=] { session->requestFile(remoteName, localName, options); });
     connect(session, &ClientSession::fileStarted, this,
         [this, attempt](quint64, const QString &, qint64 size, qint64 offset) {
             emit started(attempt, size, offset);

@@ -19,7 +19,8 @@ public:
     // Called through QMetaObject::invokeMethod from the UI thread. An empty password means
     // none; a protected share then fails the attempt with AuthRequired.
     void startTransfer(quint64 attempt, const QString &host, quint16 port,
-        const QByteArray &password, const QString &remoteName, const ferry::GetOptions &options);
+        const QByteArray &password, const QString &remoteName, const ferry::GetOptions &options,
+        const QString &localName = QString());
     void abortTransfer(quint64 attempt);
     void fetchListing(
         quint64 attempt, const QString &host, quint16 port, const QByteArray &password);

@@ -42,38 +42,182 @@ TransferModel::TransferModel(QObject *parent) : QAbstractTableModel(parent)
 
 quint64 TransferModel::add(const Transfer &transfer)
 {
-    const int row = int(m_rows.size());
+    const int row = int(m_visible.size());
     beginInsertRows({}, row, row);
-    m_rows.append(transfer);
-    m_rows.last().id = m_nextId++;
+    Transfer t = transfer;
+    t.id = m_nextId++;
+    t.parentId = 0;
+    m_items.append(t);
+    m_pos.insert(t.id, int(m_items.size()) - 1);
+    m_visible.append(int(m_items.size()) - 1);
     endInsertRows();
-    return m_rows.last().id;
+    emit historyChanged();
+    return t.id;
+}
+
+namespace {
+
+void tally(Transfer::Counts &c, Transfer::State state, int delta)
+{
+    switch (state) {
+    case Transfer::State::Queued:
+        c.active += delta;
+        break;
+    case Transfer::State::Connecting:
+    case Transfer::State::Running:
+        c.active += delta;
+        c.running += delta;
+        break;
+    case Transfer::State::Verified:
+        c.verified += delta;
+        break;
+    case Transfer::State::Mismatch:
+    case Transfer::State::Failed:
+        c.failed += delta;
+        break;
+    case Transfer::State::Cancelled:
+        c.cancelled += delta;
+        break;
+    case Transfer::State::Interrupted:
+        c.interrupted += delta;
+        break;
+    }
+}
+
+} // namespace
+
+quint64 TransferModel::addFolder(const Transfer &folder, const QList<Transfer> &files)
+{
+    const int row = int(m_visible.size());
+    beginInsertRows({}, row, row);
+    Transfer f = folder;
+    f.id = m_nextId++;
+    f.parentId = 0;
+    f.folder = true;
+    f.counts = {};
+    f.counts.files = int(files.size());
+    f.done = 0;
+    f.total = 0;
+    m_items.append(f);
+    const int folderItem = int(m_items.size()) - 1;
+    m_pos.insert(f.id, folderItem);
+    m_visible.append(folderItem);
+    for (const Transfer &file : files) {
+        Transfer t = file;
+        t.id = m_nextId++;
+        t.parentId = f.id;
+        t.folder = false;
+        t.countedState = t.state;
+        t.countedDone = t.done;
+        tally(m_items[folderItem].counts, t.state, 1);
+        m_items[folderItem].done += t.done;
+        m_items[folderItem].total += qMax<qint64>(t.total, 0);
+        m_items.append(t);
+        m_pos.insert(t.id, int(m_items.size()) - 1);
+    }
+    deriveFolderState(m_items[folderItem]);
+    endInsertRows();
+    emit historyChanged();
+    return f.id;
+}
+
+void TransferModel::deriveFolderState(Transfer &folder)
+{
+    const Transfer::Counts &c = folder.counts;
+    folder.failure = {};
+    if (c.active > 0)
+        folder.state = c.running > 0 ? Transfer::State::Running : Transfer::State::Queued;
+    else if (c.failed > 0)
+        folder.state = Transfer::State::Failed;
+    else if (c.interrupted > 0)
+        folder.state = Transfer::State::Interrupted;
+    else if (c.cancelled > 0) {
+        folder.state = Transfer::State::Cancelled;
+        folder.failure = {ErrorCode::Cancelled, {}};
+    } else
+        folder.state = Transfer::State::Verified;
 }
 
 int TransferModel::rowOf(quint64 id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == id)
-            return i;
-    }
-    return -1;
+    const int item = itemOf(id);
+    if (item < 0)
+        return -1;
+    const auto it = std::lower_bound(m_visible.cbegin(), m_visible.cend(), item);
+    return it != m_visible.cend() && *it == item ? int(it - m_visible.cbegin()) : -1;
 }
 
 const Transfer *TransferModel::find(quint64 id) const
 {
-    const int row = rowOf(id);
-    return row < 0 ? nullptr : &m_rows.at(row);
+    const int item = itemOf(id);
+    return item < 0 ? nullptr : &m_items.at(item);
 }
 
 Transfer *TransferModel::find(quint64 id)
 {
-    const int row = rowOf(id);
-    return row < 0 ? nullptr : &m_rows[row];
+    const int item = itemOf(id);
+    return item < 0 ? nullptr : &m_items[item];
+}
+
+QList<quint64> TransferModel::filesOf(quint64 folderId) const
+{
+    QList<quint64> ids;
+    const int item = itemOf(folderId);
+    if (item < 0 || !m_items.at(item).folder)
+        return ids;
+    const int count = m_items.at(item).counts.files;
+    ids.reserve(count);
+    for (int i = item + 1; i <= item + count; ++i)
+        ids << m_items.at(i).id;
+    return ids;
+}
+
+QList<quint64> TransferModel::topLevel() const
+{
+    QList<quint64> ids;
+    for (const Transfer &t : m_items) {
+        if (t.parentId == 0)
+            ids << t.id;
+    }
+    return ids;
+}
+
+void TransferModel::setExpanded(quint64 folderId, bool expanded)
+{
+    const int item = itemOf(folderId);
+    const int row = rowOf(folderId);
+    if (item < 0 || row < 0 || !m_items.at(item).folder
+        || m_expanded.contains(folderId) == expanded)
+        return;
+    const int count = m_items.at(item).counts.files;
+    if (expanded) {
+        m_expanded.insert(folderId);
+        if (count > 0) {
+            beginInsertRows({}, row + 1, row + count);
+            QList<int> files;
+            files.reserve(count);
+            for (int i = item + 1; i <= item + count; ++i)
+                files << i;
+            m_visible.insert(row + 1, count, 0);
+            std::copy(files.cbegin(), files.cend(), m_visible.begin() + row + 1);
+            endInsertRows();
+        }
+    } else {
+        m_expanded.remove(folderId);
+        if (count > 0) {
+            beginRemoveRows({}, row + 1, row + count);
+            m_visible.remove(row + 1, count);
+            endRemoveRows();
+        }
+    }
+    emit dataChanged(index(row, NameColumn), index(row, NameColumn));
 }
 
 bool TransferModel::isActive(quint64 id) const
 {
     const Transfer *t = find(id);
+    if (t && t->folder)
+        return t->counts.active > 0;
     return t
         && (t->state == Transfer::State::Queued || t->state == Transfer::State::Connecting
             || t->state == Transfer::State::Running);
@@ -81,10 +225,10 @@ bool TransferModel::isActive(quint64 id) const
 
 void TransferModel::changed(quint64 id)
 {
-    const int row = rowOf(id);
-    if (row < 0)
+    const int item = itemOf(id);
+    if (item < 0)
         return;
-    Transfer &t = m_rows[row];
+    Transfer &t = m_items[item];
     if (t.state != Transfer::State::Running) {
         t.rate = 0;
         t.rateSamples = 0;
@@ -92,7 +236,47 @@ void TransferModel::changed(quint64 id)
     t.sampleBytes = t.done;
     t.sampleMs = m_clock.elapsed();
     m_dirty.remove(id);
-    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    const int row = rowOf(id);
+    if (row >= 0)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (t.parentId)
+        account(t);
+    emit historyChanged();
+}
+
+void TransferModel::account(Transfer &file)
+{
+    const int item = itemOf(file.parentId);
+    if (item < 0)
+        return;
+    Transfer &folder = m_items[item];
+    folder.done += file.done - file.countedDone;
+    file.countedDone = file.done;
+    if (file.countedState == file.state) {
+        markDirty(folder.id);
+        return;
+    }
+    tally(folder.counts, file.countedState, -1);
+    tally(folder.counts, file.state, 1);
+    file.countedState = file.state;
+    const Transfer::State before = folder.state;
+    deriveFolderState(folder);
+    if (before == folder.state) {
+        // The counts in its cells changed all the same.
+        const int row = rowOf(folder.id);
+        if (row >= 0)
+            emit dataChanged(index(row, StateColumn), index(row, Md5Column));
+        markDirty(folder.id);
+        return;
+    }
+    changed(folder.id);
+}
+
+void TransferModel::markDirty(quint64 id)
+{
+    m_dirty.insert(id);
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
 }
 
 void TransferModel::setProgress(quint64 id, qint64 done, qint64 total)
@@ -102,9 +286,9 @@ void TransferModel::setProgress(quint64 id, qint64 done, qint64 total)
         return;
     t->done = done;
     t->total = total;
-    m_dirty.insert(id);
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    markDirty(id);
+    if (t->parentId)
+        account(*t);
 }
 
 void TransferModel::flush()
@@ -115,10 +299,10 @@ void TransferModel::flush()
     }
     const qint64 now = m_clock.elapsed();
     for (quint64 id : std::as_const(m_dirty)) {
-        const int row = rowOf(id);
-        if (row < 0)
+        const int item = itemOf(id);
+        if (item < 0)
             continue;
-        Transfer &t = m_rows[row];
+        Transfer &t = m_items[item];
         const qint64 ms = now - t.sampleMs;
         if (ms >= 250) {
             const double instant = double(t.done - t.sampleBytes) * 1000.0 / double(ms);
@@ -127,27 +311,59 @@ void TransferModel::flush()
             t.sampleBytes = t.done;
             t.sampleMs = now;
         }
-        emit dataChanged(index(row, ProgressColumn), index(row, EtaColumn));
+        const int row = rowOf(id);
+        if (row >= 0)
+            emit dataChanged(index(row, ProgressColumn), index(row, EtaColumn));
     }
     m_dirty.clear();
 }
 
+void TransferModel::reindex()
+{
+    m_pos.clear();
+    m_visible.clear();
+    for (int i = 0; i < m_items.size(); ++i) {
+        const Transfer &t = m_items.at(i);
+        m_pos.insert(t.id, i);
+        if (t.parentId == 0 || m_expanded.contains(t.parentId))
+            m_visible.append(i);
+    }
+}
+
 void TransferModel::removeFinished()
 {
-    for (int i = int(m_rows.size()) - 1; i >= 0; --i) {
-        const Transfer &t = m_rows.at(i);
-        if (isActive(t.id))
+    // Rows go one by one, so views keep their selection; m_items is compacted at the end.
+    QSet<quint64> gone;
+    for (int row = int(m_visible.size()) - 1; row >= 0; --row) {
+        const Transfer &t = m_items.at(m_visible.at(row));
+        if (t.parentId != 0 || isActive(t.id))
             continue;
-        beginRemoveRows({}, i, i);
-        m_dirty.remove(t.id);
-        m_rows.removeAt(i);
+        const int shown = m_expanded.contains(t.id) ? t.counts.files : 0;
+        beginRemoveRows({}, row, row + shown);
+        gone.insert(t.id);
+        m_visible.remove(row, shown + 1);
         endRemoveRows();
     }
+    if (gone.isEmpty())
+        return;
+    QList<Transfer> kept;
+    kept.reserve(m_items.size());
+    for (const Transfer &t : std::as_const(m_items)) {
+        if (gone.contains(t.id) || gone.contains(t.parentId)) {
+            m_dirty.remove(t.id);
+            m_expanded.remove(t.id);
+            continue;
+        }
+        kept.append(t);
+    }
+    m_items = std::move(kept);
+    reindex();
+    emit historyChanged();
 }
 
 int TransferModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_visible.size());
 }
 
 int TransferModel::columnCount(const QModelIndex &parent) const
@@ -160,6 +376,8 @@ QString TransferModel::stateText(const Transfer &t)
     switch (t.state) {
     case Transfer::State::Queued:
         return tr("Queued");
+    case Transfer::State::Interrupted:
+        return tr("Interrupted");
     case Transfer::State::Connecting:
         return tr("Connecting");
     case Transfer::State::Running:
@@ -169,6 +387,9 @@ QString TransferModel::stateText(const Transfer &t)
     case Transfer::State::Mismatch:
         return ErrorText::describe({ErrorCode::Mismatch, t.remoteName});
     case Transfer::State::Failed:
+        if (t.folder)
+            return tr("%n file(s) failed", nullptr, t.counts.failed);
+        return ErrorText::describe(t.failure);
     case Transfer::State::Cancelled:
         return ErrorText::describe(t.failure);
     }
@@ -184,6 +405,47 @@ QString TransferModel::md5Text(const Transfer &t)
     if (t.state == Transfer::State::Mismatch)
         //: %1 is a cross mark, %2 the MD5 in hex.
         return tr("%1 MISMATCH  %2").arg(QString(QChar(0x2717)), hexDigest(t.localMd5));
+    return {};
+}
+
+QStringList TransferModel::failedFiles(quint64 folderId, int max, bool leaves) const
+{
+    QStringList names;
+    const int item = itemOf(folderId);
+    if (item < 0 || !m_items.at(item).folder)
+        return names;
+    const Transfer &folder = m_items.at(item);
+    for (int i = item + 1; i <= item + folder.counts.files && names.size() < max; ++i) {
+        const Transfer &t = m_items.at(i);
+        if (t.state != Transfer::State::Failed && t.state != Transfer::State::Mismatch)
+            continue;
+        const QString name = leaves ? t.remoteName.section(QLatin1Char('/'), -1)
+                                    : t.remoteName.mid(folder.remoteName.size() + 1);
+        names << printableName(name);
+    }
+    return names;
+}
+
+QString TransferModel::folderMd5Text(const Transfer &folder) const
+{
+    const QLocale locale;
+    const Transfer::Counts &c = folder.counts;
+    if (c.failed > 0 && c.active == 0) {
+        constexpr int kNamed = 3;
+        // By their own names, which fit the cell; the tooltip has their paths.
+        QStringList names = failedFiles(folder.id, kNamed, true);
+        if (c.failed > names.size())
+            //: Ends the list of failed files: "a.jpg, b.jpg, c.jpg, 5 more".
+            names << tr("%n more", nullptr, c.failed - int(names.size()));
+        //: %1 is a cross mark, %2 the names of the files that failed.
+        return tr("%1 %Ln failed: %2", nullptr, c.failed)
+            .arg(QString(QChar(0x2717)), names.join(tr(", ")));
+    }
+    if (c.verified > 0 || folder.state == Transfer::State::Verified)
+        //: %1 is a check mark, %2 the files verified so far, %n all the folder's files:
+        //: "1,234 of 1,234 verified".
+        return tr("%1 %2 of %Ln verified", nullptr, c.files)
+            .arg(QString(QChar(0x2713)), locale.toString(c.verified));
     return {};
 }
 
@@ -222,7 +484,8 @@ QStringList TransferModel::widestTexts(int column)
     case EtaColumn:
         return {etaText(88 * 3600 + 58 * 60 + 58), etaText(100 * 3600)};
     case StateColumn:
-        return {tr("Queued"), tr("Connecting"), tr("Resuming"), tr("Downloading"), tr("Done")};
+        return {tr("Queued"), tr("Connecting"), tr("Resuming"), tr("Downloading"), tr("Done"),
+            tr("Interrupted")};
     default:
         return {};
     }
@@ -233,6 +496,17 @@ QString TransferModel::cell(const Transfer &t, int column) const
     const QLocale locale;
     switch (column) {
     case NameColumn:
+        if (t.folder)
+            return QString(QChar(m_expanded.contains(t.id) ? 0x25BE : 0x25B8)) + QLatin1Char(' ')
+                + printableName(t.targetName()) + QLatin1Char('/');
+        if (t.parentId) {
+            // Under its folder, by its path inside it.
+            const Transfer *folder = find(t.parentId);
+            const QString saved = t.savedName();
+            const QString prefix = folder ? folder->targetName() + QLatin1Char('/') : QString();
+            return QStringLiteral("      ")
+                + printableName(saved.startsWith(prefix) ? saved.mid(prefix.size()) : saved);
+        }
         return printableName(t.savedName());
     case ProgressColumn:
         if (t.total <= 0)
@@ -259,20 +533,22 @@ QString TransferModel::cell(const Transfer &t, int column) const
     case StateColumn:
         return stateText(t);
     case Md5Column:
-        return md5Text(t);
+        return t.folder ? folderMd5Text(t) : md5Text(t);
     }
     return {};
 }
 
 QVariant TransferModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_rows.size())
+    if (!index.isValid() || index.row() >= m_visible.size())
         return {};
-    const Transfer &t = m_rows.at(index.row());
+    const Transfer &t = m_items.at(m_visible.at(index.row()));
     switch (role) {
     case Qt::DisplayRole:
         return cell(t, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Md5Column && t.folder && t.counts.failed > 0)
+            return failedFiles(t.id, 20, false).join(QLatin1Char('\n'));
         if (index.column() == Md5Column && t.state == Transfer::State::Mismatch)
             return tr("Local MD5: %1\nServer MD5: %2")
                 .arg(hexDigest(t.localMd5), hexDigest(t.remoteMd5));
@@ -292,12 +568,17 @@ QVariant TransferModel::data(const QModelIndex &index, int role) const
         return t.total > 0 ? int(t.done * 1000 / t.total) : 0;
     case IdRole:
         return t.id;
+    case FolderRole:
+        return t.folder ? (m_expanded.contains(t.id) ? 2 : 1) : 0;
+    case ParentRole:
+        return t.parentId;
     case StateRole:
         return int(t.state);
     case Qt::ForegroundRole:
         if (index.column() == Md5Column || index.column() == StateColumn) {
             if (t.state == Transfer::State::Verified)
                 return QBrush(QColor(0x1a, 0x7f, 0x37));
+            // Interrupted is no error: it keeps the plain colour and waits for Resume.
             if (t.state == Transfer::State::Mismatch || t.state == Transfer::State::Failed)
                 return QBrush(QColor(0xb0, 0x20, 0x20));
         }
@@ -347,8 +628,8 @@ Qt::ItemFlags TransferModel::flags(const QModelIndex &index) const
 void TransferModel::retranslate()
 {
     emit headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
-    if (!m_rows.isEmpty())
-        emit dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
+    if (!m_visible.isEmpty())
+        emit dataChanged(index(0, 0), index(int(m_visible.size()) - 1, ColumnCount - 1));
 }
 
 } // namespace ferry

@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QTimer>
@@ -21,11 +22,15 @@ struct Transfer
         Mismatch,
         Failed,
         Cancelled,
+        Interrupted, ///< Was running when Ferry quit; Resume continues from the .part.
     };
     quint64 id = 0;
+    quint64 parentId = 0; ///< The folder row a file belongs to; 0 for a row of its own.
+    bool folder = false; ///< A folder row: its files follow it, and it adds them up.
     QString host;
     quint16 port = 0;
     QString remoteName;
+    QString localName; ///< Where it lands, relative to the output folder; empty: remoteName.
     GetOptions options;
     State state = State::Queued;
     qint64 done = 0;
@@ -40,14 +45,31 @@ struct Transfer
     qint64 sampleBytes = 0;
     qint64 sampleMs = 0;
     int rateSamples = 0; ///< Rate samples since the row started running.
+    // A file's share of its folder's sums, as last added to them.
+    State countedState = State::Queued;
+    qint64 countedDone = 0;
+    /// A folder's files by state, and the names of those that failed.
+    struct Counts
+    {
+        int files = 0;
+        int active = 0; ///< Queued, connecting or running.
+        int running = 0; ///< Connecting or running.
+        int verified = 0;
+        int failed = 0; ///< Failed or mismatch.
+        int cancelled = 0;
+        int interrupted = 0;
+    } counts;
 
+    /// The name it lands under, relative to the output folder, before any Keep both.
+    QString targetName() const { return localName.isEmpty() ? remoteName : localName; }
     /// The name the file was saved under, relative to the output folder: "name (1).txt"
     /// after Keep both, the remote name until the file is saved.
     QString savedName() const;
 };
 
 /// The client's transfer list. Progress is coalesced: setProgress() only stores, and a
-/// timer repaints changed rows at most ten times a second.
+/// timer repaints changed rows at most ten times a second. A folder is one row; its files
+/// are rows too, shown right under it while it is expanded.
 class TransferModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -66,15 +88,29 @@ public:
         PermilleRole = Qt::UserRole + 1, ///< 0..1000; invalid while the size is unknown.
         IdRole,
         StateRole,
+        FolderRole, ///< 0: a row of its own; 1: a collapsed folder; 2: an expanded folder.
+        ParentRole, ///< The folder row's id for a folder's file, else 0.
     };
 
     explicit TransferModel(QObject *parent = nullptr);
 
     quint64 add(const Transfer &transfer);
+    /// Adds a folder row and its files (collapsed); returns the folder's id. The files' ids
+    /// follow it in order.
+    quint64 addFolder(const Transfer &folder, const QList<Transfer> &files);
     const Transfer *find(quint64 id) const;
     Transfer *find(quint64 id);
-    quint64 idAt(int row) const { return m_rows.at(row).id; }
+    quint64 idAt(int row) const { return m_items.at(m_visible.at(row)).id; }
+    /// The row showing \a id; -1 when it is not shown (a file of a collapsed folder).
     int rowOf(quint64 id) const;
+    /// A folder's files' ids, in order.
+    QList<quint64> filesOf(quint64 folderId) const;
+    /// Every row and every folder's file, shown or not.
+    int itemCount() const { return int(m_items.size()); }
+    /// Every row of its own and every folder row, in order (not their files).
+    QList<quint64> topLevel() const;
+    void setExpanded(quint64 folderId, bool expanded);
+    bool isExpanded(quint64 folderId) const { return m_expanded.contains(folderId); }
     void changed(quint64 id); ///< Repaints the row now (state changes).
     void setProgress(quint64 id, qint64 done, qint64 total);
     void removeFinished();
@@ -89,6 +125,15 @@ public:
     void retranslate();
     static QString stateText(const Transfer &t);
     static QString md5Text(const Transfer &t);
+    /// The first \a max of a folder's files that did not verify, by their paths inside the
+    /// folder, or by their own names when \a leaves.
+    QStringList failedFiles(quint64 folderId, int max, bool leaves) const;
+
+signals:
+    /// A row was added or removed, or changed state: the saved list is out of date.
+    void historyChanged();
+
+public:
     /// The widest text \a column shows for plausible values ("888.88 MiB of 888.88 MiB"),
     /// in the current language and locale, for sizing the column; empty for free text.
     static QStringList widestTexts(int column);
@@ -97,8 +142,18 @@ private:
     static QString etaText(qint64 secs);
     void flush();
     QString cell(const Transfer &t, int column) const;
+    QString folderMd5Text(const Transfer &folder) const;
+    int itemOf(quint64 id) const { return m_pos.value(id, -1); }
+    /// Moves a folder file's share of the sums to its folder; repaints the folder.
+    void account(Transfer &file);
+    void deriveFolderState(Transfer &folder);
+    void reindex();
+    void markDirty(quint64 id);
 
-    QList<Transfer> m_rows;
+    QList<Transfer> m_items; ///< Every row; a folder's files right after it.
+    QHash<quint64, int> m_pos; ///< id -> index in m_items
+    QList<int> m_visible; ///< Model row -> index in m_items, ascending.
+    QSet<quint64> m_expanded;
     QSet<quint64> m_dirty;
     QTimer m_flushTimer;
     QElapsedTimer m_clock;

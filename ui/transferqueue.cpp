@@ -5,6 +5,8 @@
 #include "sessionhost.h"
 #include "uilog.h"
 
+#include <QDir>
+
 namespace ferry {
 
 TransferQueue::TransferQueue(TransferModel *model, QObject *parent)
@@ -55,6 +57,74 @@ quint64 TransferQueue::enqueue(
     return id;
 }
 
+quint64 TransferQueue::enqueueFolder(const QString &host, quint16 port, const QString &folderName,
+    const QList<protocol::FileEntry> &files, const QStringList &emptyFolders,
+    const GetOptions &options)
+{
+    const QString prefix = folderName + QLatin1Char('/');
+    // Files land under the folder's last part, as `ferry get photos/` puts them.
+    const qsizetype cut = folderName.lastIndexOf(QLatin1Char('/')) + 1;
+    Transfer folder;
+    folder.host = host;
+    folder.port = port;
+    folder.remoteName = folderName;
+    folder.localName = folderName.mid(cut);
+    folder.options = options;
+    QList<Transfer> rows;
+    rows.reserve(files.size());
+    for (const protocol::FileEntry &file : files) {
+        if (!file.name.startsWith(prefix) || !isValidRelativeName(file.name)) {
+            qCWarning(lcUi) << "folder" << folderName << "leaves out" << file.name;
+            continue;
+        }
+        Transfer t;
+        t.host = host;
+        t.port = port;
+        t.remoteName = file.name;
+        t.localName = file.name.mid(cut);
+        t.options = options;
+        t.total = file.size;
+        rows << t;
+    }
+    if (isValidRelativeName(folderName) && !options.outputDir.isEmpty())
+        createFolders(options.outputDir, folder.localName, folderName, emptyFolders);
+    const quint64 id = m_model->addFolder(folder, rows);
+    m_queue << m_model->filesOf(id);
+    pump();
+    return id;
+}
+
+void TransferQueue::createFolders(const QString &outputDir, const QString &localFolder,
+    const QString &folderName, const QStringList &emptyFolders)
+{
+    // The output folder is the user's choice, made if missing as a download does; below it
+    // only contained, link-refusing calls.
+    QDir().mkpath(outputDir);
+    Failure error;
+    const int root = containedfs::openRoot(outputDir, &error);
+    if (root < 0) {
+        qCWarning(lcUi) << "cannot open" << outputDir << error.detail;
+        return;
+    }
+    const qsizetype cut = folderName.size() - localFolder.size();
+    QStringList names {localFolder};
+    for (const QString &name : emptyFolders) {
+        if (name.startsWith(folderName + QLatin1Char('/')) && isValidRelativeName(name))
+            names << name.mid(cut);
+        else
+            qCWarning(lcUi) << "folder" << folderName << "leaves out the folder" << name;
+    }
+    for (const QString &name : std::as_const(names)) {
+        // openParentDir() creates, inside the output folder and without following links,
+        // every folder above a leaf; the leaf "." itself is never made.
+        const int dir = containedfs::openParentDir(root, name + QStringLiteral("/."), &error, true);
+        if (dir < 0)
+            qCWarning(lcUi) << "could not create" << name << error.detail;
+        containedfs::closeFd(dir);
+    }
+    containedfs::closeFd(root);
+}
+
 void TransferQueue::pump()
 {
     while (m_attempts.size() < m_maxRunning && !m_queue.isEmpty()) {
@@ -69,8 +139,8 @@ void TransferQueue::pump()
         QMetaObject::invokeMethod(
             m_host,
             [host = m_host, attempt, server = t->host, port = t->port, password = m_password,
-                name = t->remoteName, options = t->options] {
-                host->startTransfer(attempt, server, port, password, name, options);
+                name = t->remoteName, options = t->options, local = t->localName] {
+                host->startTransfer(attempt, server, port, password, name, options, local);
             },
             Qt::QueuedConnection);
     }
@@ -78,6 +148,11 @@ void TransferQueue::pump()
 
 void TransferQueue::cancel(quint64 id)
 {
+    if (const Transfer *t = m_model->find(id); t && t->folder) {
+        for (quint64 file : m_model->filesOf(id))
+            cancel(file);
+        return;
+    }
     if (!m_model->isActive(id))
         return;
     m_queue.removeAll(id);
@@ -95,6 +170,15 @@ void TransferQueue::cancel(quint64 id)
 void TransferQueue::retry(quint64 id, bool resume)
 {
     Transfer *t = m_model->find(id);
+    if (t && t->folder) {
+        // Verified files keep their verdict; the others start again (or continue).
+        for (quint64 file : m_model->filesOf(id)) {
+            const Transfer *f = m_model->find(file);
+            if (f && f->state != Transfer::State::Verified)
+                retry(file, resume);
+        }
+        return;
+    }
     if (!t || m_model->isActive(id))
         return;
     t->options.resume = resume;
@@ -114,6 +198,10 @@ void TransferQueue::retryWith(quint64 id, ConflictPolicy policy)
 {
     if (Transfer *t = m_model->find(id))
         t->options.conflict = policy;
+    for (quint64 file : m_model->filesOf(id)) {
+        if (Transfer *t = m_model->find(file))
+            t->options.conflict = policy;
+    }
     retry(id, false);
 }
 
@@ -122,15 +210,16 @@ namespace {
 /// Opens the folder that holds the row's NAME.part, inside its output folder; -1 if none.
 int openPartDir(const Transfer &t, QString *leaf)
 {
-    if (!isSafeLocalName(t.remoteName) || t.options.outputDir.isEmpty())
+    const QString name = t.targetName();
+    if (!isSafeLocalName(name) || t.options.outputDir.isEmpty())
         return -1;
     Failure error;
     const int root = containedfs::openRoot(t.options.outputDir, &error);
     if (root < 0)
         return -1;
-    const int dir = containedfs::openParentDir(root, t.remoteName, &error);
+    const int dir = containedfs::openParentDir(root, name, &error, false);
     containedfs::closeFd(root);
-    *leaf = t.remoteName.section(QLatin1Char('/'), -1) + QStringLiteral(".part");
+    *leaf = name.section(QLatin1Char('/'), -1) + QStringLiteral(".part");
     return dir;
 }
 
@@ -139,6 +228,23 @@ int openPartDir(const Transfer &t, QString *leaf)
 bool TransferQueue::hasPart(quint64 id) const
 {
     const Transfer *t = m_model->find(id);
+    if (t && t->folder) {
+        if (m_model->isActive(id))
+            return false;
+        // Looked at on every selection change: a bounded look, unfinished files first.
+        constexpr int kLooks = 200;
+        int looks = 0;
+        for (quint64 file : m_model->filesOf(id)) {
+            const Transfer *f = m_model->find(file);
+            if (!f || f->state == Transfer::State::Verified)
+                continue;
+            if (hasPart(file))
+                return true;
+            if (++looks >= kLooks)
+                break;
+        }
+        return false;
+    }
     if (!t || m_model->isActive(id) || t->state == Transfer::State::Verified)
         return false;
     QString leaf;
@@ -151,6 +257,14 @@ bool TransferQueue::hasPart(quint64 id) const
 void TransferQueue::startOver(quint64 id)
 {
     const Transfer *t = m_model->find(id);
+    if (t && t->folder) {
+        for (quint64 file : m_model->filesOf(id)) {
+            const Transfer *f = m_model->find(file);
+            if (f && f->state != Transfer::State::Verified)
+                startOver(file);
+        }
+        return;
+    }
     if (!t || m_model->isActive(id))
         return;
     QString leaf;
@@ -229,8 +343,10 @@ void TransferQueue::onFinished(quint64 attempt, const FileResult &result)
         end(id, Transfer::State::Mismatch, {ErrorCode::Mismatch, result.remoteName});
         break;
     case FileResult::Outcome::Failed:
+        // A folder's file that exists is named in the folder's verdict, not asked about
+        // one by one.
         if (result.failure.code == ErrorCode::AlreadyExists
-            && t->options.conflict == ConflictPolicy::Fail) {
+            && t->options.conflict == ConflictPolicy::Fail && !t->parentId) {
             t->state = Transfer::State::Failed;
             t->failure = result.failure;
             m_model->changed(id);

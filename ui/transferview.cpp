@@ -1,9 +1,12 @@
 #include "transferview.h"
 
 #include "dropnames.h"
+#include "transfermodel.h"
 
 #include <QDragEnterEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 
 namespace ferry {
@@ -85,6 +88,57 @@ void TransferView::paintEvent(QPaintEvent *event)
         p.setPen(palette().color(m_highlight ? QPalette::Text : QPalette::PlaceholderText));
         p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, m_hint);
     }
+}
+
+bool TransferView::toggleFolder(const QModelIndex &index, int expand)
+{
+    auto *transfers = qobject_cast<TransferModel *>(model());
+    const int folder = index.siblingAtColumn(0).data(TransferModel::FolderRole).toInt();
+    if (!transfers || folder == 0)
+        return false;
+    const bool open = expand < 0 ? folder == 1 : expand == 1;
+    transfers->setExpanded(index.data(TransferModel::IdRole).toULongLong(), open);
+    return true;
+}
+
+bool TransferView::onArrow(const QMouseEvent *event) const
+{
+    // The arrow is the first two characters of a folder row's name.
+    const QModelIndex index = indexAt(event->position().toPoint());
+    return event->button() == Qt::LeftButton && index.column() == TransferModel::NameColumn
+        && index.data(TransferModel::FolderRole).toInt() != 0
+        && event->position().x()
+        < visualRect(index).left() + 2 * fontMetrics().averageCharWidth() + 8;
+}
+
+void TransferView::mousePressEvent(QMouseEvent *event)
+{
+    if (onArrow(event) && toggleFolder(indexAt(event->position().toPoint()), -1)) {
+        event->accept();
+        return;
+    }
+    QTableView::mousePressEvent(event);
+}
+
+void TransferView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    // Qt sends the second click as a press too, which toggled already: the arrow takes
+    // the double click, so it opens no file manager.
+    if (onArrow(event)) {
+        event->accept();
+        return;
+    }
+    QTableView::mouseDoubleClickEvent(event);
+}
+
+void TransferView::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Right || event->key() == Qt::Key_Left)
+        && toggleFolder(currentIndex(), event->key() == Qt::Key_Right ? 1 : 0)) {
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
 }
 
 void TransferView::changeEvent(QEvent *event)

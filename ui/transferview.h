@@ -6,6 +6,7 @@ namespace ferry {
 
 /// The transfer list. It takes drops of names (text/plain), desktop files (text/uri-list) and
 /// rows dragged from the listing, and lights up while something droppable hovers over it.
+/// A folder row opens and closes with a click on its arrow, or with Right and Left.
 class TransferView : public QTableView
 {
     Q_OBJECT
@@ -22,10 +23,16 @@ protected:
     void dragLeaveEvent(QDragLeaveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
     void setHighlight(bool on);
+    /// Expands or collapses the folder row at \a index; false if it is no folder row.
+    bool toggleFolder(const QModelIndex &index, int expand);
+    bool onArrow(const QMouseEvent *event) const;
     QString m_hint;
     bool m_highlight = false;
 };

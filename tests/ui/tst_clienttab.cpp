@@ -9,6 +9,7 @@
 #include "testidentity.h"
 #include "testutil.h"
 #include "tls/truststore.h"
+#include "transferhistory.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
 #include "transferview.h"
@@ -113,6 +114,8 @@ void tst_ClientTab::initTestCase()
 
 void tst_ClientTab::init()
 {
+    // Each test starts with an empty transfer list, not the last test's saved one.
+    QFile::remove(TransferHistory::defaultPath());
     m_dest = std::make_unique<QTemporaryDir>();
     m_tab = std::make_unique<ClientTab>();
     m_tab->setDestination(m_dest->path());

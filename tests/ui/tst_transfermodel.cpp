@@ -13,7 +13,34 @@ private slots:
     void md5CellShowsTheVerdict();
     void progressIsCoalesced();
     void timeLeftWaitsForAnEstimate();
+    void folderRowAddsUpItsFiles();
+    void folderRowOpensAndCloses();
+    void clearFinishedKeepsARunningFolder();
+    void folderVerdictNamesAtMostThreeFiles();
 };
+
+namespace {
+
+QList<Transfer> folderFiles(int count, qint64 size)
+{
+    QList<Transfer> files;
+    for (int i = 0; i < count; ++i) {
+        Transfer t;
+        t.remoteName = QStringLiteral("album/f%1.jpg").arg(i);
+        t.total = size;
+        files << t;
+    }
+    return files;
+}
+
+Transfer folderRow()
+{
+    Transfer folder;
+    folder.remoteName = QStringLiteral("album");
+    return folder;
+}
+
+} // namespace
 
 void tst_TransferModel::progressIsScaledBeyond2GiB()
 {
@@ -86,6 +113,115 @@ void tst_TransferModel::timeLeftWaitsForAnEstimate()
     }
     QVERIFY(!shown.isEmpty());
     QVERIFY2(shown != QStringLiteral("0:00"), qPrintable(shown));
+}
+
+void tst_TransferModel::folderRowAddsUpItsFiles()
+{
+    TransferModel model;
+    const quint64 folder = model.addFolder(folderRow(), folderFiles(1234, 1000));
+    QCOMPARE(model.rowCount(), 1);
+    const QList<quint64> files = model.filesOf(folder);
+    QCOMPARE(files.size(), 1234);
+    QCOMPARE(
+        model.index(0, TransferModel::StateColumn).data().toString(), QStringLiteral("Queued"));
+
+    // Two files running, one half done: the folder is downloading, 1,500 of 1,234,000 bytes.
+    for (int i = 0; i < 2; ++i) {
+        Transfer *t = model.find(files[i]);
+        t->state = Transfer::State::Running;
+        model.changed(files[i]);
+    }
+    model.setProgress(files[0], 1000, 1000);
+    model.setProgress(files[1], 500, 1000);
+    QCOMPARE(model.index(0, TransferModel::StateColumn).data().toString(),
+        QStringLiteral("Downloading"));
+    QCOMPARE(model.find(folder)->done, 1500);
+    QCOMPARE(model.index(0, TransferModel::ProgressColumn).data(TransferModel::PermilleRole),
+        QVariant(1));
+
+    // Every file verified: "1,234 of 1,234 verified", in the locale's digits.
+    for (quint64 id : files) {
+        Transfer *t = model.find(id);
+        t->state = Transfer::State::Verified;
+        t->done = 1000;
+        model.changed(id);
+    }
+    QVERIFY(!model.isActive(folder));
+    QCOMPARE(model.index(0, TransferModel::StateColumn).data().toString(), QStringLiteral("Done"));
+    QCOMPARE(model.index(0, TransferModel::Md5Column).data().toString(),
+        QString(QChar(0x2713))
+            + QStringLiteral(" %1 of %1 verified").arg(QLocale().toString(1234)));
+    QCOMPARE(model.index(0, TransferModel::ProgressColumn).data(TransferModel::PermilleRole),
+        QVariant(1000));
+}
+
+void tst_TransferModel::folderRowOpensAndCloses()
+{
+    TransferModel model;
+    Transfer single;
+    single.remoteName = QStringLiteral("before.txt");
+    model.add(single);
+    const quint64 folder = model.addFolder(folderRow(), folderFiles(3, 10));
+    model.add(single);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(1, TransferModel::NameColumn).data().toString(),
+        QString(QChar(0x25B8)) + QStringLiteral(" album/"));
+
+    model.setExpanded(folder, true);
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.index(1, TransferModel::NameColumn).data().toString(),
+        QString(QChar(0x25BE)) + QStringLiteral(" album/"));
+    QCOMPARE(model.index(2, TransferModel::NameColumn).data().toString().trimmed(),
+        QStringLiteral("f0.jpg"));
+    QCOMPARE(model.index(4, 0).data(TransferModel::ParentRole).toULongLong(), folder);
+    QCOMPARE(model.rowOf(model.filesOf(folder).last()), 4);
+    QCOMPARE(
+        model.index(5, TransferModel::NameColumn).data().toString(), QStringLiteral("before.txt"));
+
+    model.setExpanded(folder, false);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.rowOf(model.filesOf(folder).first()), -1);
+}
+
+void tst_TransferModel::clearFinishedKeepsARunningFolder()
+{
+    TransferModel model;
+    const quint64 running = model.addFolder(folderRow(), folderFiles(2, 10));
+    QList<Transfer> done = folderFiles(2, 10);
+    for (Transfer &t : done)
+        t.state = Transfer::State::Verified;
+    const quint64 finished = model.addFolder(folderRow(), done);
+    model.setExpanded(running, true);
+    model.setExpanded(finished, true);
+    QCOMPARE(model.rowCount(), 6);
+    model.removeFinished();
+    QCOMPARE(model.rowCount(), 3);
+    QVERIFY(model.find(running));
+    QVERIFY(!model.find(finished));
+    QVERIFY(!model.find(finished + 1)); // its files went with it
+    QCOMPARE(model.rowOf(model.filesOf(running).last()), 2);
+}
+
+void tst_TransferModel::folderVerdictNamesAtMostThreeFiles()
+{
+    TransferModel model;
+    QList<Transfer> files = folderFiles(6, 10);
+    for (int i = 0; i < files.size(); ++i)
+        files[i].state = i == 0 ? Transfer::State::Verified : Transfer::State::Failed;
+    files[2].remoteName = QStringLiteral("album/deep/er/f2.jpg");
+    const quint64 folder = model.addFolder(folderRow(), files);
+    // (Plural forms come from the English translation, which tst_history loads.)
+    QVERIFY(model.index(0, TransferModel::StateColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("5 ")));
+    QCOMPARE(model.index(0, TransferModel::Md5Column).data().toString(),
+        QString(QChar(0x2717)) + QStringLiteral(" 5 failed: f1.jpg, f2.jpg, f3.jpg, 2 more"));
+    QVERIFY(model.index(0, TransferModel::Md5Column)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("deep/er/f2.jpg")));
+    QVERIFY(!model.isActive(folder));
 }
 
 QTEST_GUILESS_MAIN(tst_TransferModel)

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QTimer>
+
+namespace ferry {
+
+class TransferModel;
+
+/// Keeps the transfer list in a file of Ferry's data folder, so it comes back after a
+/// restart: the last kMaxRows rows (a folder is one row, its files inside it). A row that
+/// was still going is saved as Interrupted. The file is replaced atomically; a file that
+/// is too large or does not parse gives an empty list and a log line.
+class TransferHistory : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kMaxRows = 1000;
+    static constexpr qint64 kMaxBytes = qint64(64) << 20;
+    static constexpr int kMaxFiles = 200000; ///< A folder's files, all rows together.
+
+    /// Loads \a path into \a model, then saves it there whenever the list changes.
+    TransferHistory(TransferModel *model, const QString &path, QObject *parent = nullptr);
+    ~TransferHistory() override;
+
+    /// Identity::dataDir()/transfers.json
+    static QString defaultPath();
+    /// Writes the list now (it is also written shortly after each change, and on quit).
+    bool save();
+    /// Reads \a path into \a model; returns the rows added (0 for a missing or bad file).
+    static int load(TransferModel *model, const QString &path);
+
+private:
+    QPointer<TransferModel> m_model; ///< May go first when both are children of one widget.
+    QString m_path;
+    QTimer m_saveTimer;
+};
+
+} // namespace ferry
