@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fs/filesource.h"
+#include "fs/folderwalk.h"
 #include "fs/md5.h"
 #include "fs/md5cache.h"
 #include "protocol/frame.h"
@@ -39,6 +40,7 @@ public:
         AwaitRequest,
         AwaitAccept,
         Sending,
+        Listing, ///< Walking the folder, a frame at a time, as the socket drains.
         Closing,
     };
     Q_ENUM(State)
@@ -58,6 +60,7 @@ private:
     struct Job
     {
         bool list = false;
+        bool hash = false; ///< A hash query: the MD5 of the whole file, not the file.
         QString name;
         qint64 acceptUpTo = -1; ///< Files this small are sent without waiting for Accept.
     };
@@ -81,6 +84,9 @@ private:
     void setState(State state);
     void startNextJob();
     void sendListing();
+    void continueListing();
+    /// The file changed while it was read: that file fails, the connection goes on.
+    void fileChanged();
     void offer(const Job &job);
     void pump();
     void finishFile();
@@ -116,6 +122,11 @@ private:
     protocol::FrameReader m_reader {kReadBound};
     QByteArray m_nonce;
     bool m_authAnswerPending = false;
+    std::unique_ptr<FolderWalk> m_walk; ///< The listing being sent.
+    protocol::ListFrameBuilder m_listFrames;
+    qint64 m_listed = 0;
+    QElapsedTimer m_listClock; ///< Since the last listing frame went out.
+    bool m_hashOnly = false; ///< The open file answers a hash query.
     QQueue<Job> m_jobs;
     bool m_jobScheduled = false;
     bool m_waitingForRoom = false;
