@@ -148,12 +148,18 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     return fd;
 }
 
-int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
+namespace {
+/// Opens (creating if asked) the folders \a parts below \a rootFd, following no symlink.
+int openFolderChain(int rootFd, const QStringList &parts, Failure *error, bool create)
 {
-    QStringList parts = name.split(QLatin1Char('/'));
-    parts.removeLast();
-    int current = ::dup(rootFd);
+    int current = ::fcntl(rootFd, F_DUPFD_CLOEXEC, 0);
     for (const QString &part : std::as_const(parts)) {
+        // The caller checked the name; this walk still never steps up or stays in place.
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String("..")) {
+            setError(error, {ErrorCode::Refused, part});
+            ::close(current);
+            return -1;
+        }
         const QByteArray c = QFile::encodeName(part);
         if (create && ::mkdirat(current, c.constData(), 0777) < 0 && errno != EEXIST) {
             setError(error, errnoFailure(errno, part));
@@ -173,6 +179,19 @@ int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
         current = next;
     }
     return current;
+}
+} // namespace
+
+int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
+{
+    QStringList parts = name.split(QLatin1Char('/'));
+    parts.removeLast();
+    return openFolderChain(rootFd, parts, error, create);
+}
+
+int makeFolders(int rootFd, const QString &name, Failure *error)
+{
+    return openFolderChain(rootFd, name.split(QLatin1Char('/')), error, true);
 }
 
 int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error)
