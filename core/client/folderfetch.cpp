@@ -95,7 +95,7 @@ void FolderFetch::plan(const protocol::FileEntry &entry)
     m_summary.bytes += size;
     if (problem != localpath::Problem::None) {
         // Refused before anything exists for it: a hostile or broken server's name.
-        qCWarning(lcFolderFetch) << "refused a listed path:" << int(problem);
+        qCInfo(lcFolderFetch) << "refused a listed path:" << int(problem);
         FileResult r;
         r.remoteName = entry.name;
         r.failure = localpath::failure(problem, entry.name);
