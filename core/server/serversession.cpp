@@ -492,7 +492,8 @@ void ServerSession::continueListing()
             startNextJob();
             return;
         }
-        ++m_listed;
+        if (!entry.isFolder)
+            ++m_listed; // the log says "listed N files"
         const QByteArray frame = m_listFrames.add(entry);
         if (!frame.isEmpty()) {
             m_socket->write(frame);
