@@ -215,6 +215,7 @@ private slots:
     void folderThatBecomesASymlinkIsNotFollowed();
     void listingOfManyFilesComesInBoundedFrames();
     void hashQueryOfAFolderOrAnEscapeIsRefusedAlone();
+    void clientThatStopsReadingAListingIsCutAtTheDeadline();
 
 private:
     ServerConfig config() const;
@@ -1510,6 +1511,31 @@ void tst_Hostile::hashQueryOfAFolderOrAnEscapeIsRefusedAlone()
     QCOMPARE(reply->md5Hex, m_smallMd5);
     QCOMPARE(reply->entry.size, 1000);
     QVERIFY(peer.isOpen());
+}
+
+void tst_Hostile::clientThatStopsReadingAListingIsCutAtTheDeadline()
+{
+    // 16,000 entries of about 420 bytes: more than every buffer between the two can hold.
+    for (int d = 0; d < 8; ++d) {
+        const QString folder = m_share + QLatin1Char('/') + QString(200, QLatin1Char('d'))
+            + QString::number(d) + QLatin1Char('/');
+        QVERIFY(QDir().mkpath(folder));
+        for (int i = 0; i < 2000; ++i) {
+            QFile f(folder + QString(200, QLatin1Char('f')) + QString::number(i));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+    }
+    RawClient peer(start(config()));
+    peer.socket().setReadBufferSize(16 * 1024);
+    QVERIFY(peer.readHello());
+    peer.send(protocol::encodeHello({}) + protocol::encodeFrame(FrameType::ListRequest));
+    // The peer reads nothing more: the walk stops while the socket is full, then gives up.
+    QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout, 60000));
+    bool listing = false;
+    for (const ServerEvent &e : std::as_const(m_events))
+        listing = listing || (e.code == ErrorCode::Timeout && e.detail == QLatin1String("listing"));
+    QVERIFY(listing);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), 0, 30000);
 }
 
 #include "tst_hostile.moc"
