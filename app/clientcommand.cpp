@@ -18,6 +18,8 @@
 #include <QTextStream>
 
 #include <algorithm>
+#include <optional>
+
 #include <unistd.h>
 
 namespace ferry {
@@ -97,6 +99,9 @@ int ClientCommand::run(const QStringList &arguments)
             {QStringLiteral("resume"), tr("Continue interrupted downloads from their .part.")},
             {QStringLiteral("overwrite"),
                 tr("Replace existing files, once the new one is verified.")},
+            {{QStringLiteral("r"), QStringLiteral("recursive")},
+                tr("Every NAME is a folder: fetch it with everything below it, empty folders "
+                   "too (a NAME ending in '/' means this as well).")},
         });
     }
     QTextStream err(stderr);
@@ -180,6 +185,10 @@ int ClientCommand::run(const QStringList &arguments)
     options.conflict = get && parser.isSet(QStringLiteral("overwrite")) ? ConflictPolicy::Overwrite
                                                                         : ConflictPolicy::Fail;
     m_outputDir = options.outputDir;
+    m_recursive = get && parser.isSet(QStringLiteral("recursive"));
+    m_folders = m_recursive || std::any_of(names.begin(), names.end(), [](const QString &n) {
+        return n.endsWith(QLatin1Char('/'));
+    });
     m_tty = ::isatty(STDERR_FILENO);
 
     m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
@@ -265,14 +274,20 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     ClientSession session;
     session.setPassword(password);
     session.setTls(m_tls);
+    // Before this command's own handlers: the fetch settles every file before the session's
+    // failure is printed, so each file's line comes after the reason it refers to.
+    FolderFetch fetch(&session);
+    std::optional<FolderSummary> summary;
     QObject::connect(&session, &ClientSession::trustRequired, &session,
         [&session](const PeerDevice &peer) { session.trustPeer(DevicesCommand::askTrust(peer)); });
     m_session = &session;
     m_currentId = 0;
     m_afterFailure.clear();
     int exitCode = ExitOk;
-    QObject::connect(&session, &ClientSession::listReceived, &session,
-        [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
+    if (!get) {
+        QObject::connect(&session, &ClientSession::listReceived, &session,
+            [this](const QList<protocol::FileEntry> &entries) { printListing(entries); });
+    }
     QObject::connect(&session, &ClientSession::fileStarted, &session,
         [this](quint64 id, const QString &name, qint64, qint64 offset) {
             m_currentId = id;
@@ -282,9 +297,25 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
         });
     QObject::connect(&session, &ClientSession::fileProgress, &session,
         [this](quint64, qint64 done, qint64 total) { printProgress(done, total); });
-    QObject::connect(&session, &ClientSession::fileFinished, &session,
-        [this](const FileResult &r) { printResult(r); });
-    QObject::connect(&session, &ClientSession::idle, &session, [] { QCoreApplication::exit(0); });
+    if (m_folders) {
+        QObject::connect(
+            &fetch, &FolderFetch::fileDone, &session, [this](const FileResult &r, bool skipped) {
+                if (skipped)
+                    printSkipped(r);
+                else
+                    printResult(r);
+            });
+        QObject::connect(&fetch, &FolderFetch::finished, &session, [&](const FolderSummary &s) {
+            summary = s;
+            if (session.state() != ClientSession::State::Closed)
+                QCoreApplication::exit(0);
+        });
+    } else {
+        QObject::connect(&session, &ClientSession::fileFinished, &session,
+            [this](const FileResult &r) { printResult(r); });
+        QObject::connect(
+            &session, &ClientSession::idle, &session, [] { QCoreApplication::exit(0); });
+    }
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
         if (f.code == ErrorCode::AuthRequired && mayPrompt) {
@@ -310,14 +341,37 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
         session.abort();
     });
     session.connectToServer(host, port);
-    if (get)
+    if (get && m_folders)
+        fetch.start(names, m_recursive, options);
+    else if (get)
         session.requestFiles(names, options);
     else
         session.requestList();
     QCoreApplication::exec();
     clearProgress();
     m_session = nullptr;
+    if (summary && !*wantsPassword)
+        printSummary(*summary);
     return exitCode;
+}
+
+void ClientCommand::printSkipped(const FileResult &r)
+{
+    clearProgress();
+    m_currentId = 0;
+    // Already here with the server's MD5 (--resume): nothing was fetched.
+    QTextStream(stdout) << printableName(r.remoteName) << "  " << r.size << "  " << r.localMd5
+                        << "  skipped" << Qt::endl;
+}
+
+void ClientCommand::printSummary(const FolderSummary &s)
+{
+    // English words, like each file's status: scripts read this line.
+    QTextStream(stdout) << "summary: " << s.files << " files, " << s.bytes << " bytes, "
+                        << s.verified << " verified, " << s.failed << " failed, " << s.skipped
+                        << " skipped" << Qt::endl;
+    if (s.failed > 0)
+        m_anyFailed = true;
 }
 
 void ClientCommand::printListing(const QList<protocol::FileEntry> &entries)
@@ -325,7 +379,17 @@ void ClientCommand::printListing(const QList<protocol::FileEntry> &entries)
     QTextStream out(stdout);
     const QLocale locale;
     qint64 total = 0;
+    int files = 0;
     for (const auto &e : entries) {
+        if (e.isFolder) {
+            // A folder, empty or not: 'ferry get NAME/' fetches it.
+            out << QStringLiteral("%1  %2  %3/")
+                       .arg(QStringLiteral("-"), 10)
+                       .arg(QString(16, QLatin1Char(' ')), printableName(e.name))
+                << '\n';
+            continue;
+        }
+        ++files;
         const QString when = QDateTime::fromMSecsSinceEpoch(e.mtimeMs).toString(
             QStringLiteral("yyyy-MM-dd HH:mm"));
         out << QStringLiteral("%1  %2  %3")
@@ -334,9 +398,7 @@ void ClientCommand::printListing(const QList<protocol::FileEntry> &entries)
             << '\n';
         total += e.size;
     }
-    out << tr("%n file(s), %1", nullptr, int(entries.size()))
-               .arg(locale.formattedDataSize(total, 1))
-        << '\n';
+    out << tr("%n file(s), %1", nullptr, files).arg(locale.formattedDataSize(total, 1)) << '\n';
 }
 
 void ClientCommand::printResult(const FileResult &r)

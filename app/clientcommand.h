@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clientsession.h"
+#include "client/folderfetch.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -25,6 +26,8 @@ public:
 private:
     int runSession(const QString &host, quint16 port, const QStringList &names,
         const GetOptions &options, const QByteArray &password, bool mayPrompt, bool *wantsPassword);
+    void printSkipped(const FileResult &result);
+    void printSummary(const FolderSummary &summary);
     void printListing(const QList<protocol::FileEntry> &entries);
     void printResult(const FileResult &result);
     /// The -o folder made absolute, its last component created if needed; empty (and said
@@ -39,6 +42,8 @@ private:
     void clearProgress();
 
     Mode m_mode;
+    bool m_folders = false; ///< A folder is asked for: list first, then fetch (FolderFetch).
+    bool m_recursive = false;
     QString m_peer;
     QString m_outputDir;
     bool m_tty = false;

@@ -313,8 +313,10 @@ class Bench:
             os.makedirs(d, exist_ok=True)
         if a.quick:
             self.big_size, self.n_small, self.n_mid, self.clients, self.samples = 8 * MiB, 50, 10, 10, 10
+            self.n_tree = 200
         else:
             self.big_size, self.n_small, self.n_mid, self.clients, self.samples = GiB, 1000, 200, 200, 200
+            self.n_tree = 10000
         self.small_size, self.mid_size, self.huge_size = 4 * KiB, MiB, 4 * GiB
         self.n_loads = 4
         self.reps = a.reps
@@ -711,6 +713,115 @@ class Bench:
         self.results["small"] = rows
         return rows
 
+    def case_folder(self):
+        """Case 8 (issue 15): n × 4 KiB in a nested folder (dir/aNN/bN/fNNNNN.bin, plus an empty
+        folder) through one `ferry get dir/`, against `curl -K` of every file and `tar c | nc` ->
+        `nc | tar x` in the same run."""
+        n, top = self.n_tree, "dir"
+        src = os.path.join(self.data, "tree")
+        names = [f"{top}/a{i // 1000:02d}/b{i // 100 % 10}/f{i:05d}.bin" for i in range(n)]
+        for rel in names:
+            p = os.path.join(src, rel)
+            os.makedirs(os.path.dirname(p), exist_ok=True)
+            b = os.urandom(self.small_size)
+            with open(p, "wb") as f:
+                f.write(b)
+            self.md5[p] = hashlib.md5(b).hexdigest()
+        os.makedirs(os.path.join(src, top, "empty"), exist_ok=True)
+        os.sync()
+        srcs = [os.path.join(src, rel) for rel in names]
+        out = os.path.join(self.outdir, "tree")
+        rows = {k: Row(lbl, ferry=k == "ferry", files=n) for k, lbl in [
+            ("curl", "`curl -K --create-dirs` of every file (one process, keep-alive), unverified"),
+            ("tar", "`tar c | nc` -> `nc | tar x`, unverified"),
+            ("ferry", "one `ferry get dir/`, every file verified (fresh server each repetition)"),
+        ]}
+        runs = [0]
+
+        def prepare():
+            """A new, empty folder per run; see case_small for why they are kept until the end."""
+            runs[0] += 1
+            folder = os.path.join(out, f"run{runs[0]}")
+            os.makedirs(folder)
+            os.sync()
+            warm(srcs)
+            return folder
+
+        def copies_differ(dest):
+            return sum(1 for rel in names
+                       if not os.path.isfile(os.path.join(dest, rel))
+                       or file_md5(os.path.join(dest, rel)) != self.md5[os.path.join(src, rel)])
+
+        cfg = os.path.join(self.work, "curl-tree.cfg")
+        http = None
+        try:
+            http = self.http_server(src)
+            for rep in range(self.reps):
+                dest = prepare()
+                with open(cfg, "w") as f:
+                    for rel in names:
+                        f.write(f'url = "http://{HOST}:{http.port}/{rel}"\noutput = "{dest}/{rel}"\n')
+                t0 = time.perf_counter()
+                c = subprocess.run(["curl", "-s", "--fail", "--create-dirs", "-K", cfg],
+                                   stdin=subprocess.DEVNULL, timeout=self.timeout)
+                dt = time.perf_counter() - t0
+                bad = copies_differ(dest)
+                self.add_baseline(rows["curl"], dt, ([f"curl exit {c.returncode}"] if c.returncode
+                                                     else []) + ([f"{bad} copies differ"] if bad else []))
+
+                dest = prepare()
+                port = free_port()
+                recv = Server("nc-tar", ["sh", "-c", f"nc -l -d {HOST} {port} | tar -x -C '{dest}'"],
+                              port, self.logs).wait_listening()
+                try:
+                    t0 = time.perf_counter()
+                    send = subprocess.run(f"tar -c -C '{src}' {top} | nc -N {HOST} {port}",
+                                          shell=True, stdin=subprocess.DEVNULL,
+                                          stdout=subprocess.DEVNULL, timeout=self.timeout)
+                    recv.proc.wait(self.timeout)
+                    dt = time.perf_counter() - t0
+                finally:
+                    recv.stop()
+                bad = copies_differ(dest)
+                self.add_baseline(rows["tar"], dt, ([f"tar|nc exit {send.returncode}"] if send.returncode
+                                                    else []) + ([f"{bad} copies differ"] if bad else []))
+
+                try:
+                    with self.ferry_server("ferry-serve-tree", src) as srv:
+                        dest = prepare()
+                        cmd = self.get_cmd(srv.port, [top + "/"], dest)
+                        t0 = time.perf_counter()
+                        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                           stderr=subprocess.PIPE, env=self.env, timeout=self.timeout)
+                        dt = time.perf_counter() - t0
+                    lines = p.stdout.decode(errors="replace").splitlines()
+                    errs = [] if p.returncode == 0 else [f"exit {p.returncode}"]
+                    summary = f"summary: {n} files, {n * self.small_size} bytes, {n} verified, 0 failed, 0 skipped"
+                    if not lines or lines[-1] != summary:
+                        errs.append("summary: " + (lines[-1] if lines else "none")[:120])
+                    verified = sum(1 for l in lines if l.endswith("  verified"))
+                    if verified != n:
+                        errs.append(f"{verified} verified lines, not {n}")
+                    bad = copies_differ(dest)
+                    if bad:
+                        errs.append(f"{bad} output files differ from the source")
+                    if not os.path.isdir(os.path.join(dest, top, "empty")):
+                        errs.append("the empty folder was not created")
+                    if errs and p.stderr:
+                        errs.append("stderr: " + p.stderr.decode(errors="replace").strip()[-200:])
+                    self.record_ferry(rows["ferry"], dt, errs)
+                except (BenchError, subprocess.TimeoutExpired) as e:
+                    self.record_ferry(rows["ferry"], None, [str(e)])
+        except BenchError as e:
+            for k in ("curl", "tar"):
+                rows[k].failures.append(str(e))
+        finally:
+            if http:
+                http.stop()
+            clear_dir(out)
+        self.results["folder"] = rows
+        return rows
+
     def case_clients(self):
         """Case 4: N concurrent `ferry get` processes, one distinct 1 MiB file each."""
         folder = os.path.dirname(self.mid[0])
@@ -1088,6 +1199,20 @@ class Bench:
                          f"{fmt_ratio(fps / (r.files / curl) if fps and curl else None)} | "
                          f"{' '.join(f'{t:.3f}' for t in r.times) or '–'} | {r.check_text()} |")
             L.append("")
+        tree = self.results.get("folder")
+        if tree:
+            curl, tar = tree["curl"].median, tree["tar"].median
+            L += [f"### 8. {self.n_tree} × {human(self.small_size)} in a nested folder (issue 15)", "",
+                  "| row | median s | files/s | × `curl -K` files/s | × `tar \\| nc` files/s | runs (s) | check |",
+                  "|---|---:|---:|---:|---:|---|---|"]
+            for r in tree.values():
+                m = r.median
+                fps = r.files / m if m else None
+                L.append(f"| {r.label} | {fmt_s(m)} | {f'{fps:.0f}' if fps else '–'} | "
+                         f"{fmt_ratio(curl / m if m and curl else None)} | "
+                         f"{fmt_ratio(tar / m if m and tar else None)} | "
+                         f"{' '.join(f'{t:.3f}' for t in r.times) or '–'} | {r.check_text()} |")
+            L.append("")
         cl = self.results.get("clients")
         if cl:
             one = cl["single"].median
@@ -1194,6 +1319,16 @@ class Bench:
                 fps >= 2600 if fps else None, s["ferry"])
             add("small files ≥ 2× `curl -K` files/s", fmt_ratio(cu / f if f and cu else None),
                 cu / f >= 2 if f and cu else None, s["ferry"])
+        tree = self.results.get("folder")
+        if tree:
+            f, cu, tr = tree["ferry"].median, tree["curl"].median, tree["tar"].median
+            fps = tree["ferry"].files / f if f else None
+            add("folder: one `ferry get dir/` ≥ 2,600 files/s verified",
+                f"{fps:.0f} files/s" if fps else "–", fps >= 2600 if fps else None, tree["ferry"])
+            add("folder: speed vs `curl -K` (ratio of times)", fmt_ratio(cu / f if f and cu else None),
+                None, tree["ferry"])
+            add("folder: speed vs `tar | nc` (ratio of times)", fmt_ratio(tr / f if f and tr else None),
+                None, tree["ferry"])
         cl = self.results.get("clients")
         if cl:
             cc, one = cl["concurrent"].median, cl["single"].median
@@ -1246,7 +1381,8 @@ class Bench:
                  ("4 concurrent clients", self.case_clients),
                  ("5 latency", self.case_latency),
                  ("6 RSS", self.case_rss),
-                 ("7 window event loop", self.case_gui)]
+                 ("7 window event loop", self.case_gui),
+                 ("8 folder", self.case_folder)]
         wanted = {c.strip() for c in self.a.cases.split(",") if c.strip()}
         for name, fn in steps:
             if wanted and name.split()[0] not in wanted:

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 # Debian packages this script needs; installed with apt-get when missing and run as root.
-DEPS="coreutils curl netcat-openbsd time python3 openssl"
+DEPS="coreutils curl netcat-openbsd time python3 openssl tar"
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
@@ -18,7 +18,8 @@ usage: bench/run.sh [--ferry PATH] [--quick] [--big] [--reps N] [--cases LIST] [
   --big         add the 4 GiB file (peak RSS and its transfer time)
   --reps N      repetitions per row, the median is reported (default 3; 1 with --quick)
   --cases LIST  only these cases, e.g. 3,4,5 (1 warm, 2 cold, 3 small files, 4 clients,
-                5 latency, 6 RSS, 7 window); the report then goes to a temp file by default
+                5 latency, 6 RSS, 7 window, 8 folder); the report then goes to a temp file
+                by default
   --out FILE    Markdown report (default docs/performance.md; with --quick a temp file)
 Exit status: 0 all Ferry transfers verified, 1 a Ferry transfer failed, 2 usage,
 3 setup (no Ferry executable), 77 missing tools that could not be installed.

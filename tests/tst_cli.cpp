@@ -310,6 +310,10 @@ private slots:
     void hostTakesAPort();
     void listPrintsSharedFiles();
     void getPrintsOneVerifiedLinePerFile();
+    void getFolderFetchesTheSubtreeWithASummary_data();
+    void getFolderFetchesTheSubtreeWithASummary();
+    void getFolderResumeSkipsOnlyCompleteFiles();
+    void getMissingFolderExitsOne();
     void missingFileExitsOne();
     void socketFileFailsAloneAsNotARegularFile();
     void existingFileNeedsOverwrite();
@@ -425,10 +429,11 @@ void tst_Cli::listPrintsSharedFiles()
     const Result r = runFerry({QStringLiteral("list"), QStringLiteral("--port"), serve.portArg()});
     QCOMPARE(r.exitCode, 0);
     const QList<QByteArray> lines = r.out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 3); // two files and a total
+    QCOMPARE(lines.size(), 4); // two files, their folder and a total
     QVERIFY2(lines.at(0).endsWith("  a.txt"), lines.at(0).constData());
-    QVERIFY2(lines.at(1).endsWith("  photos/b.jpg"), lines.at(1).constData());
-    QVERIFY2(lines.at(2).startsWith("2 file"), lines.at(2).constData());
+    QVERIFY2(lines.at(1).endsWith("  photos/"), lines.at(1).constData());
+    QVERIFY2(lines.at(2).endsWith("  photos/b.jpg"), lines.at(2).constData());
+    QVERIFY2(lines.at(3).startsWith("2 file"), lines.at(3).constData());
 }
 
 void tst_Cli::getPrintsOneVerifiedLinePerFile()
@@ -453,6 +458,98 @@ void tst_Cli::getPrintsOneVerifiedLinePerFile()
     QCOMPARE(test::md5OfFile(out + QStringLiteral("/a.txt")), md5a);
     QCOMPARE(test::md5OfFile(out + QStringLiteral("/b.txt")), md5b);
     QCOMPARE(test::md5OfFile(out + QStringLiteral("/photos/c.jpg")), md5c);
+}
+
+void tst_Cli::getFolderFetchesTheSubtreeWithASummary_data()
+{
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("a name ending in /") << QStringList {QStringLiteral("photos/")};
+    QTest::newRow("--recursive") << QStringList {
+        QStringLiteral("photos"), QStringLiteral("--recursive")};
+}
+
+void tst_Cli::getFolderFetchesTheSubtreeWithASummary()
+{
+    QFETCH(QStringList, names);
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5a = test::writeRandomFile(share + QStringLiteral("/photos/a.jpg"), 1000, 1);
+    const QByteArray md5b
+        = test::writeRandomFile(share + QStringLiteral("/photos/2024/b.jpg"), 2500000, 2);
+    const QByteArray md5c
+        = test::writeRandomFile(share + QStringLiteral("/photos/2024/deep/c.raw"), 0, 3);
+    QVERIFY(QDir().mkpath(share + QStringLiteral("/photos/2024/empty")));
+    test::writeRandomFile(share + QStringLiteral("/other.txt"), 10, 4);
+    // A sibling whose name starts like the folder: not part of it.
+    test::writeRandomFile(share + QStringLiteral("/photos-old/x.jpg"), 10, 5);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r = runFerry(getArgs(names, serve, out));
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 4); // one per file, then the summary
+    QVERIFY(lines.contains("photos/a.jpg  1000  " + md5a + "  verified"));
+    QVERIFY(lines.contains("photos/2024/b.jpg  2500000  " + md5b + "  verified"));
+    QVERIFY(lines.contains("photos/2024/deep/c.raw  0  " + md5c + "  verified"));
+    QCOMPARE(lines.last(),
+        QByteArray("summary: 3 files, 2501000 bytes, 3 verified, 0 failed, 0 skipped"));
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/photos/2024/b.jpg")), md5b);
+    QVERIFY(QFileInfo(out + QStringLiteral("/photos/2024/empty")).isDir());
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/other.txt")));
+    QVERIFY(!QFileInfo::exists(out + QStringLiteral("/photos-old")));
+}
+
+void tst_Cli::getFolderResumeSkipsOnlyCompleteFiles()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const QByteArray md5a = test::writeRandomFile(share + QStringLiteral("/d/a.bin"), 5000, 1);
+    const QByteArray md5b = test::writeRandomFile(share + QStringLiteral("/d/b.bin"), 6000, 2);
+    const QByteArray md5c = test::writeRandomFile(share + QStringLiteral("/d/e/c.bin"), 7000, 3);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+    const QStringList args
+        = getArgs({QStringLiteral("d/"), QStringLiteral("--resume")}, serve, out);
+    QCOMPARE(runFerry(args).exitCode, 0);
+
+    // a.bin stays complete; b.bin is gone; c.bin has the same size but other bytes.
+    QVERIFY(QFile::remove(out + QStringLiteral("/d/b.bin")));
+    test::writeRandomFile(out + QStringLiteral("/d/e/c.bin"), 7000, 99);
+    const Result r = runFerry(args);
+    QCOMPARE(r.exitCode, 1);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QVERIFY(lines.contains("d/a.bin  5000  " + md5a + "  skipped"));
+    QVERIFY(lines.contains("d/b.bin  6000  " + md5b + "  verified"));
+    QCOMPARE(
+        lines.last(), QByteArray("summary: 3 files, 18000 bytes, 1 verified, 1 failed, 1 skipped"));
+    // Never replaced silently: the different file stays as it was.
+    QVERIFY2(r.err.contains("d/e/c.bin already exists"), r.err.constData());
+    QVERIFY(test::md5OfFile(out + QStringLiteral("/d/e/c.bin")) != md5c);
+
+    // --overwrite replaces it, after verification; the others are skipped.
+    const Result again = runFerry(args + QStringList {QStringLiteral("--overwrite")});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(again.out.contains("d/e/c.bin  7000  " + md5c + "  verified"));
+    QVERIFY(again.out.endsWith("3 files, 18000 bytes, 1 verified, 0 failed, 2 skipped\n"));
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/d/e/c.bin")), md5c);
+}
+
+void tst_Cli::getMissingFolderExitsOne()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    test::writeRandomFile(share + QStringLiteral("/a.txt"), 100);
+    Serve serve(share);
+    QVERIFY(serve.waitListening());
+
+    const Result r = runFerry(getArgs({QStringLiteral("nope/")}, serve, out));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("not found on the server: nope"), r.err.constData());
+    QVERIFY(r.out.endsWith("summary: 1 files, 0 bytes, 0 verified, 1 failed, 0 skipped\n"));
 }
 
 void tst_Cli::missingFileExitsOne()

@@ -45,6 +45,9 @@ void tst_Decoder::wholeFrame_data()
     add("decline", encodeFrame(FrameType::Decline));
     add("data", encodeFrame(FrameType::Data, QByteArray(70000, 'd')));
     add("end", encodeEnd(QByteArray(32, 'a')));
+    add("hash-request", encodeHashRequest(QStringLiteral("photos/a.jpg")));
+    add("hash-reply",
+        encodeHashReply({{QStringLiteral("photos/a.jpg"), 5000000000LL, 17}, QByteArray(32, 'b')}));
     add("error", encodeError(ErrorCode::NotFound, QStringLiteral("x.txt")));
     add("auth", encodeAuthProof(QByteArray(16, 'c'), QByteArray(32, 'p')));
 }
@@ -145,6 +148,12 @@ void tst_Decoder::rejects_data()
     QTest::newRow("end not 32") << header(0x25, 31) << Problem::TooShort;
     QTest::newRow("empty data") << header(0x24, 0) << Problem::TooShort;
     QTest::newRow("accept short") << header(0x22, 4) << Problem::TooShort;
+    QTest::newRow("hash request over name bound")
+        << header(0x26, 2 + kMaxNameBytes + 1) << Problem::TooLong;
+    QTest::newRow("hash reply without md5") << header(0x27, 2 + 1 + 16) << Problem::TooShort;
+    QTest::newRow("hash reply over bound")
+        << header(0x27, 2 + kMaxNameBytes + 16 + 32 + 1) << Problem::TooLong;
+    QTest::newRow("type after hash reply") << header(0x28, 0) << Problem::UnknownType;
 }
 
 void tst_Decoder::rejects()

@@ -1,12 +1,14 @@
 // Hostile peers against a real server and a real client, in process, on 127.0.0.1.
 // Each test is one line of SECURITY.md's checklist.
 
+#include "client/folderfetch.h"
 #include "hostilepeer.h"
 #include "protocol/auth.h"
 #include "server/server.h"
 #include "testutil.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSignalSpy>
@@ -44,6 +46,94 @@ QByteArray helloWithVersion(quint16 version)
     protocol::Hello h;
     h.version = version;
     return protocol::encodeHello(h);
+}
+
+/// What a hostile server lists and serves: any names, folders included, and the bytes of each
+/// file it is asked for (accepted in advance: every file here is small).
+struct FakeShare
+{
+    QList<protocol::FileEntry> listing;
+    QHash<QString, QByteArray> files;
+    /// Runs when a GetRequest arrives, before it is answered: the moment to swap something.
+    std::function<void(const QString &)> beforeAnswer;
+
+    void add(const QString &name, const QByteArray &content)
+    {
+        listing.append({name, content.size(), 1700000000000LL});
+        files.insert(name, content);
+    }
+    void addFolder(const QString &name)
+    {
+        protocol::FileEntry e;
+        e.name = name;
+        e.isFolder = true;
+        listing.append(e);
+    }
+    void serveOn(RawServer &fake)
+    {
+        fake.script = [this](RawServer &s, const RawFrame &f) {
+            if (f.is(FrameType::ListRequest)) {
+                s.send(protocol::encodeListEntries(listing));
+                return;
+            }
+            const auto request
+                = f.is(FrameType::GetRequest) ? protocol::parseGetRequest(f.body) : std::nullopt;
+            if (!request)
+                return;
+            if (beforeAnswer)
+                beforeAnswer(request->name);
+            const QByteArray content = files.value(request->name);
+            s.send(protocol::encodeOffer({request->name, content.size(), 1700000000000LL}));
+            if (!content.isEmpty())
+                s.send(protocol::encodeFrame(FrameType::Data, content));
+            s.send(protocol::encodeEnd(
+                QCryptographicHash::hash(content, QCryptographicHash::Md5).toHex()));
+        };
+    }
+};
+
+struct FolderRun
+{
+    QList<FileResult> results;
+    FolderSummary summary;
+    std::optional<Failure> failure;
+    bool finished = false;
+};
+
+FolderRun fetchFolder(quint16 port, const QStringList &names, const GetOptions &options)
+{
+    FolderRun run;
+    ClientSession session;
+    session.setTimeouts(5000, 5000);
+    FolderFetch fetch(&session);
+    QObject::connect(&fetch, &FolderFetch::fileDone, &session,
+        [&](const FileResult &r, bool) { run.results.append(r); });
+    QObject::connect(&fetch, &FolderFetch::finished, &session, [&](const FolderSummary &s) {
+        run.summary = s;
+        run.finished = true;
+    });
+    QObject::connect(
+        &session, &ClientSession::failed, &session, [&](const Failure &f) { run.failure = f; });
+    session.connectToServer(QStringLiteral("127.0.0.1"), port);
+    fetch.start(names, false, options);
+    (void)QTest::qWaitFor([&] { return run.finished; }, 20000);
+    return run;
+}
+
+/// Everything below \a root, relative, folders with a trailing '/'; links are not followed.
+QStringList tree(const QString &root)
+{
+    QStringList found;
+    QDirIterator it(root, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+        QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        const QString rel = QDir(root).relativeFilePath(info.filePath());
+        found.append(info.isDir() && !info.isSymLink() ? rel + QLatin1Char('/') : rel);
+    }
+    found.sort();
+    return found;
 }
 } // namespace
 
@@ -98,6 +188,7 @@ private slots:
 
     // Client against a hostile server.
     void silentServerIsCutAtConnectDeadline();
+    void serverHelloFromOtherVersionIsRejected_data();
     void serverHelloFromOtherVersionIsRejected();
     void serverLengthOverBoundIsRejected();
     void unknownFrameFromServerIsRejected();
@@ -118,6 +209,13 @@ private slots:
     void prePlantedSymlinkAtFinalPathIsNotFollowed_data();
     void prePlantedSymlinkAtFinalPathIsNotFollowed();
     void symlinkedOutputFolderIsNotFollowed();
+    void hostileListedPathsCreateNothingOutside_data();
+    void hostileListedPathsCreateNothingOutside();
+    void folderThatBecomesASymlinkIsNotFollowed_data();
+    void folderThatBecomesASymlinkIsNotFollowed();
+    void listingOfManyFilesComesInBoundedFrames();
+    void hashQueryOfAFolderOrAnEscapeIsRefusedAlone();
+    void clientThatStopsReadingAListingIsCutAtTheDeadline();
 
 private:
     ServerConfig config() const;
@@ -284,7 +382,8 @@ void tst_Hostile::helloFromOtherVersionIsRejected_data()
 {
     QTest::addColumn<int>("version");
     QTest::newRow("older (0)") << 0;
-    QTest::newRow("newer (3)") << 3;
+    QTest::newRow("v2, before folders") << 2;
+    QTest::newRow("newer (4)") << 4;
     QTest::newRow("newest (65535)") << 65535;
 }
 
@@ -361,7 +460,7 @@ void tst_Hostile::frameSplitAtEveryByteIsAccepted()
     QVERIFY(f.is(FrameType::ListEntries));
     const auto entries = protocol::parseListEntries(f.body);
     QVERIFY(entries);
-    QCOMPARE(entries->size(), 2);
+    QCOMPARE(entries->size(), 3); // a.txt, the folder d and d/f.txt
 }
 
 void tst_Hostile::requestNamesEscapingTheShareAreRefused_data()
@@ -423,7 +522,7 @@ void tst_Hostile::symlinkSwappedInAfterListingIsNotFollowed()
     const quint16 port = start(config());
     const ClientRun listed = runClient(port, [](ClientSession &s) { s.requestList(); });
     QVERIFY(listed.listed);
-    QCOMPARE(listed.listing.size(), 2); // a.txt and d/f.txt
+    QCOMPARE(listed.listing.size(), 3); // a.txt, d and d/f.txt
     // Between the check (the listing) and the open, d becomes a link to outside/.
     QVERIFY(QDir(m_share).rename(QStringLiteral("d"), QStringLiteral("d.orig")));
     QVERIFY(
@@ -887,10 +986,18 @@ void tst_Hostile::silentServerIsCutAtConnectDeadline()
     QVERIFY(clock.elapsed() < 500 + kSlackMs);
 }
 
+void tst_Hostile::serverHelloFromOtherVersionIsRejected_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::newRow("v2, before folders") << 2;
+    QTest::newRow("newer") << protocol::kProtocolVersion + 1;
+}
+
 void tst_Hostile::serverHelloFromOtherVersionIsRejected()
 {
+    QFETCH(int, version);
     RawServer fake;
-    fake.hello.version = protocol::kProtocolVersion + 1;
+    fake.hello.version = quint16(version);
     const ClientRun run = runClient(fake.port(), [](ClientSession &s) { s.requestList(); });
     QVERIFY(run.failure);
     QCOMPARE(run.failure->code, ErrorCode::VersionMismatch);
@@ -1233,4 +1340,202 @@ void tst_Hostile::symlinkedOutputFolderIsNotFollowed()
 }
 
 QTEST_GUILESS_MAIN(tst_Hostile)
+void tst_Hostile::hostileListedPathsCreateNothingOutside_data()
+{
+    QTest::addColumn<QString>("name");
+    // InvalidName: the client refused it itself (it reached the folder fetch); otherwise the
+    // session dropped it from the listing, or (ProtocolError) the listing itself was refused.
+    QTest::addColumn<ErrorCode>("code");
+    // OUTSIDE stands for the absolute path of a folder next to the output folder.
+    QTest::newRow("a/../../x") << QStringLiteral("d/../../outside/planted") << ErrorCode::None;
+    QTest::newRow("../x") << QStringLiteral("../outside/planted") << ErrorCode::None;
+    QTest::newRow("absolute") << QStringLiteral("OUTSIDE/planted") << ErrorCode::None;
+    QTest::newRow("absolute after the folder")
+        << QStringLiteral("d/OUTSIDE/planted") << ErrorCode::None;
+    QTest::newRow("escape sequence") << QStringLiteral("d/\x1b[31mred") << ErrorCode::None;
+    QTest::newRow("newline") << QStringLiteral("d/a\nb") << ErrorCode::None;
+    QTest::newRow("bidi override") << QStringLiteral("d/\u202etxt.exe") << ErrorCode::None;
+    QTest::newRow("too deep") << QStringLiteral("d/") + QStringLiteral("a/").repeated(300)
+            + QStringLiteral("x")
+                              << ErrorCode::None;
+    QTest::newRow("component too long")
+        << QStringLiteral("d/") + QString(300, QLatin1Char('x')) << ErrorCode::None;
+    QTest::newRow("name too long") << QStringLiteral("d/") + QStringLiteral("x/").repeated(2100)
+            + QStringLiteral("x") << ErrorCode::ProtocolError;
+    QTest::newRow("device name") << QStringLiteral("d/CON") << ErrorCode::InvalidName;
+    QTest::newRow("drive letter") << QStringLiteral("d/c:x") << ErrorCode::InvalidName;
+    QTest::newRow("trailing dot") << QStringLiteral("d/x.") << ErrorCode::InvalidName;
+}
+
+void tst_Hostile::hostileListedPathsCreateNothingOutside()
+{
+    QFETCH(QString, name);
+    QFETCH(ErrorCode, code);
+    name.replace(QStringLiteral("OUTSIDE"), m_tmp->filePath(QStringLiteral("outside")));
+    const QStringList outsideBefore = tree(m_tmp->filePath(QStringLiteral("outside")));
+    const QStringList baseBefore
+        = QDir(m_tmp->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
+    FakeShare share;
+    share.addFolder(QStringLiteral("d"));
+    share.add(QStringLiteral("d/ok.txt"), "fine");
+    share.add(name, "hostile");
+    share.addFolder(name + QStringLiteral("/sub"));
+    RawServer fake;
+    share.serveOn(fake);
+
+    const FolderRun run = fetchFolder(fake.port(), {QStringLiteral("d/")}, {out()});
+    QVERIFY(run.finished);
+    QCOMPARE(tree(m_tmp->filePath(QStringLiteral("outside"))), outsideBefore);
+    QCOMPARE(QDir(m_tmp->path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot), baseBefore);
+    if (code == ErrorCode::ProtocolError) {
+        QVERIFY(run.failure);
+        QCOMPARE(run.failure->code, ErrorCode::ProtocolError);
+        QCOMPARE(tree(out()), QStringList());
+        QCOMPARE(fake.count(FrameType::GetRequest), 0);
+        return;
+    }
+    // Only the honest file was asked for, and only it exists.
+    QCOMPARE(fake.count(FrameType::GetRequest), 1);
+    QCOMPARE(tree(out()), (QStringList {QStringLiteral("d/"), QStringLiteral("d/ok.txt")}));
+    QCOMPARE(run.summary.verified, 1);
+    if (code == ErrorCode::InvalidName) {
+        QCOMPARE(run.summary.failed, 2); // the file and the folder
+        for (const FileResult &r : run.results) {
+            if (r.remoteName != QLatin1String("d/ok.txt"))
+                QCOMPARE(r.failure.code, ErrorCode::InvalidName);
+        }
+    }
+}
+
+void tst_Hostile::folderThatBecomesASymlinkIsNotFollowed_data()
+{
+    QTest::addColumn<QString>("when");
+    QTest::newRow("swapped while fetching") << QStringLiteral("during");
+    QTest::newRow("planted before") << QStringLiteral("before");
+    QTest::newRow("listed as a file first") << QStringLiteral("file");
+}
+
+void tst_Hostile::folderThatBecomesASymlinkIsNotFollowed()
+{
+    QFETCH(QString, when);
+    const QString outside = m_tmp->filePath(QStringLiteral("outside"));
+    const QStringList outsideBefore = tree(outside);
+    FakeShare share;
+    share.addFolder(QStringLiteral("d"));
+    if (when == QLatin1String("file"))
+        share.add(QStringLiteral("d/a"), "a file named like the folder");
+    else
+        share.addFolder(QStringLiteral("d/a"));
+    share.add(QStringLiteral("d/a/b"), "written through the link?");
+    if (when == QLatin1String("before")) {
+        QVERIFY(QDir().mkpath(out(QStringLiteral("d"))));
+        QVERIFY(QFile::link(outside, out(QStringLiteral("d/a"))));
+    }
+    share.beforeAnswer = [&](const QString &name) {
+        if (when != QLatin1String("during") || name != QLatin1String("d/a/b"))
+            return;
+        // The folder the client made is now a link to outside: another local user's move.
+        QVERIFY(
+            QDir(out(QStringLiteral("d"))).rename(QStringLiteral("a"), QStringLiteral("a.orig")));
+        QVERIFY(QFile::link(outside, out(QStringLiteral("d/a"))));
+    };
+    RawServer fake;
+    share.serveOn(fake);
+
+    const FolderRun run = fetchFolder(fake.port(), {QStringLiteral("d/")}, {out()});
+    QVERIFY(run.finished);
+    QCOMPARE(tree(outside), outsideBefore);
+    QVERIFY(!QFile::exists(outside + QStringLiteral("/b")));
+    bool sawB = false;
+    for (const FileResult &r : run.results) {
+        if (r.remoteName == QLatin1String("d/a/b")) {
+            sawB = true;
+            QCOMPARE(r.outcome, FileResult::Outcome::Failed);
+            QCOMPARE(r.failure.code, ErrorCode::Refused);
+        }
+    }
+    QVERIFY(sawB);
+    QVERIFY(run.summary.failed >= 1);
+}
+
+void tst_Hostile::listingOfManyFilesComesInBoundedFrames()
+{
+    for (int i = 0; i < 5000; ++i)
+        writeRandomFile(m_share + QStringLiteral("/many/%1/f%2").arg(i % 7).arg(i), 1, quint32(i));
+    QVERIFY(QDir().mkpath(m_share + QStringLiteral("/many/empty")));
+    RawClient peer(start(config()));
+    QVERIFY(peer.readHello());
+    peer.send(protocol::encodeHello({}) + protocol::encodeFrame(FrameType::ListRequest));
+    int frames = 0;
+    int files = 0;
+    QStringList folders;
+    for (;;) {
+        const RawFrame f = peer.next();
+        QVERIFY(f.type >= 0);
+        if (f.is(FrameType::ListEnd))
+            break;
+        QVERIFY(f.is(FrameType::ListEntries));
+        const auto entries = protocol::parseListEntries(f.body);
+        QVERIFY(entries);
+        QVERIFY(quint32(entries->size()) <= protocol::kMaxListEntries);
+        ++frames;
+        for (const protocol::FileEntry &e : *entries) {
+            if (e.isFolder)
+                folders.append(e.name);
+            else
+                ++files;
+        }
+    }
+    QCOMPARE(files, 5000 + 2); // a.txt and d/f.txt too
+    QVERIFY(frames >= 2);
+    QVERIFY(folders.contains(QStringLiteral("many/empty")));
+    QVERIFY(folders.contains(QStringLiteral("many/6")));
+    QVERIFY(folders.contains(QStringLiteral("d")));
+}
+
+void tst_Hostile::hashQueryOfAFolderOrAnEscapeIsRefusedAlone()
+{
+    RawClient peer(start(config()));
+    QVERIFY(peer.readHello());
+    peer.send(protocol::encodeHello({}) + protocol::encodeHashRequest(QStringLiteral("d"))
+        + protocol::encodeHashRequest(QStringLiteral("../outside/secret"))
+        + protocol::encodeHashRequest(QStringLiteral("nope"))
+        + protocol::encodeHashRequest(QStringLiteral("a.txt")));
+    QCOMPARE(peer.next().errorCode(), ErrorCode::NotRegularFile);
+    QCOMPARE(peer.next().errorCode(), ErrorCode::Refused);
+    QCOMPARE(peer.next().errorCode(), ErrorCode::NotFound);
+    const RawFrame f = peer.next();
+    QVERIFY(f.is(FrameType::HashReply));
+    const auto reply = protocol::parseHashReply(f.body);
+    QVERIFY(reply);
+    QCOMPARE(reply->md5Hex, m_smallMd5);
+    QCOMPARE(reply->entry.size, 1000);
+    QVERIFY(peer.isOpen());
+}
+
+void tst_Hostile::clientThatStopsReadingAListingIsCutAtTheDeadline()
+{
+    // 16,000 entries of about 420 bytes: more than every buffer between the two can hold.
+    for (int d = 0; d < 8; ++d) {
+        const QString folder = m_share + QLatin1Char('/') + QString(200, QLatin1Char('d'))
+            + QString::number(d) + QLatin1Char('/');
+        QVERIFY(QDir().mkpath(folder));
+        for (int i = 0; i < 2000; ++i) {
+            QFile f(folder + QString(200, QLatin1Char('f')) + QString::number(i));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+    }
+    RawClient peer(start(config()));
+    peer.socket().setReadBufferSize(16 * 1024);
+    QVERIFY(peer.readHello());
+    peer.send(protocol::encodeHello({}) + protocol::encodeFrame(FrameType::ListRequest));
+    // The peer reads nothing more: the walk stops while the socket is full, then gives up.
+    QVERIFY(waitForEvent(ServerEvent::Kind::Failed, ErrorCode::Timeout, 60000));
+    bool listing = false;
+    for (const ServerEvent &e : std::as_const(m_events))
+        listing = listing || (e.code == ErrorCode::Timeout && e.detail == QLatin1String("listing"));
+    QVERIFY(listing);
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->activeSessions(), 0, 30000);
+}
+
 #include "tst_hostile.moc"

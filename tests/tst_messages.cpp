@@ -21,6 +21,13 @@ private slots:
     void helloRejectsWrongMagic();
     void listingRoundTripSplitsLargeListings();
     void listingRejectsLyingCount();
+    void listingCarriesFolders();
+    void listingFramesHoldAtMostMaxEntries();
+    void listingRejectsMoreThanMaxEntries();
+    void listingRejectsBadKindAndSizedFolder_data();
+    void listingRejectsBadKindAndSizedFolder();
+    void hashQueryRoundTrip();
+    void hashReplyRejectsMalformedMd5();
     void offerRoundTripOver4GiB();
     void getRequestRejectsInvalidUtf8();
     void getRequestCarriesTheAcceptLimit();
@@ -84,6 +91,133 @@ void tst_Messages::listingRejectsLyingCount()
     QVERIFY(!parseListEntries(body));
     QByteArray huge("\xff\xff\xff\xff", 4);
     QVERIFY(!parseListEntries(huge));
+}
+
+namespace {
+/// Every entry of a whole encoded listing, with the number of ListEntries frames.
+QList<FileEntry> decodeListing(
+    const QByteArray &wire, int *frames = nullptr, quint32 *most = nullptr)
+{
+    QList<FileEntry> back;
+    qint64 pos = 0;
+    for (;;) {
+        const DecodeResult r = decodeFrame(QByteArrayView(wire).sliced(pos));
+        if (r.status != DecodeResult::Status::Frame)
+            return {};
+        pos += r.consumed;
+        if (r.type == FrameType::ListEnd)
+            break;
+        const auto part = parseListEntries(r.body);
+        if (!part)
+            return {};
+        if (frames)
+            ++*frames;
+        if (most)
+            *most = qMax(*most, quint32(part->size()));
+        back += *part;
+    }
+    return back;
+}
+
+QByteArray listedEntry(const QByteArray &name, char kind, qint64 size)
+{
+    QByteArray e;
+    e.append(char(name.size() >> 8)).append(char(name.size() & 0xff)).append(name);
+    e.append(kind);
+    for (int i = 7; i >= 0; --i)
+        e.append(char((size >> (8 * i)) & 0xff));
+    e.append(QByteArray(8, '\0'));
+    return e;
+}
+
+QByteArray listedBody(quint32 count, const QByteArray &entries)
+{
+    QByteArray b;
+    for (int i = 3; i >= 0; --i)
+        b.append(char((count >> (8 * i)) & 0xff));
+    return b + entries;
+}
+} // namespace
+
+void tst_Messages::listingCarriesFolders()
+{
+    FileEntry empty;
+    empty.name = QStringLiteral("photos/empty");
+    empty.isFolder = true;
+    FileEntry photos;
+    photos.name = QStringLiteral("photos");
+    photos.isFolder = true;
+    const QList<FileEntry> in {photos, {QStringLiteral("photos/a.jpg"), 3, 4}, empty};
+    const QList<FileEntry> out = decodeListing(encodeListEntries(in));
+    QCOMPARE(out.size(), 3);
+    QCOMPARE(out, in);
+    QCOMPARE(out.at(0).isFolder, true);
+    QCOMPARE(out.at(1).isFolder, false);
+    QCOMPARE(out.at(2).isFolder, true);
+    QCOMPARE(out.at(2).name, QStringLiteral("photos/empty"));
+}
+
+void tst_Messages::listingFramesHoldAtMostMaxEntries()
+{
+    QList<FileEntry> entries;
+    for (int i = 0; i < 10000; ++i)
+        entries.append({QStringLiteral("f%1").arg(i), i, 0});
+    int frames = 0;
+    quint32 most = 0;
+    const QList<FileEntry> back = decodeListing(encodeListEntries(entries), &frames, &most);
+    QCOMPARE(back, entries);
+    QCOMPARE(most, kMaxListEntries);
+    QCOMPARE(frames, 3); // 4096 + 4096 + 1808 small entries
+}
+
+void tst_Messages::listingRejectsMoreThanMaxEntries()
+{
+    QByteArray entries;
+    for (quint32 i = 0; i <= kMaxListEntries; ++i)
+        entries += listedEntry("x", 0, 1);
+    QVERIFY(!parseListEntries(listedBody(kMaxListEntries + 1, entries)));
+    entries.chop(listedEntry("x", 0, 1).size());
+    QVERIFY(parseListEntries(listedBody(kMaxListEntries, entries)));
+}
+
+void tst_Messages::listingRejectsBadKindAndSizedFolder_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("file") << listedBody(1, listedEntry("a", 0, 5)) << true;
+    QTest::newRow("folder") << listedBody(1, listedEntry("a", 1, 0)) << true;
+    QTest::newRow("folder with a size") << listedBody(1, listedEntry("a", 1, 5)) << false;
+    QTest::newRow("unknown kind") << listedBody(1, listedEntry("a", 2, 0)) << false;
+    QTest::newRow("negative size") << listedBody(1, listedEntry("a", 0, -1)) << false;
+    QTest::newRow("empty name") << listedBody(1, listedEntry("", 1, 0)) << false;
+}
+
+void tst_Messages::listingRejectsBadKindAndSizedFolder()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(bool, valid);
+    QCOMPARE(bool(parseListEntries(body)), valid);
+}
+
+void tst_Messages::hashQueryRoundTrip()
+{
+    const QString name = QStringLiteral("photos/a.jpg");
+    QCOMPARE(parseHashRequest(bodyOf(encodeHashRequest(name))), std::optional<QString>(name));
+    const HashReply in {{name, 5LL * 1024 * 1024 * 1024, 1700000000123LL}, QByteArray(32, 'e')};
+    const auto out = parseHashReply(bodyOf(encodeHashReply(in)));
+    QVERIFY(out);
+    QCOMPARE(out->entry, in.entry);
+    QCOMPARE(out->md5Hex, in.md5Hex);
+}
+
+void tst_Messages::hashReplyRejectsMalformedMd5()
+{
+    const FileEntry e {QStringLiteral("a"), 1, 2};
+    QVERIFY(!parseHashReply(bodyOf(encodeHashReply({e, QByteArray(32, 'E')}))));
+    QVERIFY(!parseHashReply(bodyOf(encodeHashReply({e, QByteArray(31, 'e')}))));
+    QByteArray trailing = bodyOf(encodeHashReply({e, QByteArray(32, 'e')})).toByteArray() + "x";
+    QVERIFY(!parseHashReply(trailing));
+    QVERIFY(!parseHashRequest(QByteArrayView("\x00\x05ab", 4)));
 }
 
 void tst_Messages::offerRoundTripOver4GiB()

@@ -1,7 +1,9 @@
 #include "fs/containedfs.h"
+#include "fs/folderwalk.h"
 #include "fs/sharedfolder.h"
 #include "testutil.h"
 
+#include <QDir>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +20,10 @@ private slots:
     void refusesEscapes();
     void followsSymlinksThatStayInside();
     void missingFolderIsReported();
+    void walkListsFoldersEmptyOnesToo();
+    void walkNeverLoopsOnASymlinkCycle();
+    void walkFollowsAFolderLinkInsideOnly();
+    void secondWalkSeesTheSameTree();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -106,4 +112,72 @@ void tst_SharedFolder::missingFolderIsReported()
 }
 
 QTEST_APPLESS_MAIN(tst_SharedFolder)
+namespace {
+/// Every entry of a walk, folders with a trailing '/'.
+QStringList walked(const SharedFolder &folder)
+{
+    QStringList names;
+    FolderWalk walk(folder.rootFd());
+    protocol::FileEntry e;
+    while (walk.next(&e))
+        names.append(e.isFolder ? e.name + QLatin1Char('/') : e.name);
+    return names;
+}
+} // namespace
+
+void tst_SharedFolder::walkListsFoldersEmptyOnesToo()
+{
+    QVERIFY(QDir().mkpath(m_share + QStringLiteral("/photos/empty")));
+    SharedFolder folder(m_share);
+    const QStringList names = walked(folder);
+    QVERIFY(names.contains(QStringLiteral("photos/")));
+    QVERIFY(names.contains(QStringLiteral("photos/deep/")));
+    QVERIFY(names.contains(QStringLiteral("photos/empty/")));
+    // Depth first: a folder comes before what it holds.
+    QVERIFY(
+        names.indexOf(QStringLiteral("photos/")) < names.indexOf(QStringLiteral("photos/b.jpg")));
+    QVERIFY(names.indexOf(QStringLiteral("photos/deep/"))
+        < names.indexOf(QStringLiteral("photos/deep/c.bin")));
+}
+
+void tst_SharedFolder::walkNeverLoopsOnASymlinkCycle()
+{
+    // A link back to the share and one back to its own folder: both lead up, both are left out.
+    QVERIFY(QFile::link(QStringLiteral(".."), m_share + QStringLiteral("/photos/up")));
+    QVERIFY(QFile::link(QStringLiteral("."), m_share + QStringLiteral("/photos/deep/self")));
+    SharedFolder folder(m_share);
+    FolderWalk walk(folder.rootFd());
+    protocol::FileEntry e;
+    int n = 0;
+    while (walk.next(&e) && n < 1000)
+        ++n;
+    QVERIFY(n < 1000);
+    QCOMPARE(walk.cyclesSkipped(), 2);
+    const QStringList names = walked(folder);
+    QVERIFY(!names.contains(QStringLiteral("photos/up/")));
+    QVERIFY(!names.contains(QStringLiteral("photos/deep/self/")));
+}
+
+void tst_SharedFolder::walkFollowsAFolderLinkInsideOnly()
+{
+    QVERIFY(QFile::link(QStringLiteral("photos/deep"), m_share + QStringLiteral("/deep-link")));
+    SharedFolder folder(m_share);
+    const QStringList names = walked(folder);
+    // Inside: listed as a folder under its own name, as a get would find it.
+    QVERIFY(names.contains(QStringLiteral("deep-link/")));
+    QVERIFY(names.contains(QStringLiteral("deep-link/c.bin")));
+    // Outside: neither the folder nor what it holds.
+    QVERIFY(!names.contains(QStringLiteral("evil-dir/")));
+    QVERIFY(!names.contains(QStringLiteral("evil-dir/secret")));
+    QVERIFY(!names.contains(QStringLiteral("evil-link")));
+}
+
+void tst_SharedFolder::secondWalkSeesTheSameTree()
+{
+    SharedFolder folder(m_share);
+    const QStringList first = walked(folder);
+    QVERIFY(first.size() >= 6);
+    QCOMPARE(walked(folder), first);
+}
+
 #include "tst_sharedfolder.moc"

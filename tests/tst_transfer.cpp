@@ -2,6 +2,7 @@
 // over 127.0.0.1, with real files in temporary folders.
 
 #include "client/clientsession.h"
+#include "client/folderfetch.h"
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 #include "server/server.h"
@@ -146,7 +147,8 @@ Run get(quint16 port, const QList<QPair<QString, QString>> &files, const GetOpti
 }
 
 /// What a fresh client session lists from the server at \a port (empty on a timeout).
-QList<protocol::FileEntry> listing(quint16 port)
+/// The whole listing, folders included.
+QList<protocol::FileEntry> fullListing(quint16 port)
 {
     ClientSession session;
     trustOnFirstUse(session);
@@ -156,6 +158,19 @@ QList<protocol::FileEntry> listing(quint16 port)
     if (!listed.wait(kWait))
         return {};
     return listed.at(0).at(0).value<QList<protocol::FileEntry>>();
+}
+
+/// The files of the listing, sorted by name.
+QList<protocol::FileEntry> listing(quint16 port)
+{
+    QList<protocol::FileEntry> files;
+    for (const protocol::FileEntry &e : fullListing(port)) {
+        if (!e.isFolder)
+            files.append(e);
+    }
+    std::sort(
+        files.begin(), files.end(), [](const auto &a, const auto &b) { return a.name < b.name; });
+    return files;
 }
 
 Run get(quint16 port, const QString &name, const GetOptions &options)
@@ -171,6 +186,44 @@ GetOptions into(
     o.conflict = conflict;
     o.resume = resume;
     return o;
+}
+
+/// A folder fetch to its end: each file's result (and whether it was skipped), the summary.
+struct FolderRun
+{
+    QHash<QString, FileResult> results;
+    QHash<QString, bool> skipped;
+    FolderSummary summary;
+    int planned = -1;
+    qint64 lastBytesDone = 0;
+    bool finished = false;
+};
+
+FolderRun fetchFolder(quint16 port, const QStringList &names, const GetOptions &options,
+    const std::function<void(ClientSession &)> &setUp = {})
+{
+    FolderRun run;
+    ClientSession session;
+    trustOnFirstUse(session);
+    FolderFetch fetch(&session);
+    QObject::connect(
+        &fetch, &FolderFetch::planned, &session, [&](int files, qint64) { run.planned = files; });
+    QObject::connect(&fetch, &FolderFetch::progress, &session,
+        [&](int, qint64 bytes) { run.lastBytesDone = bytes; });
+    QObject::connect(&fetch, &FolderFetch::fileDone, &session, [&](const FileResult &r, bool s) {
+        run.results.insert(r.remoteName, r);
+        run.skipped.insert(r.remoteName, s);
+    });
+    QObject::connect(&fetch, &FolderFetch::finished, &session, [&](const FolderSummary &s) {
+        run.summary = s;
+        run.finished = true;
+    });
+    if (setUp)
+        setUp(session);
+    session.connectToServer(kLocalHost, port);
+    fetch.start(names, false, options);
+    (void)QTest::qWaitFor([&] { return run.finished; }, kWait);
+    return run;
 }
 
 bool setMtime(const QString &path, const QDateTime &when)
@@ -352,6 +405,11 @@ private slots:
     void getsOneFileVerified();
     void getsSeveralFilesPipelinedIntoSubfolders();
     void listsSharedFilesRecursively();
+    void listsFoldersEmptyOnesToo();
+    void folderFetchGetsTheSubtreeOverOneConnection();
+    void folderResumeSkipsCompleteFilesAndContinuesParts();
+    void fileChangingDuringAFolderFetchFailsAlone();
+    void hashQueryAnswersWithoutTheFile();
     void missingFileIsNotFound();
     void namesPastThePathLimitAreListedAndFetched_data();
     void namesPastThePathLimitAreListedAndFetched();
@@ -1440,4 +1498,150 @@ void tst_Transfer::lyingServerLeavesNoFile()
 }
 
 QTEST_GUILESS_MAIN(tst_Transfer)
+void tst_Transfer::listsFoldersEmptyOnesToo()
+{
+    Fixture fx;
+    fx.write(QStringLiteral("photos/a.jpg"), 10);
+    QVERIFY(QDir().mkpath(fx.share(QStringLiteral("photos/empty/deeper"))));
+    QVERIFY(fx.start());
+    QStringList folders;
+    for (const protocol::FileEntry &e : fullListing(fx.port())) {
+        if (e.isFolder)
+            folders.append(e.name);
+    }
+    folders.sort();
+    QCOMPARE(folders,
+        (QStringList {QStringLiteral("photos"), QStringLiteral("photos/empty"),
+            QStringLiteral("photos/empty/deeper")}));
+}
+
+void tst_Transfer::folderFetchGetsTheSubtreeOverOneConnection()
+{
+    Fixture fx;
+    QHash<QString, QByteArray> md5s;
+    for (int i = 0; i < 150; ++i) {
+        const QString name = QStringLiteral("album/%1/p%2.jpg").arg(i % 5).arg(i);
+        md5s.insert(name, fx.write(name, 1000 + i, quint32(i + 1)));
+    }
+    md5s.insert(QStringLiteral("album/big.raw"),
+        fx.write(QStringLiteral("album/big.raw"), 12 * 1024 * 1024, 77));
+    QVERIFY(QDir().mkpath(fx.share(QStringLiteral("album/empty"))));
+    fx.write(QStringLiteral("elsewhere.txt"), 5);
+    QVERIFY(fx.start());
+    QSignalSpy connected(&fx.server, &Server::event);
+
+    const FolderRun run = fetchFolder(fx.port(), {QStringLiteral("album/")}, into(fx.out()));
+    QVERIFY(run.finished);
+    QCOMPARE(run.planned, 151);
+    QCOMPARE(run.summary.files, 151);
+    QCOMPARE(run.summary.verified, 151);
+    QCOMPARE(run.summary.failed, 0);
+    QCOMPARE(run.summary.skipped, 0);
+    QCOMPARE(run.lastBytesDone, run.summary.bytes);
+    for (auto it = md5s.cbegin(); it != md5s.cend(); ++it) {
+        QCOMPARE(run.results.value(it.key()).outcome, FileResult::Outcome::Verified);
+        QCOMPARE(test::md5OfFile(fx.out(it.key())), it.value());
+    }
+    QVERIFY(QFileInfo(fx.out(QStringLiteral("album/empty"))).isDir());
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("elsewhere.txt"))));
+    // One connection for the listing and every file.
+    int connections = 0;
+    for (const QList<QVariant> &args : std::as_const(connected))
+        connections += args.at(0).value<ServerEvent>().kind == ServerEvent::Kind::Connected;
+    QCOMPARE(connections, 1);
+}
+
+void tst_Transfer::folderResumeSkipsCompleteFilesAndContinuesParts()
+{
+    Fixture fx;
+    const QByteArray md5a = fx.write(QStringLiteral("d/a.bin"), 3000, 1);
+    const QByteArray md5b = fx.write(QStringLiteral("d/b.bin"), 64 * 1024 * 1024, 2);
+    const QByteArray md5c = fx.write(QStringLiteral("d/c.bin"), 4000, 3);
+    QVERIFY(fx.start());
+    QVERIFY(fetchFolder(fx.port(), {QStringLiteral("d/")}, into(fx.out())).summary.verified == 3);
+
+    // b.bin is interrupted half way (a .part with its record); c.bin differs, same size.
+    QVERIFY(QFile::remove(fx.out(QStringLiteral("d/b.bin"))));
+    interruptAfterFirstData(fx.port(), QStringLiteral("d/b.bin"), fx.out());
+    const qint64 partSize = QFileInfo(fx.out(QStringLiteral("d/b.bin.part"))).size();
+    QVERIFY(partSize > 0);
+    test::writeRandomFile(fx.out(QStringLiteral("d/c.bin")), 4000, 99);
+
+    const FolderRun run = fetchFolder(
+        fx.port(), {QStringLiteral("d/")}, into(fx.out(), ConflictPolicy::Fail, true));
+    QVERIFY(run.finished);
+    QCOMPARE(run.summary.skipped, 1);
+    QVERIFY(run.skipped.value(QStringLiteral("d/a.bin")));
+    QCOMPARE(run.results.value(QStringLiteral("d/a.bin")).localMd5, md5a);
+    const FileResult b = run.results.value(QStringLiteral("d/b.bin"));
+    QCOMPARE(b.outcome, FileResult::Outcome::Verified);
+    QCOMPARE(b.offset, partSize); // continued, not started over
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("d/b.bin"))), md5b);
+    // A different file is never replaced silently.
+    QCOMPARE(run.results.value(QStringLiteral("d/c.bin")).failure.code, ErrorCode::AlreadyExists);
+    QVERIFY(test::md5OfFile(fx.out(QStringLiteral("d/c.bin"))) != md5c);
+    QCOMPARE(run.summary.failed, 1);
+}
+
+void tst_Transfer::fileChangingDuringAFolderFetchFailsAlone()
+{
+    Fixture fx;
+    const QByteArray md5a = fx.write(QStringLiteral("d/a.txt"), 1000, 1);
+    const qint64 size = 96 * 1024 * 1024;
+    fx.write(QStringLiteral("d/live.log"), size, 2);
+    const QByteArray md5z = fx.write(QStringLiteral("d/z.txt"), 2000, 3);
+    QVERIFY(fx.start());
+    bool changed = false;
+    const FolderRun run
+        = fetchFolder(fx.port(), {QStringLiteral("d/")}, into(fx.out()), [&](ClientSession &s) {
+              QObject::connect(
+                  &s, &ClientSession::fileProgress, &s, [&](quint64, qint64 done, qint64 total) {
+                      if (changed || done == 0 || total != size)
+                          return;
+                      changed = QFile::resize(fx.share(QStringLiteral("d/live.log")), size / 2);
+                  });
+          });
+    QVERIFY(run.finished);
+    QVERIFY(changed);
+    const FileResult live = run.results.value(QStringLiteral("d/live.log"));
+    QCOMPARE(live.outcome, FileResult::Outcome::Failed);
+    QCOMPARE(live.failure.code, ErrorCode::FileChanged);
+    // Never a mixed file: neither under its name nor as a .part to resume.
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("d/live.log"))));
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("d/live.log.part"))));
+    // The connection went on: the files around it are verified.
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("d/a.txt"))), md5a);
+    QCOMPARE(test::md5OfFile(fx.out(QStringLiteral("d/z.txt"))), md5z);
+    QCOMPARE(run.summary.verified, 2);
+    QCOMPARE(run.summary.failed, 1);
+}
+
+void tst_Transfer::hashQueryAnswersWithoutTheFile()
+{
+    Fixture fx;
+    const QByteArray md5 = fx.write(QStringLiteral("d/big.bin"), 9 * 1024 * 1024, 5);
+    QVERIFY(fx.start());
+    ClientSession session;
+    trustOnFirstUse(session);
+    QList<HashResult> results;
+    connect(&session, &ClientSession::hashReceived, this,
+        [&](const HashResult &r) { results.append(r); });
+    QSignalSpy files(&session, &ClientSession::fileStarted);
+    session.connectToServer(kLocalHost, fx.port());
+    const quint64 first = session.requestHash(QStringLiteral("d/big.bin"));
+    session.requestHash(QStringLiteral("d"));
+    session.requestHash(QStringLiteral("gone.bin"));
+    session.requestHash(QStringLiteral("d/big.bin")); // from the server's cache now
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 4, kWait);
+    QCOMPARE(results.at(0).id, first);
+    QCOMPARE(results.at(0).md5, md5);
+    QCOMPARE(results.at(0).size, 9 * 1024 * 1024);
+    QCOMPARE(results.at(1).failure.code, ErrorCode::NotRegularFile);
+    QCOMPARE(results.at(2).failure.code, ErrorCode::NotFound);
+    QCOMPARE(results.at(3).md5, md5);
+    QCOMPARE(files.count(), 0);
+    QVERIFY(!QFileInfo::exists(fx.out(QStringLiteral("d/big.bin"))));
+    QCOMPARE(session.state(), ClientSession::State::Ready);
+}
+
 #include "tst_transfer.moc"

@@ -353,6 +353,10 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <source>--fingerprint needs 16 to 64 hex digits</source>
             <translation>--fingerprint needs 16 to 64 hex digits</translation>
         </message>
+        <message>
+            <source>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in '/' means this as well).</source>
+            <translation>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in '/' means this as well).</translation>
+        </message>
     </context>
     <context>
         <name>DeviceIdentity</name>

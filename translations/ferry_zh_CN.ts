@@ -352,6 +352,10 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <source>--fingerprint needs 16 to 64 hex digits</source>
         <translation>--fingerprint 需要 16 到 64 位十六进制数字</translation>
     </message>
+    <message>
+        <source>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in &apos;/&apos; means this as well).</source>
+        <translation>每个 NAME 都是文件夹：连同其下的全部内容一起获取，空文件夹也会创建（以“/”结尾的 NAME 同样如此）。</translation>
+    </message>
 </context>
 <context>
     <name>DeviceIdentity</name>

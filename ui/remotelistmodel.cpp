@@ -13,7 +13,14 @@ RemoteListModel::RemoteListModel(QObject *parent) : QAbstractTableModel(parent) 
 void RemoteListModel::setEntries(const QList<protocol::FileEntry> &entries)
 {
     beginResetModel();
-    m_entries = entries;
+    // A flat list of files: the listing's folders (protocol 3) are for the folder tree,
+    // which shows them; here a folder row could only fail as "not a regular file".
+    m_entries.clear();
+    m_entries.reserve(entries.size());
+    for (const protocol::FileEntry &e : entries) {
+        if (!e.isFolder)
+            m_entries.append(e);
+    }
     endResetModel();
 }
 

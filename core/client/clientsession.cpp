@@ -1,8 +1,8 @@
 #include "client/clientsession.h"
 
 #include "protocol/auth.h"
-#include "protocol/names.h"
 #include "protocol/decoder.h"
+#include "protocol/names.h"
 #include "tls/tlsconfig.h"
 #include "tls/truststore.h"
 
@@ -33,6 +33,7 @@ constexpr qsizetype kMaxListedFiles = 1000000;
 ClientSession::ClientSession(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<ferry::FileResult>();
+    qRegisterMetaType<ferry::HashResult>();
     qRegisterMetaType<ferry::Failure>();
     qRegisterMetaType<ferry::PeerDevice>();
     qRegisterMetaType<QList<ferry::protocol::FileEntry>>();
@@ -224,6 +225,25 @@ quint64 ClientSession::requestFile(
     return p.request.id;
 }
 
+quint64 ClientSession::requestHash(const QString &remoteName)
+{
+    HashPending h;
+    h.id = m_nextId++;
+    h.name = remoteName;
+    if (!isValidRelativeName(remoteName)) {
+        HashResult r;
+        r.id = h.id;
+        r.remoteName = remoteName;
+        r.failure = {ErrorCode::InvalidName, printableName(remoteName)};
+        QMetaObject::invokeMethod(
+            this, [this, r] { emit hashReceived(r); }, Qt::QueuedConnection);
+        return h.id;
+    }
+    m_hashes.enqueue(h);
+    QMetaObject::invokeMethod(this, &ClientSession::sendPending, Qt::QueuedConnection);
+    return h.id;
+}
+
 void ClientSession::sendPending()
 {
     if (m_state != State::Ready || m_inSendPending)
@@ -233,6 +253,13 @@ void ClientSession::sendPending()
         m_listWanted = false;
         m_jobs.enqueue(Job::List);
         m_socket->write(protocol::encodeFrame(FrameType::ListRequest));
+    }
+    // Hash queries are pipelined like files, within their own window.
+    for (int i = m_hashesSent; i < m_hashes.size() && m_hashesSent < kPipelineDepth; ++i) {
+        m_hashes[i].sent = true;
+        ++m_hashesSent;
+        m_jobs.enqueue(Job::Hash);
+        m_socket->write(protocol::encodeHashRequest(m_hashes.at(i).name));
     }
     for (;;) {
         int inFlight = m_pending.size() - m_unsent;
@@ -317,6 +344,8 @@ bool ClientSession::handleFrame(FrameType type, QByteArrayView body)
     }
     if (m_jobs.head() == Job::List)
         return handleList(type, body);
+    if (m_jobs.head() == Job::Hash)
+        return handleHashReply(type, body);
     switch (m_phase) {
     case Phase::None:
     case Phase::AwaitOffer:
@@ -441,6 +470,33 @@ bool ClientSession::handleList(FrameType type, QByteArrayView body)
     }
     fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame in listing")});
     return false;
+}
+
+bool ClientSession::handleHashReply(FrameType type, QByteArrayView body)
+{
+    const auto reply = type == FrameType::HashReply ? protocol::parseHashReply(body) : std::nullopt;
+    if (!reply || reply->entry.name != m_hashes.head().name) {
+        fail({ErrorCode::ProtocolError, QStringLiteral("bad hash reply")});
+        return false;
+    }
+    HashResult r;
+    r.size = reply->entry.size;
+    r.mtimeMs = reply->entry.mtimeMs;
+    r.md5 = reply->md5Hex;
+    finishHash(r);
+    return m_state != State::Closed;
+}
+
+void ClientSession::finishHash(const HashResult &result)
+{
+    const HashPending h = m_hashes.dequeue();
+    m_jobs.dequeue();
+    --m_hashesSent;
+    HashResult r = result;
+    r.id = h.id;
+    r.remoteName = h.name;
+    emit hashReceived(r);
+    sendPending();
 }
 
 bool ClientSession::handleOffer(QByteArrayView body)
@@ -574,6 +630,24 @@ bool ClientSession::handleError(QByteArrayView body)
     // Codes 1-4 in place of an Offer answer one request (docs/protocol.md); anything else,
     // or any code once the data has begun, ends the connection.
     const bool perRequest = isPerFileCode(failure->code);
+    const bool changed = failure->code == ErrorCode::FileChanged;
+    if ((perRequest || changed) && m_state == State::Ready && !m_jobs.isEmpty()
+        && m_jobs.head() == Job::Hash) {
+        HashResult r;
+        r.failure = {failure->code, m_hashes.head().name};
+        finishHash(r);
+        return m_state != State::Closed;
+    }
+    if (changed && m_state == State::Ready && !m_jobs.isEmpty() && m_jobs.head() == Job::File
+        && (m_phase == Phase::Receiving || m_phase == Phase::Discarding)) {
+        // Version 3: in place of End, it ends this file only. What arrived of it is dropped,
+        // never kept as a .part to resume: its head and tail would be two versions.
+        if (m_download)
+            m_download->abandon(false);
+        finishCurrent(FileResult::Outcome::Failed,
+            {ErrorCode::FileChanged, m_pending.head().request.remoteName});
+        return m_state != State::Closed;
+    }
     if (perRequest && m_state == State::Ready && !m_jobs.isEmpty() && m_jobs.head() == Job::File
         && m_phase != Phase::Receiving && m_phase != Phase::Discarding) {
         Failure f = *failure;
@@ -715,6 +789,14 @@ void ClientSession::fail(const Failure &failure)
         m_download.reset();
         emit fileFinished(r);
     }
+    while (!m_hashes.isEmpty()) {
+        HashResult r;
+        r.id = m_hashes.head().id;
+        r.remoteName = m_hashes.dequeue().name;
+        r.failure = failure;
+        emit hashReceived(r);
+    }
+    m_hashesSent = 0;
     m_jobs.clear();
     if (m_socket) {
         m_socket->disconnect(this);
@@ -725,7 +807,8 @@ void ClientSession::fail(const Failure &failure)
 
 void ClientSession::maybeIdle()
 {
-    if (m_state == State::Ready && m_jobs.isEmpty() && m_pending.isEmpty() && !m_listWanted)
+    if (m_state == State::Ready && m_jobs.isEmpty() && m_pending.isEmpty() && m_hashes.isEmpty()
+        && !m_listWanted)
         emit idle();
 }
 

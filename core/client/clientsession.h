@@ -73,6 +73,17 @@ struct FileResult
     Failure failure;
 };
 
+/// The server's answer to a hash query.
+struct HashResult
+{
+    quint64 id = 0;
+    QString remoteName;
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    QByteArray md5; ///< Lowercase hex of the whole file; empty on failure.
+    Failure failure;
+};
+
 /// A client connection: hello, then listings and pipelined file requests. Lives in any
 /// thread; does its disk I/O in that thread.
 class ClientSession : public QObject
@@ -112,6 +123,9 @@ public:
     QList<quint64> requestFiles(const QStringList &remoteNames, const GetOptions &options);
     quint64 requestFile(
         const QString &remoteName, const QString &localName, const GetOptions &options);
+    /// Asks for the MD5 of \a remoteName without the file; answered by hashReceived(), in
+    /// order with the other requests.
+    quint64 requestHash(const QString &remoteName);
     /// Closes the connection; pending and running files fail with Cancelled (.part kept).
     void abort();
     State state() const { return m_state; }
@@ -125,6 +139,7 @@ signals:
     void fileStarted(quint64 id, const QString &name, qint64 size, qint64 offset);
     void fileProgress(quint64 id, qint64 done, qint64 total);
     void fileFinished(const ferry::FileResult &result);
+    void hashReceived(const ferry::HashResult &result);
     /// The connection failed or was refused; everything pending has been finished first.
     void failed(const ferry::Failure &failure);
     /// Every request so far has been answered.
@@ -150,7 +165,16 @@ private:
     enum class Job {
         List,
         File,
+        Hash,
     };
+    struct HashPending
+    {
+        quint64 id = 0;
+        QString name;
+        bool sent = false;
+    };
+    bool handleHashReply(protocol::FrameType type, QByteArrayView body);
+    void finishHash(const HashResult &result);
 
     void onConnected();
     void onEncrypted();
@@ -210,6 +234,8 @@ private:
     bool m_listWanted = false;
     QList<protocol::FileEntry> m_listing;
     QQueue<Pending> m_pending; ///< Files not yet answered, in order.
+    QQueue<HashPending> m_hashes; ///< Hash queries not yet answered, in order.
+    int m_hashesSent = 0;
     int m_unsent = 0;
     quint64 m_nextId = 1;
     Phase m_phase = Phase::None;
@@ -225,5 +251,6 @@ private:
 } // namespace ferry
 
 Q_DECLARE_METATYPE(ferry::FileResult)
+Q_DECLARE_METATYPE(ferry::HashResult)
 Q_DECLARE_METATYPE(ferry::Failure)
 Q_DECLARE_METATYPE(ferry::PeerDevice)

@@ -142,16 +142,21 @@ int openForRead(int rootFd, const QString &name, Failure *error)
     return fd;
 }
 
-int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
+namespace {
+/// Opens (creating if asked) the folders \a parts below \a rootFd, following no symlink.
+int openFolderChain(int rootFd, const QStringList &parts, Failure *error, bool create)
 {
-    QStringList parts = name.split(QLatin1Char('/'));
-    parts.removeLast();
     UniqueFd current(::fcntl(rootFd, F_DUPFD_CLOEXEC, 0));
     if (!current) {
-        setError(error, errnoFailure(errno, name));
+        setError(error, errnoFailure(errno, parts.join(QLatin1Char('/'))));
         return -1;
     }
     for (const QString &part : std::as_const(parts)) {
+        // The caller checked the name; this walk still never steps up or stays in place.
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String("..")) {
+            setError(error, {ErrorCode::Refused, part});
+            return -1;
+        }
         const QByteArray c = QFile::encodeName(part);
         if (create && ::mkdirat(current.get(), c.constData(), 0777) < 0 && errno != EEXIST) {
             setError(error, errnoFailure(errno, part));
@@ -169,6 +174,19 @@ int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
         }
     }
     return current.release();
+}
+} // namespace
+
+int openParentDir(int rootFd, const QString &name, Failure *error, bool create)
+{
+    QStringList parts = name.split(QLatin1Char('/'));
+    parts.removeLast();
+    return openFolderChain(rootFd, parts, error, create);
+}
+
+int makeFolders(int rootFd, const QString &name, Failure *error)
+{
+    return openFolderChain(rootFd, name.split(QLatin1Char('/')), error, true);
 }
 
 int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error)

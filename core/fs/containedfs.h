@@ -26,6 +26,11 @@ int openForRead(int rootFd, const QString &name, Failure *error);
 /// opens them: -1 (NotFound) while one is missing.
 int openParentDir(int rootFd, const QString &name, Failure *error, bool create = true);
 
+/// Creates the folder \a name below \a rootFd and every folder above it, one component at a
+/// time, never following a symlink (one planted anywhere on the way fails with Refused), and
+/// returns its directory fd, or -1 with \a error.
+int makeFolders(int rootFd, const QString &name, Failure *error);
+
 /// Opens (creating if asked) \a leaf inside \a dirFd for writing, never following a symlink.
 int openForWrite(int dirFd, const QString &leaf, bool create, bool exclusive, Failure *error);
 

@@ -1,16 +1,11 @@
 #include "fs/sharedfolder.h"
 
 #include "fs/containedfs.h"
+#include "fs/folderwalk.h"
 #include "protocol/names.h"
 
 #include <QDir>
-#include <QDirIterator>
-#include <QFileInfo>
-#include <QLoggingCategory>
 #include <algorithm>
-#include <climits>
-
-Q_LOGGING_CATEGORY(lcFolder, "ferry.core.folder")
 
 namespace ferry {
 
@@ -50,37 +45,11 @@ UniqueFd SharedFolder::open(const QString &name, protocol::FileEntry *entry, Fai
 QList<protocol::FileEntry> SharedFolder::list() const
 {
     QList<protocol::FileEntry> entries;
-    if (!m_rootFd)
-        return entries;
-    const QDir root(m_root);
-    QDirIterator it(m_root, QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-        QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        const QFileInfo info = it.fileInfo();
-        const QString name = root.relativeFilePath(info.filePath());
-        if (!isValidRelativeName(name))
-            continue;
-        protocol::FileEntry entry;
-        // Past PATH_MAX, stat() by the full path fails (size 0, 1970): ask open() as a get
-        // would, and leave out, with a log line, what it could not serve either.
-        const bool longPath = QFile::encodeName(info.filePath()).size() >= PATH_MAX;
-        if (longPath || info.isSymLink() || !info.isFile()) {
-            // Only what open() would serve: a symlink that stays inside, to a regular file.
-            Failure failure;
-            if (!open(name, &entry, &failure)) {
-                if (longPath)
-                    qCWarning(lcFolder).noquote()
-                        << "left out of the listing, as it can't be opened:" << name
-                        << int(failure.code);
-                continue;
-            }
-        } else {
-            entry.name = name;
-            entry.size = info.size();
-            entry.mtimeMs = info.lastModified().toMSecsSinceEpoch();
-        }
-        entries.append(entry);
+    FolderWalk walk(m_rootFd.get());
+    protocol::FileEntry entry;
+    while (walk.next(&entry)) {
+        if (!entry.isFolder)
+            entries.append(entry);
     }
     std::sort(entries.begin(), entries.end(),
         [](const auto &a, const auto &b) { return a.name < b.name; });

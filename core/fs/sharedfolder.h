@@ -22,13 +22,15 @@ public:
     bool isOpen() const { return m_rootFd.isValid(); }
     Failure openError() const { return m_openError; }
     QString root() const { return m_root; }
+    int rootFd() const { return m_rootFd.get(); } ///< For a FolderWalk; owned by this object.
 
     /// Opens a shared file for reading. On success returns its descriptor and fills \a entry;
     /// else an invalid one and \a error.
     UniqueFd open(const QString &name, protocol::FileEntry *entry, Failure *error) const;
 
     /// Regular files below the root, recursively, sorted by name. Names that fail the
-    /// whitelist and symlinks that leave the folder are skipped.
+    /// whitelist and symlinks that leave the folder are skipped. Holds the whole list: a
+    /// server streams its listing with a FolderWalk instead.
     QList<protocol::FileEntry> list() const;
 
 private:

@@ -59,8 +59,9 @@ inline bool isWireCode(quint16 code)
     return code >= 1 && code <= 12;
 }
 
-/// A code a server sends in place of an Offer to refuse one file while the connection
-/// continues (docs/protocol.md). The same code after the data has begun ends the connection.
+/// A code a server sends in place of an Offer (or a HashReply) to refuse one file while the
+/// connection continues (docs/protocol.md). The same code after the data has begun ends the
+/// connection; only FileChanged in place of End ends just that file (version 3).
 inline bool isPerFileCode(ErrorCode code)
 {
     return code == ErrorCode::NotFound || code == ErrorCode::NotRegularFile
@@ -75,6 +76,7 @@ constexpr char kPassword[] = "password";
 constexpr char kRequest[] = "request";
 constexpr char kAccept[] = "accept";
 constexpr char kSending[] = "sending";
+constexpr char kListing[] = "listing";
 } // namespace timeoutphase
 
 /// A failure with its code and an untranslated detail (a name, an OS message).

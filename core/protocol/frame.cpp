@@ -32,6 +32,10 @@ qint64 maxBodySize(quint8 type)
         return kMaxDataBody;
     case FrameType::End:
         return kMd5HexSize;
+    case FrameType::HashRequest:
+        return 2 + kMaxNameBytes;
+    case FrameType::HashReply:
+        return 2 + kMaxNameBytes + 8 + 8 + kMd5HexSize;
     case FrameType::Error:
         return 2 + 2 + 1024;
     }
@@ -55,6 +59,10 @@ qint64 minBodySize(FrameType type)
         return 1;
     case FrameType::End:
         return kMd5HexSize;
+    case FrameType::HashRequest:
+        return 2;
+    case FrameType::HashReply:
+        return 2 + 16 + kMd5HexSize;
     case FrameType::Error:
         return 4;
     case FrameType::ListEntries:

@@ -20,12 +20,15 @@ enum class FrameType : quint8 {
     Decline = 0x23,
     Data = 0x24,
     End = 0x25,
+    HashRequest = 0x26,
+    HashReply = 0x27,
     Error = 0x7f,
 };
 
 constexpr int kHeaderSize = 5;
 /// 2: TLS by default, a device name in Hello, the password proof bound to the channel.
-constexpr quint16 kProtocolVersion = 2;
+/// 3: folders in the listing (bounded frames), the hash query, FileChanged ends one file.
+constexpr quint16 kProtocolVersion = 3;
 constexpr int kMaxDeviceNameBytes = 256;
 constexpr char kMagic[] = "FERRY";
 constexpr int kMagicSize = 5;
@@ -34,6 +37,10 @@ constexpr int kMaxComponentBytes = 255;
 constexpr qint64 kMaxDataBody = 4 * 1024 * 1024;
 constexpr qint64 kDataChunk = 1024 * 1024;
 constexpr qint64 kMaxListBody = 1024 * 1024;
+/// Entries one ListEntries frame may carry: a receiver's work per frame stays bounded.
+constexpr quint32 kMaxListEntries = 4096;
+/// Components a name may have: deeper trees are neither listed nor created.
+constexpr int kMaxDepth = 256;
 constexpr int kMd5HexSize = 32;
 
 /// The largest body a frame of \a type may declare, or -1 if the type is unknown.

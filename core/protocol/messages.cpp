@@ -9,6 +9,7 @@ namespace {
 class Writer
 {
 public:
+    void u8(quint8 v) { m_out.append(char(v)); }
     void u16(quint16 v) { put<quint16>(v); }
     void u32(quint32 v) { put<quint32>(v); }
     void i64(qint64 v) { put<qint64>(v); }
@@ -152,30 +153,75 @@ std::optional<Hello> parseHello(QByteArrayView body)
     return h;
 }
 
+namespace {
+enum class EntryKind : quint8 {
+    File = 0,
+    Folder = 1,
+};
+/// The smallest listed entry: a one-byte name, the kind, size and mtime.
+constexpr qint64 kMinListedEntry = 2 + 1 + 1 + 16;
+
+void writeListed(Writer &w, const FileEntry &e)
+{
+    w.string(e.name);
+    w.u8(quint8(e.isFolder ? EntryKind::Folder : EntryKind::File));
+    w.i64(e.isFolder ? 0 : e.size);
+    w.i64(e.isFolder ? 0 : e.mtimeMs);
+}
+
+std::optional<FileEntry> readListed(Reader &r)
+{
+    FileEntry e;
+    e.name = r.string(kMaxNameBytes);
+    const QByteArrayView kind = r.bytes(1);
+    e.size = r.i64();
+    e.mtimeMs = r.i64();
+    if (!r.ok() || e.size < 0 || e.name.isEmpty())
+        return std::nullopt;
+    if (kind[0] == char(EntryKind::Folder)) {
+        // A folder has no size of its own: a nonzero one is a lie the receiver would add up.
+        if (e.size != 0 || e.mtimeMs != 0)
+            return std::nullopt;
+        e.isFolder = true;
+    } else if (kind[0] != char(EntryKind::File)) {
+        return std::nullopt;
+    }
+    return e;
+}
+} // namespace
+
+QByteArray ListFrameBuilder::add(const FileEntry &entry)
+{
+    const qint64 entrySize = 2 + qMin<qint64>(entry.name.toUtf8().size(), 0xffff) + 1 + 16;
+    QByteArray done;
+    if (m_count > 0 && (m_count >= kMaxListEntries || 4 + m_body.size() + entrySize > kMaxListBody))
+        done = flush();
+    Writer w;
+    writeListed(w, entry);
+    m_body += w.take();
+    ++m_count;
+    return done;
+}
+
+QByteArray ListFrameBuilder::flush()
+{
+    if (m_count == 0)
+        return {};
+    Writer framed;
+    framed.u32(m_count);
+    framed.bytes(m_body);
+    m_body.clear();
+    m_count = 0;
+    return encodeFrame(FrameType::ListEntries, framed.take());
+}
+
 QByteArray encodeListEntries(const QList<FileEntry> &entries)
 {
     QByteArray out;
-    Writer batch;
-    quint32 count = 0;
-    qint64 batchSize = 4;
-    auto flush = [&] {
-        Writer framed;
-        framed.u32(count);
-        framed.bytes(batch.take());
-        out += encodeFrame(FrameType::ListEntries, framed.take());
-        count = 0;
-        batchSize = 4;
-    };
-    for (const FileEntry &e : entries) {
-        const qint64 entrySize = 2 + e.name.toUtf8().size() + 16;
-        if (batchSize + entrySize > kMaxListBody)
-            flush();
-        writeEntry(batch, e);
-        batchSize += entrySize;
-        ++count;
-    }
-    if (count > 0)
-        flush();
+    ListFrameBuilder builder;
+    for (const FileEntry &e : entries)
+        out += builder.add(e);
+    out += builder.flush();
     out += encodeFrame(FrameType::ListEnd);
     return out;
 }
@@ -184,13 +230,13 @@ std::optional<QList<FileEntry>> parseListEntries(QByteArrayView body)
 {
     Reader r(body);
     const quint32 count = r.u32();
-    // Each entry takes at least 18 bytes; a count beyond that is a lie.
-    if (!r.ok() || qint64(count) * 18 > body.size())
+    // Each entry takes at least kMinListedEntry bytes; a count beyond that is a lie.
+    if (!r.ok() || count > kMaxListEntries || qint64(count) * kMinListedEntry > body.size())
         return std::nullopt;
     QList<FileEntry> entries;
     entries.reserve(count);
     for (quint32 i = 0; i < count; ++i) {
-        auto e = readEntry(r);
+        auto e = readListed(r);
         if (!e)
             return std::nullopt;
         entries.append(*e);
@@ -198,6 +244,43 @@ std::optional<QList<FileEntry>> parseListEntries(QByteArrayView body)
     if (!r.atEnd())
         return std::nullopt;
     return entries;
+}
+
+QByteArray encodeHashRequest(const QString &name)
+{
+    Writer w;
+    w.string(name);
+    return encodeFrame(FrameType::HashRequest, w.take());
+}
+
+std::optional<QString> parseHashRequest(QByteArrayView body)
+{
+    Reader r(body);
+    const QString name = r.string(kMaxNameBytes);
+    if (!r.ok() || !r.atEnd())
+        return std::nullopt;
+    return name;
+}
+
+QByteArray encodeHashReply(const HashReply &reply)
+{
+    Writer w;
+    writeEntry(w, reply.entry);
+    w.bytes(reply.md5Hex);
+    return encodeFrame(FrameType::HashReply, w.take());
+}
+
+std::optional<HashReply> parseHashReply(QByteArrayView body)
+{
+    Reader r(body);
+    HashReply reply;
+    auto e = readEntry(r);
+    const QByteArrayView md5 = r.bytes(kMd5HexSize);
+    if (!e || !r.ok() || !r.atEnd() || !isHexMd5(md5))
+        return std::nullopt;
+    reply.entry = *e;
+    reply.md5Hex = md5.toByteArray();
+    return reply;
 }
 
 QByteArray encodeGetRequest(const QString &name, qint64 acceptUpTo)

@@ -35,15 +35,46 @@ struct FileEntry
     QString name; ///< Canonical relative name, '/'-separated.
     qint64 size = 0;
     qint64 mtimeMs = 0; ///< Milliseconds since the epoch, UTC.
+    bool isFolder = false; ///< A folder (empty or not); size and mtimeMs unused.
     bool operator==(const FileEntry &o) const
     {
         return name == o.name && size == o.size && mtimeMs == o.mtimeMs;
     }
 };
 
-/// Splits \a entries into ListEntries frames no larger than kMaxListBody (frames included).
+/// Splits \a entries into ListEntries frames within kMaxListBody and kMaxListEntries, then
+/// the final ListEnd.
 QByteArray encodeListEntries(const QList<FileEntry> &entries);
+/// A frame of more than kMaxListEntries entries, or a folder with a size, is malformed.
 std::optional<QList<FileEntry>> parseListEntries(QByteArrayView body);
+
+/// Builds ListEntries frames one entry at a time, so a sender walking a huge tree holds at
+/// most one frame of it.
+class ListFrameBuilder
+{
+public:
+    /// Adds \a entry. When it doesn't fit the frame being built, that frame is returned
+    /// complete and the entry starts the next; otherwise returns an empty array.
+    QByteArray add(const FileEntry &entry);
+    /// The frame being built, complete (empty when no entry waits).
+    QByteArray flush();
+    quint32 count() const { return m_count; }
+
+private:
+    QByteArray m_body;
+    quint32 m_count = 0;
+};
+
+/// A hash query: the server's MD5 of a whole file, without the file.
+QByteArray encodeHashRequest(const QString &name);
+std::optional<QString> parseHashRequest(QByteArrayView body);
+struct HashReply
+{
+    FileEntry entry; ///< Name, size and mtime of the file that was hashed.
+    QByteArray md5Hex;
+};
+QByteArray encodeHashReply(const HashReply &reply);
+std::optional<HashReply> parseHashReply(QByteArrayView body);
 
 struct GetRequest
 {

@@ -45,6 +45,8 @@ bool isValidRelativeName(const QString &name)
             return false;
     }
     const QStringList parts = name.split(QLatin1Char('/'));
+    if (parts.size() > protocol::kMaxDepth)
+        return false;
     for (const QString &part : parts) {
         if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String(".."))
             return false;

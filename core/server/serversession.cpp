@@ -31,6 +31,11 @@ constexpr qint64 kChunk = 256 * 1024;
 constexpr qint64 kWriteHighWater = 512 * 1024;
 constexpr qint64 kHashSliceBytes = 64 * 1024 * 1024;
 constexpr int kProgressIntervalMs = 100;
+/// A listing walks this long before the thread's other sessions get a turn.
+constexpr int kListSliceMs = 20;
+/// A listing slowed by its disk sends what it has at least this often, so neither side's
+/// deadline mistakes a slow walk for a stuck one.
+constexpr int kListFlushMs = 1000;
 
 /// One read buffer per worker thread: sessions on a thread never read concurrently.
 /// Sends a Data frame with one sendmsg() straight from \a body when nothing waits in the
@@ -153,6 +158,8 @@ void ServerSession::start()
         connect(m_tls, &QSslSocket::encryptedBytesWritten, this, [this] {
             if (m_state == State::Sending)
                 pump();
+            else if (m_state == State::Listing)
+                continueListing();
             else if (m_state == State::AwaitRequest && m_waitingForRoom)
                 startNextJob();
             else if (m_state == State::Closing && pendingBytes() == 0)
@@ -289,6 +296,7 @@ void ServerSession::restartDeadline()
         return;
     case State::AwaitAccept:
     case State::Sending:
+    case State::Listing:
         m_deadline.start(c.transferTimeoutMs);
         return;
     case State::Closing:
@@ -332,7 +340,9 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
     case State::AwaitRequest:
     case State::AwaitAccept:
     case State::Sending:
-        if (type == FrameType::ListRequest || type == FrameType::GetRequest) {
+    case State::Listing:
+        if (type == FrameType::ListRequest || type == FrameType::GetRequest
+            || type == FrameType::HashRequest) {
             if (m_jobs.size() >= m_shared->config().maxQueuedRequests) {
                 emitEvent(ServerEvent::Kind::LimitHit, {}, 0,
                     {ErrorCode::TooManyRequests, QStringLiteral("max-queued-requests")});
@@ -341,7 +351,15 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
             }
             Job job;
             job.list = type == FrameType::ListRequest;
-            if (!job.list) {
+            job.hash = type == FrameType::HashRequest;
+            if (job.hash) {
+                const auto name = protocol::parseHashRequest(body);
+                if (!name) {
+                    fail({ErrorCode::ProtocolError, QStringLiteral("malformed hash query")});
+                    return false;
+                }
+                job.name = *name;
+            } else if (!job.list) {
                 const auto request = protocol::parseGetRequest(body);
                 if (!request) {
                     fail({ErrorCode::ProtocolError, QStringLiteral("malformed request")});
@@ -479,16 +497,55 @@ void ServerSession::startNextJob()
 
 void ServerSession::sendListing()
 {
-    const auto entries = m_shared->folder().list();
-    m_socket->write(protocol::encodeListEntries(entries));
-    emitEvent(ServerEvent::Kind::Listed, {}, entries.size());
-    setState(State::AwaitRequest);
-    startNextJob();
+    // Streamed as the walk goes: the server never holds more than one folder's names and one
+    // frame, however big the share.
+    m_walk = std::make_unique<FolderWalk>(m_shared->folder().rootFd());
+    m_listed = 0;
+    m_listClock.start();
+    setState(State::Listing);
+    continueListing();
+}
+
+void ServerSession::continueListing()
+{
+    QElapsedTimer slice;
+    slice.start();
+    protocol::FileEntry entry;
+    while (m_state == State::Listing && m_walk && pendingBytes() < kWriteHighWater) {
+        if (slice.elapsed() >= kListSliceMs) {
+            if (m_listFrames.count() > 0 && m_listClock.elapsed() >= kListFlushMs) {
+                m_socket->write(m_listFrames.flush());
+                m_listClock.restart();
+                m_deadline.start(m_shared->config().transferTimeoutMs);
+            }
+            QMetaObject::invokeMethod(this, &ServerSession::continueListing, Qt::QueuedConnection);
+            return;
+        }
+        if (!m_walk->next(&entry)) {
+            m_socket->write(m_listFrames.flush());
+            m_socket->write(protocol::encodeFrame(FrameType::ListEnd));
+            m_walk.reset();
+            emitEvent(ServerEvent::Kind::Listed, {}, m_listed);
+            setState(State::AwaitRequest);
+            startNextJob();
+            return;
+        }
+        if (!entry.isFolder)
+            ++m_listed; // the log says "listed N files"
+        const QByteArray frame = m_listFrames.add(entry);
+        if (!frame.isEmpty()) {
+            m_socket->write(frame);
+            m_listClock.restart();
+            m_deadline.start(m_shared->config().transferTimeoutMs);
+        }
+    }
 }
 
 void ServerSession::offer(const Job &job)
 {
-    emitEvent(ServerEvent::Kind::Requested, job.name);
+    // A resume checks thousands of files by hash: only a refusal is worth a log line.
+    if (!job.hash)
+        emitEvent(ServerEvent::Kind::Requested, job.name);
     Failure failure;
     m_fd = m_shared->folder().open(job.name, &m_entry, &failure);
     if (!m_fd) {
@@ -499,6 +556,12 @@ void ServerSession::offer(const Job &job)
     m_device = st.device;
     m_inode = st.inode;
     m_mtimeNs = st.mtimeNs;
+    m_hashOnly = job.hash;
+    if (job.hash) {
+        // Read (or found in the cache) like a send that starts past the end.
+        startSending(m_entry.size);
+        return;
+    }
     m_socket->write(protocol::encodeOffer(m_entry));
     if (m_entry.size <= job.acceptUpTo) {
         // The client accepted files this small when it asked: no round trip per file.
@@ -553,7 +616,8 @@ void ServerSession::startSending(qint64 offset)
     }
     m_progressClock.start();
     setState(State::Sending);
-    emitProgress(false);
+    if (!m_hashOnly)
+        emitProgress(false);
     pump();
 }
 
@@ -564,6 +628,9 @@ void ServerSession::onBytesWritten(qint64 written)
     if (m_state == State::Sending) {
         restartDeadline(); // the peer is reading: it has a full transfer timeout again
         pump();
+    } else if (m_state == State::Listing) {
+        restartDeadline();
+        continueListing();
     } else if (m_state == State::AwaitRequest && m_waitingForRoom) {
         restartDeadline();
         startNextJob();
@@ -630,9 +697,12 @@ bool ServerSession::readBlock(QByteArrayView *block)
         } while (got < 0 && errno == EINTR);
         data = buf.constData();
     }
-    if (got <= 0) {
-        fail(got == 0 ? Failure {ErrorCode::FileChanged, m_entry.name}
-                      : Failure {ErrorCode::ReadFailed, m_entry.name});
+    if (got == 0) {
+        fileChanged(); // it ended early
+        return false;
+    }
+    if (got < 0) {
+        fail({ErrorCode::ReadFailed, m_entry.name});
         return false;
     }
     *block = QByteArrayView(data, got);
@@ -652,6 +722,9 @@ bool ServerSession::sendBlock(QByteArrayView block, PumpTurn *turn)
 {
     if (m_pos + block.size() <= m_offset) {
         turn->hashedOnly += block.size(); // a resumed file's head: hashed, not sent
+        // Reading is progress too: the deadline is for a disk that stops, not a big file.
+        if (m_hashOnly)
+            restartDeadline();
         return true;
     }
     const qint64 skip = qMax<qint64>(0, m_offset - m_pos);
@@ -683,7 +756,7 @@ void ServerSession::finishFile()
     const containedfs::Stat st = containedfs::statFd(m_fd.get());
     if (!st.ok || st.size != m_entry.size || st.mtimeNs != m_mtimeNs) {
         // Never pair a file that changed under us with a "valid" MD5.
-        fail({ErrorCode::FileChanged, m_entry.name});
+        fileChanged();
         return;
     }
     QByteArray md5 = m_knownMd5;
@@ -692,11 +765,34 @@ void ServerSession::finishFile()
         if (Md5Cache *cache = m_shared->md5Cache())
             cache->insert(cacheKey(), md5);
     }
+    if (m_hashOnly) {
+        m_socket->write(protocol::encodeHashReply({m_entry, md5}));
+        closeFile();
+        setState(State::AwaitRequest);
+        startNextJob();
+        return;
+    }
     m_socket->write(protocol::encodeEnd(md5));
     emitProgress(true);
     // "Sent" only once the bytes have left: a peer that is already gone gets none of them.
     m_unconfirmed.append({m_entry.name, m_entry.size - m_offset, m_dataStart, queuedEnd()});
     reportDelivered();
+    closeFile();
+    setState(State::AwaitRequest);
+    startNextJob();
+}
+
+void ServerSession::fileChanged()
+{
+    // Version 3: the Error takes the place of End (or of a HashReply) and ends this file
+    // only; the client drops what it received of it.
+    const Failure failure {ErrorCode::FileChanged, m_entry.name};
+    qCInfo(lcSession) << m_peer << "file changed while read:" << m_entry.name;
+    emitEvent(ServerEvent::Kind::Refused, m_entry.name,
+        m_hashOnly ? 0 : deliveredSince(m_dataStart, m_pos - m_offset), failure);
+    if (!m_hashOnly)
+        emitProgress(true);
+    m_socket->write(protocol::encodeError(failure.code, failure.detail));
     closeFile();
     setState(State::AwaitRequest);
     startNextJob();
@@ -709,6 +805,7 @@ Md5Cache::Key ServerSession::cacheKey() const
 
 void ServerSession::closeFile()
 {
+    m_hashOnly = false;
     if (m_source) {
         m_source.reset();
         m_shared->releaseSource();
@@ -743,6 +840,8 @@ const char *ServerSession::timeoutPhase() const
         return m_waitingForRoom ? timeoutphase::kSending : timeoutphase::kRequest;
     case State::AwaitAccept:
         return timeoutphase::kAccept;
+    case State::Listing:
+        return timeoutphase::kListing;
     case State::Sending:
     case State::Starting:
     case State::Closing:
@@ -757,7 +856,8 @@ void ServerSession::fail(const Failure &failure)
     if (isEnding())
         return;
     qCInfo(lcSession) << m_peer << "failed:" << int(failure.code) << failure.detail;
-    const bool sending = m_state == State::Sending || m_state == State::AwaitAccept;
+    const bool sending
+        = (m_state == State::Sending && !m_hashOnly) || m_state == State::AwaitAccept;
     emitEvent(ServerEvent::Kind::Failed, sending ? m_entry.name : QString(),
         m_state == State::Sending ? deliveredSince(m_dataStart, m_pos - m_offset) : 0, failure);
     m_failureLogged = true;
@@ -769,6 +869,7 @@ void ServerSession::fail(const Failure &failure)
 void ServerSession::closeWith(const Failure &failure)
 {
     closeFile();
+    m_walk.reset();
     m_jobs.clear();
     setState(State::Closing);
     // Before the handshake, a frame would only be garbage to a TLS peer.
@@ -795,6 +896,7 @@ void ServerSession::onDisconnected()
             emitEvent(ServerEvent::Kind::Disconnected);
         setState(State::Closed);
         closeFile();
+        m_walk.reset();
         deleteLater();
     }
 }
@@ -833,7 +935,7 @@ void ServerSession::abortSends(const Failure &why)
     for (const Unconfirmed &u : std::as_const(m_unconfirmed))
         emitEvent(ServerEvent::Kind::Aborted, u.name, deliveredSince(u.start, u.size), why);
     m_unconfirmed.clear();
-    if (m_state == State::Sending || m_state == State::AwaitAccept) {
+    if ((m_state == State::Sending && !m_hashOnly) || m_state == State::AwaitAccept) {
         emitEvent(ServerEvent::Kind::Aborted, m_entry.name,
             m_state == State::Sending ? deliveredSince(m_dataStart, m_pos - m_offset) : 0, why);
         emitProgress(true);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "fs/filesource.h"
+#include "fs/folderwalk.h"
 #include "fs/md5.h"
 #include "fs/md5cache.h"
 #include "fs/uniquefd.h"
@@ -40,6 +41,7 @@ public:
         AwaitRequest,
         AwaitAccept,
         Sending,
+        Listing, ///< Walking the folder, a frame at a time, as the socket drains.
         Closing, ///< Our last frame is going out; the peer gets a handshake timeout to take it.
         Closed, ///< The socket is gone; the session deletes itself.
     };
@@ -62,6 +64,7 @@ private:
     struct Job
     {
         bool list = false;
+        bool hash = false; ///< A hash query: the MD5 of the whole file, not the file.
         QString name;
         qint64 acceptUpTo = -1; ///< Files this small are sent without waiting for Accept.
     };
@@ -90,6 +93,9 @@ private:
     bool isEnding() const { return m_state == State::Closing || m_state == State::Closed; }
     void startNextJob();
     void sendListing();
+    void continueListing();
+    /// The file changed while it was read: that file fails, the connection goes on.
+    void fileChanged();
     void offer(const Job &job);
     /// What one pump() call may do before it yields to the thread's other sessions.
     struct PumpTurn
@@ -137,6 +143,11 @@ private:
     QByteArray m_nonce;
     bool m_authAnswerPending = false;
     qint64 m_authWaitMs = 0; ///< How long the pending answer is held back (attempt throttle).
+    std::unique_ptr<FolderWalk> m_walk; ///< The listing being sent.
+    protocol::ListFrameBuilder m_listFrames;
+    qint64 m_listed = 0;
+    QElapsedTimer m_listClock; ///< Since the last listing frame went out.
+    bool m_hashOnly = false; ///< The open file answers a hash query.
     QQueue<Job> m_jobs;
     bool m_jobScheduled = false;
     bool m_waitingForRoom = false;

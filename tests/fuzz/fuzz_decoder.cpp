@@ -34,8 +34,24 @@ void parseAll(FrameType type, QByteArrayView body)
         h && type == FrameType::Hello && h->version == kProtocolVersion)
         roundTrip(type, body, encodeHello(*h));
     if (const auto l = parseListEntries(body)) {
+        check(quint32(l->size()) <= kMaxListEntries);
         for (const FileEntry &e : *l)
-            check(e.size >= 0 && !e.name.isEmpty());
+            check(e.size >= 0 && !e.name.isEmpty() && (!e.isFolder || e.size == 0));
+        if (type == FrameType::ListEntries) {
+            ListFrameBuilder builder;
+            QByteArray frames;
+            for (const FileEntry &e : *l)
+                frames += builder.add(e);
+            frames += builder.flush();
+            check(frames == encodeFrame(type, body));
+        }
+    }
+    if (const auto h = parseHashRequest(body); h && type == FrameType::HashRequest)
+        roundTrip(type, body, encodeHashRequest(*h));
+    if (const auto h = parseHashReply(body)) {
+        check(h->md5Hex.size() == kMd5HexSize && h->entry.size >= 0);
+        if (type == FrameType::HashReply)
+            roundTrip(type, body, encodeHashReply(*h));
     }
     if (const auto n = parseGetRequest(body); n && type == FrameType::GetRequest)
         roundTrip(type, body, encodeGetRequest(n->name, n->acceptUpTo));

@@ -19,7 +19,7 @@ def string(s):
     return struct.pack(">H", len(b)) + b
 
 
-def hello(version=1, flags=0, nonce=b""):
+def hello(version=3, flags=0, nonce=b""):
     return frame(0x01, b"FERRY" + struct.pack(">HI", version, flags) + nonce)
 
 
@@ -39,10 +39,20 @@ def offer(name, size, mtime=0):
 
 
 def entries(items):
+    """Version 3: name, kind (0 file, 1 folder), size, mtime; a size of None is a folder."""
     body = struct.pack(">I", len(items))
     for name, size in items:
-        body += string(name) + struct.pack(">qq", size, 0)
+        folder = size is None
+        body += string(name) + struct.pack(">Bqq", 1 if folder else 0, size or 0, 0)
     return frame(0x11, body)
+
+
+def hash_request(name):
+    return frame(0x26, string(name))
+
+
+def hash_reply(name, size, md5):
+    return frame(0x27, string(name) + struct.pack(">qq", size, 0) + md5.encode())
 
 
 def proof(nonce=b"n" * 16, mac=b"p" * 32):
@@ -64,6 +74,10 @@ session = {
     "get-missing-and-escape": b"\0" + hello() + get("nope") + get("../x") + get("out") + LIST,
     "pipelined": b"\0" + hello() + LIST * 12,
     "old-version": b"\0" + hello(version=0),
+    "version-2": b"\0" + hello(version=2),
+    "hash-queries": b"\0" + hello() + hash_request("a.txt") + hash_request("d/b.bin")
+    + hash_request("nope") + hash_request("d") + LIST,
+    "hash-then-get": b"\0" + hello() + hash_request("a.txt") + get("a.txt") + accept(0),
     "auth-wrong": b"\1" + hello() + proof(),
     "auth-then-list": b"\1" + hello() + proof() + LIST,
     "list-before-auth": b"\1" + hello() + LIST,
@@ -74,6 +88,9 @@ decoder = {
     "hello": hello(),
     "hello-nonce": hello(flags=1, nonce=bytes(range(16))),
     "list-entries": entries([("a.txt", 100), ("d/b.bin", 70000)]) + frame(0x12),
+    "list-folders": entries([("d", None), ("d/b.bin", 70000), ("d/empty", None)]) + frame(0x12),
+    "hash-query": hash_request("photos/a.jpg")
+    + hash_reply("photos/a.jpg", 100, hashlib.md5(b"x").hexdigest()),
     "get": get("photos/a.jpg"),
     "offer": offer("a.txt", 100, 1700000000000),
     "accept": accept(42),
