@@ -38,7 +38,10 @@ private:
     void printProgress(qint64 done, qint64 total);
     void clearProgress();
 
+    static constexpr int kDefaultRetrySeconds = ClientSession::kDefaultRetryMs / 1000;
+
     Mode m_mode;
+    int m_retryForMs = ClientSession::kDefaultRetryMs;
     QString m_peer;
     QString m_outputDir;
     bool m_tty = false;

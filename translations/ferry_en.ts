@@ -353,6 +353,25 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <source>--fingerprint needs 16 to 64 hex digits</source>
             <translation>--fingerprint needs 16 to 64 hex digits</translation>
         </message>
+        <message>
+            <source>When the connection drops after the server has answered, keep reconnecting for up to this many seconds and continue each unfinished file where it stopped (default %1; 0 gives up at once).</source>
+            <translation>When the connection drops after the server has answered, keep reconnecting for up to this many seconds and continue each unfinished file where it stopped (default %1; 0 gives up at once).</translation>
+        </message>
+        <message>
+            <source>invalid --retry-for: %1 (seconds, 0 to %2)</source>
+            <translation>invalid --retry-for: %1 (seconds, 0 to %2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1; reconnecting for up to %n second(s)</source>
+            <translation>
+                <numerusform>%1; reconnecting for up to %n second</numerusform>
+                <numerusform>%1; reconnecting for up to %n seconds</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>reconnected; continuing</source>
+            <translation>reconnected; continuing</translation>
+        </message>
     </context>
     <context>
         <name>DeviceIdentity</name>

@@ -352,6 +352,24 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <source>--fingerprint needs 16 to 64 hex digits</source>
         <translation>--fingerprint 需要 16 到 64 位十六进制数字</translation>
     </message>
+    <message>
+        <source>When the connection drops after the server has answered, keep reconnecting for up to this many seconds and continue each unfinished file where it stopped (default %1; 0 gives up at once).</source>
+        <translation>服务器应答过之后连接若中断，在最多这么多秒内持续重新连接，并让每个未完成的文件从中断处继续（默认 %1；0 表示立即放弃）。</translation>
+    </message>
+    <message>
+        <source>invalid --retry-for: %1 (seconds, 0 to %2)</source>
+        <translation>无效的 --retry-for：%1（秒数，0 到 %2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; reconnecting for up to %n second(s)</source>
+        <translation>
+            <numerusform>%1；将在最多 %n 秒内重新连接</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reconnected; continuing</source>
+        <translation>已重新连接，继续传输</translation>
+    </message>
 </context>
 <context>
     <name>DeviceIdentity</name>
