@@ -2187,6 +2187,10 @@ Server MD5: %2</translation>
             <translation>%1
 ("%2" on the server)</translation>
         </message>
+        <message>
+            <source>Reconnecting</source>
+            <translation>Reconnecting</translation>
+        </message>
     </context>
     <context>
         <name>ferry::TransferView</name>

@@ -2172,6 +2172,10 @@ Server MD5: %2</source>
         <translation>%1
 （服务端上的名字是“%2”）</translation>
     </message>
+    <message>
+        <source>Reconnecting</source>
+        <translation>正在重新连接</translation>
+    </message>
 </context>
 <context>
     <name>ferry::TransferView</name>

@@ -59,6 +59,7 @@ signals:
 private:
     void pump();
     void onStarted(quint64 attempt, qint64 size, qint64 offset);
+    void onReconnecting(quint64 attempt, const Failure &why);
     void onProgress(quint64 attempt, qint64 done, qint64 total);
     void onFinished(quint64 attempt, const FileResult &result);
     void onFailed(quint64 attempt, const Failure &failure);
