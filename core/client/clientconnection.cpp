@@ -41,6 +41,7 @@ bool isTransient(ErrorCode code)
     case ErrorCode::NoAnswer:
     case ErrorCode::NoGreeting:
     case ErrorCode::NotFerryServer: // A relay that accepts before the server is back.
+    case ErrorCode::TlsFailed: // The same: closed during the handshake.
     case ErrorCode::Timeout:
     case ErrorCode::Busy:
         return true;
