@@ -26,29 +26,6 @@ constexpr int kProgressIntervalMs = 100;
 constexpr int kGreetingTimeoutMs = 2000;
 /// A server could send listing frames forever; a million entries is past any real share.
 constexpr qsizetype kMaxListedFiles = 1000000;
-/// Back-off between dials after a drop: doubling from the first, up to the last.
-constexpr int kFirstRetryMs = 500;
-constexpr int kMaxRetryMs = 8000;
-
-/// Failures that say nothing about the server itself, so dialling again may help.
-bool isTransient(ErrorCode code)
-{
-    switch (code) {
-    case ErrorCode::ConnectionLost:
-    case ErrorCode::ConnectionRefused:
-    case ErrorCode::HostNotFound:
-    case ErrorCode::NetworkError:
-    case ErrorCode::NoAnswer:
-    case ErrorCode::NoGreeting:
-    case ErrorCode::NotFerryServer: // A relay that accepts before the server is back.
-    case ErrorCode::TlsFailed: // The same: closed during the handshake.
-    case ErrorCode::Timeout:
-    case ErrorCode::Busy:
-        return true;
-    default:
-        return false;
-    }
-}
 } // namespace
 
 bool ClientConnection::Job::sent() const
@@ -276,10 +253,9 @@ void ClientConnection::becomeReady()
 {
     m_state = State::Ready;
     m_stallTimer.stop();
-    if (m_outage.isValid()) {
-        qCInfo(lcClient) << m_peer << "reconnected after" << m_outage.elapsed() << "ms";
-        m_outage.invalidate();
-        m_attempt = 0;
+    if (m_retry.inOutage()) {
+        qCInfo(lcClient) << m_peer << "reconnected after" << m_retry.outageMs() << "ms";
+        m_retry.reset();
         emit reconnected();
     }
     if (!m_everReady) {
@@ -539,27 +515,22 @@ void ClientConnection::onStall()
     dropped({m_state == State::AwaitHello ? ErrorCode::NoGreeting : ErrorCode::Timeout, m_peer});
 }
 
-bool ClientConnection::mayReconnect(const Failure &failure) const
-{
-    if (!m_greeted || m_retryForMs <= 0 || m_state == State::Closed || m_jobs.empty()
-        || !isTransient(failure.code))
-        return false;
-    return !m_outage.isValid() || m_outage.elapsed() < m_retryForMs;
-}
-
 /// The connection broke. After a greeting, a drop that may pass is ridden out: every
 /// unfinished file goes back to the queue and the transport dials again after a pause.
 void ClientConnection::dropped(const Failure &failure)
 {
-    if (!mayReconnect(failure)) {
-        fail(m_outage.isValid() ? m_dropFailure : failure);
+    const bool firstDrop = !m_retry.inOutage();
+    const int delay = m_greeted && !m_jobs.empty() && m_state != State::Closed
+        ? m_retry.nextDelay(failure.code)
+        : -1;
+    if (delay < 0) {
+        fail(firstDrop ? failure : m_dropFailure);
         return;
     }
-    if (!m_outage.isValid()) {
-        m_outage.start();
+    if (firstDrop) {
         m_dropFailure = failure;
         qCInfo(lcClient) << m_peer << "dropped:" << int(failure.code) << failure.detail
-                         << "- reconnecting for up to" << m_retryForMs << "ms";
+                         << "- reconnecting for up to" << m_retry.limit() << "ms";
     }
     m_transport->close();
     m_device = nullptr;
@@ -573,10 +544,7 @@ void ClientConnection::dropped(const Failure &failure)
     }
     m_state = State::Waiting;
     flushDone();
-    const int left = int(m_retryForMs - m_outage.elapsed());
-    const int delay = std::min({kFirstRetryMs << qMin(m_attempt, 8), kMaxRetryMs, qMax(left, 0)});
-    ++m_attempt;
-    emit reconnecting(failure, delay, left);
+    emit reconnecting(failure, delay, m_retry.leftMs());
     m_retryTimer.start(delay);
 }
 

@@ -2,6 +2,7 @@
 
 #include "client/filereceive.h"
 #include "client/pincheck.h"
+#include "client/retrypolicy.h"
 #include "protocol/framereader.h"
 
 #include <QElapsedTimer>
@@ -49,7 +50,7 @@ public:
     void setPassword(const QByteArray &password);
     void setTls(const TlsClientOptions &options) { m_tlsOptions = options; }
     /// How long to keep dialling a server that greeted us once; 0 gives up at the first drop.
-    void setRetryFor(int ms) { m_retryForMs = ms; }
+    void setRetryFor(int ms) { m_retry.setLimit(ms); }
     void trustPeer(bool trusted);
     void connectToServer(const QString &host, quint16 port);
     void requestList();
@@ -104,7 +105,6 @@ private:
     void flushDone();
     void emitProgress(FileReceive *file, bool force);
     void dropped(const Failure &failure);
-    bool mayReconnect(const Failure &failure) const;
     void redial();
     void fail(const Failure &failure);
     void write(const QByteArray &frame);
@@ -137,10 +137,8 @@ private:
     std::shared_ptr<OutputFolder> m_folder; ///< The last one used; most sessions have one.
     QElapsedTimer m_progressClock;
 
-    int m_retryForMs = 0;
-    QElapsedTimer m_outage; ///< Since the drop being ridden out.
-    Failure m_dropFailure;
-    int m_attempt = 0;
+    RetryPolicy m_retry;
+    Failure m_dropFailure; ///< What started the outage being ridden out.
     QTimer m_retryTimer;
 };
 
