@@ -544,6 +544,11 @@ void ClientConnection::dropped(const Failure &failure)
     }
     m_state = State::Waiting;
     flushDone();
+    if (m_jobs.empty()) {
+        // The only file left was being read past: it has failed, nothing is left to continue.
+        fail(m_dropFailure);
+        return;
+    }
     emit reconnecting(failure, delay, m_retry.leftMs());
     m_retryTimer.start(delay);
 }
