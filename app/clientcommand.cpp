@@ -90,6 +90,12 @@ int ClientCommand::run(const QStringList &arguments)
         {QStringLiteral("plaintext"),
             tr("Do not encrypt (for debugging and measurement only); the server needs "
                "--plaintext too.")},
+        {QStringLiteral("retry-for"),
+            tr("When the connection drops after the server has answered, keep reconnecting "
+               "for up to this many seconds and continue each unfinished file where it "
+               "stopped (default %1; 0 gives up at once).")
+                .arg(kDefaultRetrySeconds),
+            QStringLiteral("seconds")},
     });
     if (get) {
         parser.addOptions({
@@ -132,6 +138,19 @@ int ClientCommand::run(const QStringList &arguments)
         err << "ferry " << command << ": "
             << tr("invalid port: %1").arg(parser.value(QStringLiteral("port"))) << '\n';
         return ExitUsage;
+    }
+    m_retryForMs = kDefaultRetrySeconds * 1000;
+    if (parser.isSet(QStringLiteral("retry-for"))) {
+        const uint value = parser.value(QStringLiteral("retry-for")).toUInt(&ok);
+        if (!ok || value > 24 * 3600) {
+            err << "ferry " << command << ": "
+                << tr("invalid --retry-for: %1 (seconds, 0 to %2)")
+                       .arg(parser.value(QStringLiteral("retry-for")))
+                       .arg(24 * 3600)
+                << '\n';
+            return ExitUsage;
+        }
+        m_retryForMs = int(value) * 1000;
     }
     // The window's Host box takes "host:port" and "[v6]:port"; so does --host.
     QString host = kDefaultHost;
@@ -274,6 +293,7 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
     ClientSession session;
     session.setPassword(password);
     session.setTls(m_tls);
+    session.setRetryFor(m_retryForMs);
     // Before this command's own handlers: the fetch settles every file before the session's
     // failure is printed, so each file's line comes after the reason it refers to.
     FolderFetch fetch(&session);
@@ -316,6 +336,24 @@ int ClientCommand::runSession(const QString &host, quint16 port, const QStringLi
         QObject::connect(
             &session, &ClientSession::idle, &session, [] { QCoreApplication::exit(0); });
     }
+    // One line per outage, not per attempt: the user learns it is being handled, and for how
+    // long.
+    bool waiting = false;
+    QObject::connect(
+        &session, &ClientSession::reconnecting, &session, [&](const Failure &why, int, int leftMs) {
+            if (waiting)
+                return;
+            waiting = true;
+            clearProgress();
+            err << "ferry " << command << ": "
+                << tr("%1; reconnecting for up to %n second(s)", nullptr, (leftMs + 999) / 1000)
+                       .arg(CliText::describe(why, m_peer, m_outputDir))
+                << Qt::endl;
+        });
+    QObject::connect(&session, &ClientSession::reconnected, &session, [&] {
+        waiting = false;
+        err << "ferry " << command << ": " << tr("reconnected; continuing") << Qt::endl;
+    });
     QObject::connect(&session, &ClientSession::failed, &session, [&](const Failure &f) {
         clearProgress();
         if (f.code == ErrorCode::AuthRequired && mayPrompt) {

@@ -41,9 +41,12 @@ private:
     void printProgress(qint64 done, qint64 total);
     void clearProgress();
 
+    static constexpr int kDefaultRetrySeconds = ClientSession::kDefaultRetryMs / 1000;
+
     Mode m_mode;
     bool m_folders = false; ///< A folder is asked for: list first, then fetch (FolderFetch).
     bool m_recursive = false;
+    int m_retryForMs = ClientSession::kDefaultRetryMs;
     QString m_peer;
     QString m_outputDir;
     bool m_tty = false;

@@ -335,6 +335,7 @@ private slots:
     void verifiedMeansOnDisk();
     void bigFilesSurviveFailedBufferAllocation();
     void resumesAfterServerKilled();
+    void continuesAfterServerRestarted();
     void serveLogsRequestsAndSends();
     void escapesHostileNames();
     void followsTheLocale_data();
@@ -863,8 +864,11 @@ void tst_Cli::resumesAfterServerKilled()
     auto first = std::make_unique<Serve>(share);
     QVERIFY(first->waitListening());
     QProcess get;
-    QVERIFY(startGetAndWaitForPart(
-        get, getArgs({QStringLiteral("big.iso")}, *first, out), part, 8 * 1024 * 1024));
+    // Without reconnecting, so the run ends and the next one resumes.
+    QVERIFY(startGetAndWaitForPart(get,
+        getArgs({QStringLiteral("big.iso"), QStringLiteral("--retry-for"), QStringLiteral("0")},
+            *first, out),
+        part, 8 * 1024 * 1024));
     first->process().kill();
     QVERIFY(first->process().waitForFinished(kWait));
     first.reset();
@@ -886,6 +890,52 @@ void tst_Cli::resumesAfterServerKilled()
     QVERIFY2(r.exitCode == 0, r.err.constData());
     QCOMPARE(r.out, "big.iso  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
     QCOMPARE(test::md5OfFile(out + QStringLiteral("/big.iso")), md5);
+    QVERIFY(second.waitLog("sent big.iso (" + QByteArray::number(size - kept) + " bytes)"));
+}
+
+void tst_Cli::continuesAfterServerRestarted()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("downloads"));
+    const qint64 size = 300 * 1024 * 1024;
+    const QByteArray md5 = test::writeRandomFile(share + QStringLiteral("/big.iso"), size, 11);
+    const QString part = out + QStringLiteral("/big.iso.part");
+
+    auto first = std::make_unique<Serve>(share);
+    const quint16 port = first->waitListening();
+    QVERIFY(port);
+    QProcess get;
+    QVERIFY(startGetAndWaitForPart(
+        get, getArgs({QStringLiteral("big.iso")}, *first, out), part, 8 * 1024 * 1024));
+    first->process().kill();
+    QVERIFY(first->process().waitForFinished(kWait));
+    first.reset();
+
+    // The run says once that it is waiting, and keeps what it has.
+    QByteArray err;
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            err += get.readAllStandardError();
+            return err.contains("reconnecting") || get.state() == QProcess::NotRunning;
+        },
+        kWait));
+    QVERIFY2(err.contains("was lost; reconnecting for up to"), err.constData());
+    const qint64 kept = QFileInfo(part).size();
+    QVERIFY2(kept > 0 && kept < size, qPrintable(QString::number(kept)));
+
+    // The same server comes back on the same port: the same run finishes the file.
+    Serve second(share, {QStringLiteral("--port"), QString::number(port)});
+    QCOMPARE(second.waitListening(), port);
+    QVERIFY(get.waitForFinished(120000));
+    err += get.readAllStandardError();
+    QVERIFY2(get.exitCode() == 0, err.constData());
+    QCOMPARE(get.readAllStandardOutput(),
+        "big.iso  " + QByteArray::number(size) + "  " + md5 + "  verified\n");
+    QCOMPARE(err.count("reconnecting"), 1);
+    QVERIFY2(err.contains("reconnected"), err.constData());
+    QCOMPARE(test::md5OfFile(out + QStringLiteral("/big.iso")), md5);
+    // Only the missing bytes crossed the network again.
     QVERIFY(second.waitLog("sent big.iso (" + QByteArray::number(size - kept) + " bytes)"));
 }
 

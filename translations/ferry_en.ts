@@ -357,6 +357,25 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
             <source>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in '/' means this as well).</source>
             <translation>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in '/' means this as well).</translation>
         </message>
+        <message>
+            <source>When the connection drops after the server has answered, keep reconnecting for up to this many seconds and continue each unfinished file where it stopped (default %1; 0 gives up at once).</source>
+            <translation>When the connection drops after the server has answered, keep reconnecting for up to this many seconds and continue each unfinished file where it stopped (default %1; 0 gives up at once).</translation>
+        </message>
+        <message>
+            <source>invalid --retry-for: %1 (seconds, 0 to %2)</source>
+            <translation>invalid --retry-for: %1 (seconds, 0 to %2)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1; reconnecting for up to %n second(s)</source>
+            <translation>
+                <numerusform>%1; reconnecting for up to %n second</numerusform>
+                <numerusform>%1; reconnecting for up to %n seconds</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>reconnected; continuing</source>
+            <translation>reconnected; continuing</translation>
+        </message>
     </context>
     <context>
         <name>DeviceIdentity</name>
@@ -2254,6 +2273,10 @@ Server MD5: %2</translation>
                 <numerusform>%1 %2 of %Ln verified</numerusform>
                 <numerusform>%1 %2 of %Ln verified</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Reconnecting</source>
+            <translation>Reconnecting</translation>
         </message>
     </context>
     <context>

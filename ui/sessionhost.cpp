@@ -19,6 +19,8 @@ ClientSession *SessionHost::create(
         if (session->isEncrypted())
             emit secured(attempt, session->peerDevice());
     });
+    connect(session, &ClientSession::reconnecting, this,
+        [this, attempt](const Failure &why) { emit reconnecting(attempt, why); });
     // A connection that fails before any file was asked for finishes nothing, so the
     // failure itself ends the attempt.
     connect(session, &ClientSession::failed, this, [this, attempt](const Failure &failure) {

@@ -39,6 +39,9 @@ signals:
     void trustRequired(quint64 attempt, const ferry::PeerDevice &peer);
     /// The connection is encrypted and the server's certificate is the trusted one.
     void secured(quint64 attempt, const ferry::PeerDevice &peer);
+    /// The connection dropped (\a why) and is being dialled again; started() follows when
+    /// the file continues.
+    void reconnecting(quint64 attempt, const ferry::Failure &why);
 
 private:
     ClientSession *create(

@@ -379,7 +379,8 @@ QString TransferModel::stateText(const Transfer &t)
     case Transfer::State::Interrupted:
         return tr("Interrupted");
     case Transfer::State::Connecting:
-        return tr("Connecting");
+        // A failure here is the drop being ridden out (TransferQueue::onReconnecting).
+        return t.failure.ok() ? tr("Connecting") : tr("Reconnecting");
     case Transfer::State::Running:
         return t.offset > 0 ? tr("Resuming") : tr("Downloading");
     case Transfer::State::Verified:
@@ -484,8 +485,8 @@ QStringList TransferModel::widestTexts(int column)
     case EtaColumn:
         return {etaText(88 * 3600 + 58 * 60 + 58), etaText(100 * 3600)};
     case StateColumn:
-        return {tr("Queued"), tr("Connecting"), tr("Resuming"), tr("Downloading"), tr("Done"),
-            tr("Interrupted")};
+        return {tr("Queued"), tr("Connecting"), tr("Reconnecting"), tr("Resuming"),
+            tr("Downloading"), tr("Done"), tr("Interrupted")};
     default:
         return {};
     }

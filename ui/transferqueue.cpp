@@ -28,6 +28,7 @@ TransferQueue::TransferQueue(TransferModel *model, QObject *parent)
                 emit listingReady(entries);
         });
     connect(m_host, &SessionHost::trustRequired, this, &TransferQueue::trustRequired);
+    connect(m_host, &SessionHost::reconnecting, this, &TransferQueue::onReconnecting);
     connect(m_host, &SessionHost::secured, this, [this](quint64 attempt, const PeerDevice &peer) {
         if (attempt == m_listingAttempt)
             emit connectedTo(peer);
@@ -312,9 +313,22 @@ void TransferQueue::onStarted(quint64 attempt, qint64 size, qint64 offset)
     if (!t)
         return;
     t->state = Transfer::State::Running;
+    t->failure = {};
     t->total = size;
     t->offset = offset;
     t->done = offset;
+    m_model->changed(id);
+}
+
+void TransferQueue::onReconnecting(quint64 attempt, const Failure &why)
+{
+    const quint64 id = m_attempts.value(attempt);
+    Transfer *t = m_model->find(id);
+    if (!t)
+        return;
+    // Connecting with a failure is shown as "Reconnecting"; started() clears it.
+    t->state = Transfer::State::Connecting;
+    t->failure = why;
     m_model->changed(id);
 }
 

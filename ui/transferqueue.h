@@ -78,6 +78,7 @@ private:
     void createFolders(const QString &outputDir, const QString &localFolder,
         const QString &folderName, const QStringList &emptyFolders);
     void onStarted(quint64 attempt, qint64 size, qint64 offset);
+    void onReconnecting(quint64 attempt, const Failure &why);
     void onProgress(quint64 attempt, qint64 done, qint64 total);
     void onFinished(quint64 attempt, const FileResult &result);
     void onFailed(quint64 attempt, const Failure &failure);

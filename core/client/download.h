@@ -1,8 +1,8 @@
 #pragma once
 
-#include "protocol/errorcode.h"
 #include "fs/filesink.h"
 #include "fs/md5.h"
+#include "protocol/errorcode.h"
 #include "protocol/messages.h"
 
 #include <QString>

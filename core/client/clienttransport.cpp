@@ -1,0 +1,153 @@
+#include "client/clienttransport.h"
+
+#include "protocol/frame.h"
+#include "tls/tlsconfig.h"
+
+#include <QSslSocket>
+#include <QTcpSocket>
+
+namespace ferry {
+
+namespace {
+/// A Ferry server answers as soon as it accepts; silence past this is another program, or
+/// a server that is stuck. Either way the user learns it in seconds, not at the connect timeout.
+constexpr int kGreetingTimeoutMs = 2000;
+/// The socket's read buffer: one Data frame, its header, and room to read ahead.
+constexpr qint64 kReadBufferSize = protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
+} // namespace
+
+TcpTransport::TcpTransport(const Identity &identity, QObject *parent)
+    : ClientTransport(parent), m_identity(identity)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &TcpTransport::onTimeout);
+}
+
+TcpTransport::~TcpTransport() = default;
+
+void TcpTransport::open(const QString &host, quint16 port)
+{
+    close();
+    m_host = host;
+    m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
+                                             : QStringLiteral("%1:%2").arg(host).arg(port);
+    if (!m_identity.isNull()) {
+        m_tls = new QSslSocket(this);
+        m_tls->setSslConfiguration(tlsConfiguration(m_identity));
+        connect(m_tls, &QSslSocket::encrypted, this, &TcpTransport::onEncrypted);
+        m_socket = m_tls;
+    } else {
+        m_socket = new QTcpSocket(this);
+    }
+    m_socket->setReadBufferSize(kReadBufferSize);
+    connect(m_socket, &QTcpSocket::connected, this, &TcpTransport::onConnected);
+    connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpTransport::onError);
+    connect(m_socket, &QTcpSocket::disconnected, this, &TcpTransport::onError);
+    m_state = State::Connecting;
+    m_timer.start(m_connectMs);
+    if (m_tls)
+        m_tls->connectToHostEncrypted(host, port);
+    else
+        m_socket->connectToHost(host, port);
+}
+
+void TcpTransport::close()
+{
+    m_timer.stop();
+    m_state = State::Closed;
+    m_fingerprint.clear();
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    m_socket->abort();
+    m_socket->deleteLater();
+    m_socket = nullptr;
+    m_tls = nullptr;
+}
+
+QIODevice *TcpTransport::device() const
+{
+    return m_socket;
+}
+
+void TcpTransport::onConnected()
+{
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    if (m_tls) {
+        m_state = State::Handshaking;
+        m_timer.start(qMin(kGreetingTimeoutMs, m_connectMs));
+        return;
+    }
+    m_timer.stop();
+    m_state = State::Open;
+    emit opened();
+}
+
+void TcpTransport::onEncrypted()
+{
+    if (m_state != State::Handshaking)
+        return;
+    const QSslCertificate cert = m_tls->peerCertificate();
+    if (cert.isNull()) {
+        lose({ErrorCode::TlsFailed, QStringLiteral("no server certificate")});
+        return;
+    }
+    m_timer.stop();
+    m_fingerprint = fingerprintOf(cert);
+    m_state = State::Open;
+    emit opened();
+}
+
+void TcpTransport::onError()
+{
+    Failure f {ErrorCode::ConnectionLost, m_peer};
+    switch (m_socket->error()) {
+    case QAbstractSocket::SslHandshakeFailedError: {
+        // A --plaintext server greets in clear, which OpenSSL reads as a broken record.
+        const QString why = m_socket->errorString();
+        f = why.contains(QLatin1String("wrong version number"))
+                || why.contains(QLatin1String("packet length too long"))
+                || why.contains(QLatin1String("record layer failure"))
+            ? Failure {ErrorCode::PeerIsPlaintext, m_peer}
+            : Failure {ErrorCode::TlsFailed, why};
+        break;
+    }
+    case QAbstractSocket::ConnectionRefusedError:
+        f.code = ErrorCode::ConnectionRefused;
+        break;
+    case QAbstractSocket::HostNotFoundError:
+        f.code = ErrorCode::HostNotFound;
+        f.detail = m_host;
+        break;
+    case QAbstractSocket::RemoteHostClosedError:
+    case QAbstractSocket::UnknownSocketError:
+        if (m_state == State::Handshaking)
+            f = {ErrorCode::TlsFailed, QStringLiteral("closed during the handshake")};
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        if (m_state == State::Connecting)
+            f.code = ErrorCode::NoAnswer;
+        break;
+    default:
+        if (m_state == State::Connecting)
+            f = {ErrorCode::NetworkError,
+                m_peer + QStringLiteral(" (") + m_socket->errorString() + QLatin1Char(')')};
+        break;
+    }
+    lose(f);
+}
+
+void TcpTransport::onTimeout()
+{
+    lose({m_state == State::Connecting ? ErrorCode::NoAnswer : ErrorCode::NoGreeting, m_peer});
+}
+
+void TcpTransport::lose(const Failure &failure)
+{
+    if (m_state == State::Closed)
+        return;
+    close();
+    emit lost(failure);
+}
+
+} // namespace ferry
