@@ -35,6 +35,7 @@ struct FileEntry
     QString name; ///< Canonical relative name, '/'-separated.
     qint64 size = 0;
     qint64 mtimeMs = 0; ///< Milliseconds since the epoch, UTC.
+    bool isFolder = false; ///< A folder (empty or not); size and mtimeMs unused.
     bool operator==(const FileEntry &o) const
     {
         return name == o.name && size == o.size && mtimeMs == o.mtimeMs;
