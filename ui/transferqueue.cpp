@@ -55,6 +55,22 @@ quint64 TransferQueue::enqueue(
     return id;
 }
 
+quint64 TransferQueue::enqueueFolder(const QString &host, quint16 port, const QString &folderName,
+    const QList<protocol::FileEntry> &files, const QStringList &emptyFolders,
+    const GetOptions &options)
+{
+    // First cut: one row per file; the folder row comes next.
+    Q_UNUSED(folderName);
+    Q_UNUSED(emptyFolders);
+    quint64 first = 0;
+    for (const protocol::FileEntry &file : files) {
+        const quint64 id = enqueue(host, port, file.name, options);
+        if (!first)
+            first = id;
+    }
+    return first;
+}
+
 void TransferQueue::pump()
 {
     while (m_attempts.size() < m_maxRunning && !m_queue.isEmpty()) {

@@ -21,6 +21,23 @@ public:
 
     quint64 enqueue(
         const QString &host, quint16 port, const QString &remoteName, const GetOptions &options);
+    /// Queues a whole remote folder as one row that expands to its files, and returns the
+    /// folder row's id. It uses the same context as enqueue(): \a host and \a port, and the
+    /// password and TLS options set on this queue.
+    ///
+    /// \a folderName is the folder's canonical relative name on the server ("photos" or
+    /// "shows/season 1", no trailing '/'). \a files are the files under it, each with its
+    /// full remote name ("shows/season 1/e01.mkv") and size; \a emptyFolders are the full
+    /// remote names of folders under it that hold no file. Names outside \a folderName or
+    /// not canonical are left out (and logged). Everything lands in
+    /// options.outputDir/<last part of folderName>/..., keeping each file's path relative to
+    /// the folder; empty folders are created there now. Each file is downloaded and verified
+    /// like a single file; the folder row adds up progress, rate, time left and the verdict
+    /// ("1,234 of 1,234 verified", or the names of the files that failed). cancel(), retry(),
+    /// startOver() and hasPart() take the folder row's id too and act on its files.
+    quint64 enqueueFolder(const QString &host, quint16 port, const QString &folderName,
+        const QList<ferry::protocol::FileEntry> &files, const QStringList &emptyFolders,
+        const GetOptions &options);
     void cancel(quint64 id);
     /// Starts a finished row again; \a resume continues from the .part file.
     void retry(quint64 id, bool resume);
