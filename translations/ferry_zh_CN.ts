@@ -1267,10 +1267,6 @@ Trust it only if the codes match. Fingerprint:
         <translation>下载所选(&amp;D)</translation>
     </message>
     <message>
-        <source>Download the selected files (Enter)</source>
-        <translation>下载选中的文件（回车键）</translation>
-    </message>
-    <message>
         <source>Continue from the part already downloaded</source>
         <translation>从已下载的部分继续</translation>
     </message>
@@ -1361,6 +1357,52 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>Encrypted, talking to %1</source>
         <translation>已加密，正在与 %1 通信</translation>
+    </message>
+    <message numerus="yes">
+        <source>Requested %n folder(s)</source>
+        <translation>
+            <numerusform>已请求 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requested %1 and %2</source>
+        <translation>已请求 %1 和 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to download a file or a whole folder; drag rows onto the transfer list below</source>
+        <translation>双击或按 Enter 下载文件或整个文件夹；也可以把行拖到下方的传输列表</translation>
+    </message>
+    <message>
+        <source>Download the selected files and folders (Enter)</source>
+        <translation>下载所选的文件和文件夹（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Download folder</source>
+        <translation>下载文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide files</source>
+        <translation>收起(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Show files</source>
+        <translation>展开(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -1869,6 +1911,16 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>Modified</source>
         <translation>修改时间</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in this folder and the folders in it</source>
+        <translation>
+            <numerusform>此文件夹及其子文件夹中共 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
     </message>
 </context>
 <context>

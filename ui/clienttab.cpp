@@ -24,28 +24,29 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QTreeView>
 #include <QUrl>
 
+#include <algorithm>
+#include <utility>
+
 namespace ferry {
+
+namespace {
+/// A filter leaving at most this many rows opens all their folders (cheap at this size).
+constexpr int kExpandMatchesUpTo = 2000;
+} // namespace
 
 ClientTab::ClientTab(QWidget *parent)
     : QWidget(parent)
     , m_list(new RemoteListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
     , m_names(new QStringListModel(this))
     , m_transfers(new TransferModel(this))
     , m_queue(new TransferQueue(m_transfers, this))
     , m_conflicts(new ConflictPrompt(m_transfers, m_queue, this))
 {
-    m_proxy->setSourceModel(m_list);
-    m_proxy->setSortRole(RemoteListModel::SortRole);
-    m_proxy->setFilterKeyColumn(RemoteListModel::NameColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     buildUi();
     loadSettings();
 
@@ -61,10 +62,22 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_password, &QLineEdit::textChanged, this,
         [this](const QString &text) { m_queue->setPassword(text.toUtf8()); });
     connect(m_password, &QLineEdit::returnPressed, this, &ClientTab::refresh);
-    connect(
-        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_listView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        request({index.siblingAtColumn(RemoteListModel::NameColumn).data(Qt::UserRole).toString()});
+    connect(m_filter, &QLineEdit::textChanged, m_list, &RemoteListModel::setFilter);
+    connect(m_listView, &QTreeView::doubleClicked, this,
+        [this](const QModelIndex &index) { request({requestName(index)}); });
+    connect(m_listView, &QWidget::customContextMenuRequested, this, &ClientTab::showListingMenu);
+    connect(m_listView, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (m_list->filter().isEmpty())
+            m_expanded.insert(index.data(RemoteListModel::NameRole).toString());
+    });
+    connect(m_listView, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (m_list->filter().isEmpty())
+            m_expanded.remove(index.data(RemoteListModel::NameRole).toString());
+    });
+    connect(m_list, &RemoteListModel::treeReady, this, &ClientTab::onTreeReady);
+    connect(m_list, &RemoteListModel::layoutApplied, this, [this](bool filterChanged) {
+        if (filterChanged)
+            showExpansion();
     });
     connect(m_download, &QPushButton::clicked, this, &ClientTab::downloadSelected);
     connect(m_getName, &QPushButton::clicked, this, &ClientTab::downloadTyped);
@@ -92,6 +105,7 @@ ClientTab::ClientTab(QWidget *parent)
         // make the button offer to refresh them.
         if (m_pendingServer != m_listedServer)
             clearListing();
+        m_pendingFolders.clear();
         showBanner(failure);
         askForPassword(failure);
         updateConnectButton();
@@ -187,8 +201,36 @@ void ClientTab::onListing()
     rememberHost(m_host->currentText().trimmed());
     m_listView->resizeColumnToContents(RemoteListModel::SizeColumn);
     updateConnectButton();
-    emit statusMessage(
-        tr("%n file(s) on %1", nullptr, int(m_list->rowCount())).arg(m_listedServer));
+    emit statusMessage(tr("%n file(s) on %1", nullptr, m_list->fileCount()).arg(m_listedServer));
+}
+
+void ClientTab::onTreeReady()
+{
+    // Typing "photos/" in the Name box asks for the folder.
+    QStringList names = m_list->names();
+    names << m_list->folderNames();
+    m_names->setStringList(names);
+    showExpansion();
+    const QStringList pending = std::exchange(m_pendingFolders, {});
+    if (!pending.isEmpty())
+        request(pending);
+}
+
+// A filter that leaves a few rows opens every folder that holds one; without a filter the
+// folders the user opened come back, also after Refresh.
+void ClientTab::showExpansion()
+{
+    if (!m_list->filter().isEmpty()) {
+        if (m_list->visibleNodes() <= kExpandMatchesUpTo)
+            m_listView->expandAll();
+        return;
+    }
+    m_listView->collapseAll();
+    for (const QString &path : std::as_const(m_expanded)) {
+        const QModelIndex index = m_list->indexOf(path);
+        if (index.isValid())
+            m_listView->expand(index);
+    }
 }
 
 void ClientTab::clearListing()
@@ -196,6 +238,32 @@ void ClientTab::clearListing()
     m_list->setEntries({});
     m_names->setStringList({});
     m_listedServer.clear();
+    m_pendingFolders.clear();
+}
+
+QString ClientTab::requestName(const QModelIndex &index)
+{
+    const QModelIndex name = index.siblingAtColumn(RemoteListModel::NameColumn);
+    QString text = name.data(RemoteListModel::NameRole).toString();
+    if (name.data(RemoteListModel::FolderRole).toBool())
+        text += QLatin1Char('/');
+    return text;
+}
+
+bool ClientTab::requestFolder(
+    const QString &host, quint16 port, const QString &name, const GetOptions &options)
+{
+    const QString server = QStringLiteral("%1:%2").arg(host).arg(port);
+    if (server != m_listedServer || !m_list->isFolder(name))
+        return false;
+    QList<protocol::FileEntry> files;
+    QStringList emptyFolders;
+    m_list->folderContents(name, &files, &emptyFolders);
+    QString folder = name;
+    if (folder.endsWith(QLatin1Char('/')))
+        folder.chop(1);
+    m_queue->enqueueFolder(host, port, folder, files, emptyFolders, options);
+    return true;
 }
 
 void ClientTab::request(const QStringList &names)
@@ -215,10 +283,36 @@ void ClientTab::request(const QStringList &names)
     GetOptions options;
     options.outputDir = destination();
     options.conflict = ConflictPolicy::Fail;
-    for (const QString &name : names)
+    const QString server = QStringLiteral("%1:%2").arg(host).arg(port);
+    int files = 0;
+    int folders = 0;
+    for (const QString &name : names) {
+        if (requestFolder(host, port, name, options)) {
+            ++folders;
+            continue;
+        }
+        // "photos/" names a folder: its files are known once the listing is (re)built.
+        if (name.endsWith(QLatin1Char('/'))
+            && (server != m_listedServer || m_listing
+                || (!m_list->entries().isEmpty() && !m_list->hasTree()))) {
+            if (!m_pendingFolders.contains(name))
+                m_pendingFolders << name;
+            continue;
+        }
         m_queue->enqueue(host, port, name, options);
+        ++files;
+    }
     rememberHost(m_host->currentText().trimmed());
-    emit statusMessage(tr("Requested %n file(s)", nullptr, int(names.size())));
+    if (!m_pendingFolders.isEmpty() && server != m_listedServer && !m_listing)
+        refresh();
+    if (folders == 0 && files > 0)
+        emit statusMessage(tr("Requested %n file(s)", nullptr, files));
+    else if (folders > 0 && files == 0)
+        emit statusMessage(tr("Requested %n folder(s)", nullptr, folders));
+    else if (folders > 0)
+        emit statusMessage(
+            tr("Requested %1 and %2")
+                .arg(tr("%n file(s)", nullptr, files), tr("%n folder(s)", nullptr, folders)));
 }
 
 void ClientTab::downloadSelected()
@@ -226,7 +320,13 @@ void ClientTab::downloadSelected()
     const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
     QStringList names;
     for (const QModelIndex &index : rows)
-        names << index.data(Qt::UserRole).toString();
+        names << requestName(index);
+    // A file or folder inside a selected folder comes with it.
+    names.removeIf([&names](const QString &name) {
+        return std::any_of(names.cbegin(), names.cend(), [&name](const QString &folder) {
+            return folder.endsWith(QLatin1Char('/')) && folder != name && name.startsWith(folder);
+        });
+    });
     if (names.isEmpty() && !m_name->text().trimmed().isEmpty())
         names << m_name->text().trimmed();
     request(names);
