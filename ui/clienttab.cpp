@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QTreeView>
@@ -75,6 +76,9 @@ ClientTab::ClientTab(QWidget *parent)
             m_expanded.remove(index.data(RemoteListModel::NameRole).toString());
     });
     connect(m_list, &RemoteListModel::treeReady, this, &ClientTab::onTreeReady);
+    // Folders opened for the old filter would otherwise lay out every row the new one
+    // shows in them (all 100,000 when it is cleared) before showExpansion() closes them.
+    connect(m_list, &RemoteListModel::filterAboutToChange, this, &ClientTab::collapseListing);
     connect(m_list, &RemoteListModel::layoutApplied, this, [this](bool filterChanged) {
         if (filterChanged)
             showExpansion();
@@ -93,8 +97,9 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_transferView, &QAbstractItemView::doubleClicked, this, &ClientTab::openFolder);
     connect(m_queue, &TransferQueue::listingReady, this,
         [this](const QList<protocol::FileEntry> &entries) {
+            // The Name box's completions come with the tree (onTreeReady()): setting 100,000
+            // of them costs the window 20 ms, so it is done once.
             m_list->setEntries(entries);
-            m_names->setStringList(m_list->names());
             onListing();
         });
     connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
@@ -225,12 +230,19 @@ void ClientTab::showExpansion()
             m_listView->expandAll();
         return;
     }
-    m_listView->collapseAll();
+    collapseListing();
     for (const QString &path : std::as_const(m_expanded)) {
         const QModelIndex index = m_list->indexOf(path);
         if (index.isValid())
             m_listView->expand(index);
     }
+}
+
+// Qt 6's collapseAll() says "collapsed" for every folder; those are not the user's doing.
+void ClientTab::collapseListing()
+{
+    const QSignalBlocker quiet(m_listView);
+    m_listView->collapseAll();
 }
 
 void ClientTab::clearListing()

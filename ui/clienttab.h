@@ -74,6 +74,7 @@ private:
     void onListing();
     void onTreeReady();
     void showExpansion();
+    void collapseListing();
     void clearListing();
     /// The name to request for a listing row: a folder's ends in '/'.
     static QString requestName(const QModelIndex &index);

@@ -148,6 +148,8 @@ void RemoteListModel::apply(const std::shared_ptr<Result> &result)
         emit treeReady();
         return;
     }
+    if (filterChanged)
+        emit filterAboutToChange();
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList from = persistentIndexList();
     m_layout = std::move(result->layout);

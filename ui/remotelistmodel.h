@@ -82,6 +82,9 @@ public:
 signals:
     /// A new listing's tree is shown.
     void treeReady();
+    /// A new filter is about to be shown: the moment to close folders a view opened for
+    /// the old one, before the new rows are laid out under them.
+    void filterAboutToChange();
     /// A sort or filter is shown; \a filterChanged when the filter differs from before.
     void layoutApplied(bool filterChanged);
 

@@ -260,6 +260,12 @@ void tst_ClientTab::filterShowsMatchesInTheirFolders()
     connectToServer();
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
     QAbstractItemModel *model = view->model();
+    // The user opens sub, and leaves sub/deeper closed.
+    const QModelIndex opened = listed(QStringLiteral("sub"));
+    view->setFocus();
+    view->setCurrentIndex(opened);
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(view->isExpanded(opened));
     auto *filter = m_tab->findChild<QLineEdit *>(QStringLiteral("filter"));
     QTest::keyClicks(filter, QStringLiteral("two"));
     // Only the match and the folders above it, opened so the match shows.
@@ -276,11 +282,12 @@ void tst_ClientTab::filterShowsMatchesInTheirFolders()
     // The folder still says what a download of it gets: all of it.
     QCOMPARE(
         model->index(0, RemoteListModel::FilesColumn).data().toString(), QLocale().toString(2));
-    // Cleared: everything again, and the folders the user had not opened are closed.
+    // Cleared: everything again, with the folders the user opened, and only those, open.
     filter->clear();
     QTRY_COMPARE(model->rowCount(), 3);
     QTRY_VERIFY(m_tab->listModel()->isSettled());
-    QVERIFY(!view->isExpanded(model->index(0, 0)));
+    QVERIFY(view->isExpanded(m_tab->listModel()->indexOf(QStringLiteral("sub"))));
+    QVERIFY(!view->isExpanded(m_tab->listModel()->indexOf(QStringLiteral("sub/deeper"))));
 }
 
 void tst_ClientTab::folderDownloadsWhole_data()
