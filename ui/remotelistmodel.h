@@ -95,6 +95,7 @@ private:
     void schedule();
     void apply(const std::shared_ptr<Result> &result);
     QModelIndex indexOfNode(int node, int column = 0) const;
+    void releaseInBackground(std::shared_ptr<const RemoteTree> tree);
 
     QList<protocol::FileEntry> m_entries;
     quint64 m_entriesGeneration = 0;
