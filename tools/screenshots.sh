@@ -17,7 +17,10 @@ trap 'rm -rf "$work"' EXIT
 
 shoot() { # tab file locale
     local tab="$1" file="$2" locale="${3:-C.UTF-8}"
-    # A private config and a fixed UI language keep the user's settings out of the picture.
+    # A private config and a fixed UI language keep the user's settings out of the picture; a
+    # private runtime folder keeps a Ferry window already open from taking the launch over.
+    mkdir -p -m 700 "$work/run-$tab-$locale"
+    XDG_RUNTIME_DIR="$work/run-$tab-$locale" \
     XDG_CONFIG_HOME="$work/config-$tab-$locale" FERRY_DEMO_DIR="$work/demo" FERRY_DEMO_TAB="$tab" \
     LANG="$locale" LC_ALL="$locale" \
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
@@ -34,3 +37,6 @@ shoot client client.png
 # The Chinese window needs a CJK font (fonts-wqy-microhei) or it shows boxes.
 shoot server server_zh_CN.png zh_CN.UTF-8
 shoot client client_zh_CN.png zh_CN.UTF-8
+# The folder tree last: it adds a photos/ folder to the shared sample files.
+shoot tree tree.png
+shoot tree tree_zh_CN.png zh_CN.UTF-8

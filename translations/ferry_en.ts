@@ -1300,10 +1300,6 @@ Trust it only if the codes match. Fingerprint:
             <translation>&amp;Download selected</translation>
         </message>
         <message>
-            <source>Download the selected files (Enter)</source>
-            <translation>Download the selected files (Enter)</translation>
-        </message>
-        <message>
             <source>Continue from the part already downloaded</source>
             <translation>Continue from the part already downloaded</translation>
         </message>
@@ -1413,6 +1409,55 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>Requested %n folder(s)</source>
+            <translation>
+                <numerusform>Requested %n folder</numerusform>
+                <numerusform>Requested %n folders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Requested %1 and %2</source>
+            <translation>Requested %1 and %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s)</source>
+            <translation>
+                <numerusform>%n file</numerusform>
+                <numerusform>%n files</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n folder(s)</source>
+            <translation>
+                <numerusform>%n folder</numerusform>
+                <numerusform>%n folders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Double-click or press Enter to download a file or a whole folder; drag rows onto the transfer list below</source>
+            <translation>Double-click or press Enter to download a file or a whole folder; drag rows onto the transfer list below</translation>
+        </message>
+        <message>
+            <source>Download the selected files and folders (Enter)</source>
+            <translation>Download the selected files and folders (Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Download folder</source>
+            <translation>&amp;Download folder</translation>
+        </message>
+        <message>
+            <source>&amp;Download</source>
+            <translation>&amp;Download</translation>
+        </message>
+        <message>
+            <source>&amp;Hide files</source>
+            <translation>&amp;Hide files</translation>
+        </message>
+        <message>
+            <source>&amp;Show files</source>
+            <translation>&amp;Show files</translation>
         </message>
     </context>
     <context>
@@ -1940,6 +1985,17 @@ Trust it only if the codes match. Fingerprint:
         <message>
             <source>Modified</source>
             <translation>Modified</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n file(s) in this folder and the folders in it</source>
+            <translation>
+                <numerusform>%n file in this folder and the folders in it</numerusform>
+                <numerusform>%n files in this folder and the folders in it</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Files</translation>
         </message>
     </context>
     <context>

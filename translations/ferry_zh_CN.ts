@@ -15,7 +15,7 @@
         <translation>未知命令：%1</translation>
     </message>
     <message>
-        <source>Try 'ferry --help'.</source>
+        <source>Try &apos;ferry --help&apos;.</source>
         <translation>请运行“ferry --help”查看用法。</translation>
     </message>
     <message>
@@ -33,7 +33,7 @@
   serve DIR      share a folder
   list           show the files a server shares
   get NAME...    download files and verify their MD5
-  devices        show this device's identity and the trusted devices
+  devices        show this device&apos;s identity and the trusted devices
   discover       list the shares announced on the network
   help COMMAND   show the options of a command
 </source>
@@ -176,7 +176,7 @@
         <translation>%2 中的 %1 正被另一个下载写入；请等它完成</translation>
     </message>
     <message>
-        <source>WARNING: the certificate of %1 ("%2") has CHANGED.
+        <source>WARNING: the certificate of %1 (&quot;%2&quot;) has CHANGED.
   trusted:  %3
   now:      %4
 Someone may be intercepting the connection; nothing was sent. If the other computer really made a new identity, forget the old one with
@@ -190,7 +190,7 @@ and connect again.</source>
 忘记旧设备，再重新连接。</translation>
     </message>
     <message>
-        <source>%1 ("%2") is a device this computer has not trusted yet; nothing was sent.
+        <source>%1 (&quot;%2&quot;) is a device this computer has not trusted yet; nothing was sent.
   fingerprint: %3
   comparison code: %4
 Check the code on the server, then run again on a terminal to confirm it, or pass --fingerprint %5 (or --trust-new).</source>
@@ -243,7 +243,7 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <translation>新文件校验通过后替换已有的同名文件。</translation>
     </message>
     <message>
-        <source>Try 'ferry help %1'.</source>
+        <source>Try &apos;ferry help %1&apos;.</source>
         <translation>请运行“ferry help %1”查看用法。</translation>
     </message>
     <message>
@@ -273,7 +273,7 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <translation>%1  %2%  %3 / %4  %5/秒  剩余 %6</translation>
     </message>
     <message>
-        <source>Read the share's password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
+        <source>Read the share&apos;s password from the first line of this file (without it, a terminal prompts when the server asks for one).</source>
         <translation>从这个文件的第一行读取共享的密码（不指定时，如果服务端需要密码，会在终端中提示输入）。</translation>
     </message>
     <message>
@@ -337,7 +337,7 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <translation>有 %1 台设备以 %2 为名广播；请改用地址：</translation>
     </message>
     <message>
-        <source>On first contact, trust the server only if its certificate's fingerprint starts with this (at least 16 hex digits; see 'ferry serve' or 'ferry devices' on the server).</source>
+        <source>On first contact, trust the server only if its certificate&apos;s fingerprint starts with this (at least 16 hex digits; see &apos;ferry serve&apos; or &apos;ferry devices&apos; on the server).</source>
         <translation>首次连接时，仅当服务端证书的指纹以此开头时才信任它（至少 16 位十六进制数字；可在服务端的“ferry serve”或“ferry devices”中查看）。</translation>
     </message>
     <message>
@@ -353,7 +353,7 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <translation>--fingerprint 需要 16 到 64 位十六进制数字</translation>
     </message>
     <message>
-        <source>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in '/' means this as well).</source>
+        <source>Every NAME is a folder: fetch it with everything below it, empty folders too (a NAME ending in &apos;/&apos; means this as well).</source>
         <translation>每个 NAME 都是文件夹：连同其下的全部内容一起获取，空文件夹也会创建（以“/”结尾的 NAME 同样如此）。</translation>
     </message>
     <message>
@@ -406,7 +406,7 @@ Check the code on the server, then run again on a terminal to confirm it, or pas
         <translation>信任这台设备吗？</translation>
     </message>
     <message>
-        <source>First connection to "%1" at %2.</source>
+        <source>First connection to &quot;%1&quot; at %2.</source>
         <translation>首次连接 %2 上的“%1”。</translation>
     </message>
     <message>
@@ -428,14 +428,14 @@ Trust it only if the codes match. Fingerprint:
         <translation>信任(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Don't trust</source>
+        <source>&amp;Don&apos;t trust</source>
         <translation>不信任(&amp;D)</translation>
     </message>
 </context>
 <context>
     <name>DevicesCommand</name>
     <message>
-        <source>the identity file %1 can be read by other users; its key may be known. Fix it with 'chmod 600 %1', or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
+        <source>the identity file %1 can be read by other users; its key may be known. Fix it with &apos;chmod 600 %1&apos;, or delete it to make a new identity (every device that trusts this one will then refuse it until it forgets it).</source>
         <translation>身份文件 %1 可被其他用户读取，其私钥可能已泄露。请用“chmod 600 %1”修正，或删除它以生成新的身份（之后所有信任本设备的设备都会拒绝它，直到它们忘记旧身份）。</translation>
     </message>
     <message>
@@ -447,7 +447,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>无法在 %1 中读取或创建身份（%2）</translation>
     </message>
     <message>
-        <source>First contact with %1 ("%2").</source>
+        <source>First contact with %1 (&quot;%2&quot;).</source>
         <translation>首次连接 %1（“%2”）。</translation>
     </message>
     <message>
@@ -475,7 +475,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>警告：--plaintext：没有任何加密或认证；网络上的任何人都能读取和篡改传输的内容。</translation>
     </message>
     <message>
-        <source>Show this device's identity and the devices it trusts.</source>
+        <source>Show this device&apos;s identity and the devices it trusts.</source>
         <translation>显示本设备的身份及其信任的设备。</translation>
     </message>
     <message>
@@ -483,11 +483,11 @@ Trust it only if the codes match. Fingerprint:
         <translation>忘记具有此指纹（或至少 4 位十六进制的前缀）、名称或地址的已信任设备。</translation>
     </message>
     <message>
-        <source>Set this device's name (empty: the host name).</source>
+        <source>Set this device&apos;s name (empty: the host name).</source>
         <translation>设置本设备的名称（留空：使用主机名）。</translation>
     </message>
     <message>
-        <source>Try 'ferry help devices'.</source>
+        <source>Try &apos;ferry help devices&apos;.</source>
         <translation>请运行“ferry help devices”查看用法。</translation>
     </message>
     <message>
@@ -572,7 +572,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>已发送 %1，已收到 %2</translation>
     </message>
     <message>
-        <source>Firewall: couldn't be checked (nft, iptables and ufw need root or aren't installed).</source>
+        <source>Firewall: couldn&apos;t be checked (nft, iptables and ufw need root or aren&apos;t installed).</source>
         <translation>防火墙：无法检查（nft、iptables 和 ufw 需要 root 权限或未安装）。</translation>
     </message>
     <message>
@@ -592,7 +592,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>未收到组播：任何接口上都没有收到其他设备的广播。可能是某一端的防火墙或无线接入点把它丢弃了。请试试“扫描我的网络”。</translation>
     </message>
     <message>
-        <source>This computer's firewall likely blocks port %1. Open it for UDP and TCP:</source>
+        <source>This computer&apos;s firewall likely blocks port %1. Open it for UDP and TCP:</source>
         <translation>本机防火墙很可能阻挡了端口 %1。请为 UDP 和 TCP 开放它：</translation>
     </message>
     <message>
@@ -600,7 +600,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>如果任一设备运行着防火墙，请为 UDP 和 TCP 开放端口 %1：</translation>
     </message>
     <message>
-        <source>Wi-Fi access points with client isolation ("AP isolation", guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</source>
+        <source>Wi-Fi access points with client isolation (&quot;AP isolation&quot;, guest networks) keep devices from seeing each other at all: turn it off in the router, or join both devices to the same non-guest network.</source>
         <translation>开启了客户端隔离（“AP 隔离”、访客网络）的 Wi-Fi 接入点会让设备彼此完全不可见：请在路由器中关闭它，或让两台设备连接同一个非访客网络。</translation>
     </message>
     <message>
@@ -627,15 +627,15 @@ Trust it only if the codes match. Fingerprint:
         <translation>同时按网络接口说明发现功能做了什么、防火墙是否阻挡，以及可以尝试什么。</translation>
     </message>
     <message>
-        <source>Keep listening until Ctrl+C; print "added", "changed" or "removed", a tab, and the share's line whenever one comes, changes or goes.</source>
+        <source>Keep listening until Ctrl+C; print &quot;added&quot;, &quot;changed&quot; or &quot;removed&quot;, a tab, and the share&apos;s line whenever one comes, changes or goes.</source>
         <translation>持续监听直到按下 Ctrl+C；每当有共享出现、变化或消失时，打印“added”“changed”或“removed”、一个制表符和该共享的那一行。</translation>
     </message>
     <message>
-        <source>Also probe every address of each used interface's /24 over TCP, for networks that drop multicast.</source>
+        <source>Also probe every address of each used interface&apos;s /24 over TCP, for networks that drop multicast.</source>
         <translation>同时通过 TCP 探测每个使用中接口所在 /24 网段的每个地址，适用于丢弃组播的网络。</translation>
     </message>
     <message>
-        <source>Try 'ferry help discover'.</source>
+        <source>Try &apos;ferry help discover&apos;.</source>
         <translation>请运行“ferry help discover”查看用法。</translation>
     </message>
     <message>
@@ -672,7 +672,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>没有错误。</translation>
     </message>
     <message>
-        <source>The server has no file named "%1".</source>
+        <source>The server has no file named &quot;%1&quot;.</source>
         <translation>服务端上没有名为“%1”的文件。</translation>
     </message>
     <message>
@@ -680,7 +680,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>服务端上没有这个文件。</translation>
     </message>
     <message>
-        <source>"%1" is not a regular file on the server.</source>
+        <source>&quot;%1&quot; is not a regular file on the server.</source>
         <translation>“%1”在服务端上不是普通文件。</translation>
     </message>
     <message>
@@ -688,7 +688,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>它在服务端上不是普通文件。</translation>
     </message>
     <message>
-        <source>The server refused the request for "%1".</source>
+        <source>The server refused the request for &quot;%1&quot;.</source>
         <translation>服务端拒绝了对“%1”的请求。</translation>
     </message>
     <message>
@@ -800,7 +800,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>无法写入文件。</translation>
     </message>
     <message>
-        <source>A file named "%1" already exists in the destination.</source>
+        <source>A file named &quot;%1&quot; already exists in the destination.</source>
         <translation>保存位置中已有名为“%1”的文件。</translation>
     </message>
     <message>
@@ -808,7 +808,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>保存位置中已有同名文件。</translation>
     </message>
     <message>
-        <source>The MD5 checksum of "%1" does not match; the download was discarded.</source>
+        <source>The MD5 checksum of &quot;%1&quot; does not match; the download was discarded.</source>
         <translation>“%1”的 MD5 不一致，下载的内容已丢弃。</translation>
     </message>
     <message>
@@ -816,7 +816,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>MD5 不一致，下载的内容已丢弃。</translation>
     </message>
     <message>
-        <source>"%1" is not an allowed file name.</source>
+        <source>&quot;%1&quot; is not an allowed file name.</source>
         <translation>“%1”不是允许的文件名。</translation>
     </message>
     <message>
@@ -888,7 +888,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>没有应答。请检查地址、防火墙和网络。</translation>
     </message>
     <message>
-        <source>Another download is writing "%1" right now; wait for it to finish.</source>
+        <source>Another download is writing &quot;%1&quot; right now; wait for it to finish.</source>
         <translation>另一个下载正在写入“%1”；请等它完成。</translation>
     </message>
     <message>
@@ -916,7 +916,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>发送文件时连接超时：对方停止了读取。</translation>
     </message>
     <message>
-        <source>An unfinished download of "%1" is already there: choose Resume or Start over.</source>
+        <source>An unfinished download of &quot;%1&quot; is already there: choose Resume or Start over.</source>
         <translation>“%1”有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
     </message>
     <message>
@@ -924,7 +924,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>已有一个未完成的下载：请选择“续传”或“从头下载”。</translation>
     </message>
     <message>
-        <source>WARNING: the device "%1" at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</source>
+        <source>WARNING: the device &quot;%1&quot; at this address now shows a different certificate (was %2..., now %3...). Someone may be intercepting the connection. If the other computer really made a new identity, forget the old one in Devices and connect again.</source>
         <translation>警告：此地址上的设备“%1”现在出示了不同的证书（原为 %2...，现为 %3...）。可能有人在截获这个连接。如果对方电脑确实生成了新的身份，请在“设备”中忘记旧设备，再重新连接。</translation>
     </message>
     <message>
@@ -932,7 +932,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>没有信任这台设备，因此没有向它发送任何内容。</translation>
     </message>
     <message>
-        <source>The device's certificate does not match the expected fingerprint.</source>
+        <source>The device&apos;s certificate does not match the expected fingerprint.</source>
         <translation>设备的证书与期望的指纹不符。</translation>
     </message>
     <message>
@@ -1070,7 +1070,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>每次下载都重新计算文件的 MD5，即使文件没有变化。</translation>
     </message>
     <message>
-        <source>Try 'ferry help serve'.</source>
+        <source>Try &apos;ferry help serve&apos;.</source>
         <translation>请运行“ferry help serve”查看用法。</translation>
     </message>
     <message>
@@ -1151,7 +1151,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>已中止 %1（已发出 %2 字节）：客户端已断开</translation>
     </message>
     <message>
-        <source>Don't announce the share on the local network; it can still be reached by address.</source>
+        <source>Don&apos;t announce the share on the local network; it can still be reached by address.</source>
         <translation>不在局域网上广播此共享；仍可通过地址访问。</translation>
     </message>
     <message>
@@ -1215,7 +1215,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>需要密码。</translation>
     </message>
     <message>
-        <source>Set this device's name, the one announced and shown on first contact, and keep it (as 'ferry devices --name' does; default: the host name).</source>
+        <source>Set this device&apos;s name, the one announced and shown on first contact, and keep it (as &apos;ferry devices --name&apos; does; default: the host name).</source>
         <translation>设置并保存本设备的名称，即在网络上广播、首次连接时对方看到的名称（与“ferry devices --name”相同；默认：主机名）。</translation>
     </message>
     <message>
@@ -1291,10 +1291,6 @@ Trust it only if the codes match. Fingerprint:
     <message>
         <source>&amp;Download selected</source>
         <translation>下载所选(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Download the selected files (Enter)</source>
-        <translation>下载选中的文件（回车键）</translation>
     </message>
     <message>
         <source>Continue from the part already downloaded</source>
@@ -1381,7 +1377,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>输入地址，或选择一个收藏：你输入过的地址会记在这里。本网络上的共享列在“附近”中。</translation>
     </message>
     <message>
-        <source>"%1" is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
+        <source>&quot;%1&quot; is not an address Ferry can use: type HOST, HOST:PORT or [IPv6]:PORT, e.g. 192.168.1.20:6669.</source>
         <translation>“%1”不是 Ferry 能用的地址：请输入 主机、主机:端口 或 [IPv6]:端口，例如 192.168.1.20:6669。</translation>
     </message>
     <message>
@@ -1406,6 +1402,52 @@ Trust it only if the codes match. Fingerprint:
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message numerus="yes">
+        <source>Requested %n folder(s)</source>
+        <translation>
+            <numerusform>已请求 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Requested %1 and %2</source>
+        <translation>已请求 %1 和 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n folder(s)</source>
+        <translation>
+            <numerusform>%n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter to download a file or a whole folder; drag rows onto the transfer list below</source>
+        <translation>双击或按 Enter 下载文件或整个文件夹；也可以把行拖到下方的传输列表</translation>
+    </message>
+    <message>
+        <source>Download the selected files and folders (Enter)</source>
+        <translation>下载所选的文件和文件夹（Enter）</translation>
+    </message>
+    <message>
+        <source>&amp;Download folder</source>
+        <translation>下载文件夹(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Download</source>
+        <translation>下载(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Hide files</source>
+        <translation>收起(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Show files</source>
+        <translation>展开(&amp;S)</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ConflictPrompt</name>
@@ -1414,7 +1456,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>文件已存在</translation>
     </message>
     <message>
-        <source>"%1" already exists in %2.</source>
+        <source>&quot;%1&quot; already exists in %2.</source>
         <translation>%2 中已有“%1”。</translation>
     </message>
     <message>
@@ -1438,7 +1480,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>设备</translation>
     </message>
     <message>
-        <source>This device's &amp;name:</source>
+        <source>This device&apos;s &amp;name:</source>
         <translation>本设备名称(&amp;N)：</translation>
     </message>
     <message>
@@ -1513,11 +1555,11 @@ Trust it only if the codes match. Fingerprint:
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <source>Can't see a share?</source>
+        <source>Can&apos;t see a share?</source>
         <translation>看不到共享？</translation>
     </message>
     <message>
-        <source>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer's "Can't see a share?" tells its side.</source>
+        <source>What discovery did on each network interface of this computer, and what usually keeps a share from appearing. The other computer&apos;s &quot;Can&apos;t see a share?&quot; tells its side.</source>
         <translation>发现功能在本机每个网络接口上做了什么，以及通常是什么让共享无法出现。另一台电脑上的“看不到共享？”会说明它那一端的情况。</translation>
     </message>
     <message>
@@ -1525,7 +1567,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>立即广播(&amp;A)</translation>
     </message>
     <message>
-        <source>Send this computer's announcement and ask every share to answer, now.</source>
+        <source>Send this computer&apos;s announcement and ask every share to answer, now.</source>
         <translation>立即发送本机的广播，并请所有共享应答。</translation>
     </message>
     <message>
@@ -1533,7 +1575,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>扫描我的网络(&amp;S)</translation>
     </message>
     <message>
-        <source>Try every address of this computer's networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</source>
+        <source>Try every address of this computer&apos;s networks (/24) on port 6669 over TCP: finds shares even where multicast is blocked.</source>
         <translation>通过 TCP 在端口 6669 上尝试本机所在网络（/24）的每个地址：即使组播被阻挡也能找到共享。</translation>
     </message>
     <message>
@@ -1843,7 +1885,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>需要密码</translation>
     </message>
     <message>
-        <source>Announced on %1; the name is the other computer's claim, not yet proven.</source>
+        <source>Announced on %1; the name is the other computer&apos;s claim, not yet proven.</source>
         <translation>在 %1 上收到广播；名称只是对方的自称，尚未验证。</translation>
     </message>
     <message>
@@ -1851,7 +1893,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>（扫描发现）</translation>
     </message>
     <message>
-        <source>Answered a scan but doesn't announce itself: multicast doesn't reach this computer from it.</source>
+        <source>Answered a scan but doesn&apos;t announce itself: multicast doesn&apos;t reach this computer from it.</source>
         <translation>它应答了扫描，但没有广播自己：它的组播到不了本机。</translation>
     </message>
     <message>
@@ -1879,7 +1921,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>发现功能已关闭。</translation>
     </message>
     <message>
-        <source>Can't see a share?</source>
+        <source>Can&apos;t see a share?</source>
         <translation>看不到共享？</translation>
     </message>
     <message>
@@ -1927,6 +1969,16 @@ Trust it only if the codes match. Fingerprint:
         <source>Modified</source>
         <translation>修改时间</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) in this folder and the folders in it</source>
+        <translation>
+            <numerusform>此文件夹及其子文件夹中共 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件数</translation>
+    </message>
 </context>
 <context>
     <name>ferry::ServerTab</name>
@@ -1956,7 +2008,7 @@ Trust it only if the codes match. Fingerprint:
     </message>
     <message numerus="yes">
         <source>%n file(s) shared, %1 in total</source>
-        <extracomment>%n is the number of files, %1 their total size such as "1.5 GiB".</extracomment>
+        <extracomment>%n is the number of files, %1 their total size such as &quot;1.5 GiB&quot;.</extracomment>
         <translation>
             <numerusform>共享了 %n 个文件，共 %1</numerusform>
         </translation>
@@ -2066,8 +2118,8 @@ Trust it only if the codes match. Fingerprint:
         <translation>%1 是文件，不是文件夹。请选择要共享的文件夹。</translation>
     </message>
     <message>
-        <source>Port %1 is already in use by another program. Choose another port, or set Port to "any free port".</source>
-        <extracomment>%1 is a port number; "any free port" is the Port box's lowest choice.</extracomment>
+        <source>Port %1 is already in use by another program. Choose another port, or set Port to &quot;any free port&quot;.</source>
+        <extracomment>%1 is a port number; &quot;any free port&quot; is the Port box&apos;s lowest choice.</extracomment>
         <translation>端口 %1 已被其他程序占用。请换一个端口，或把“端口”设为“任意空闲端口”。</translation>
     </message>
     <message>
@@ -2099,7 +2151,7 @@ Trust it only if the codes match. Fingerprint:
         <translation>设备名称(&amp;N)：</translation>
     </message>
     <message>
-        <source>What nearby computers list and what first contact shows. Empty: the computer's host name.</source>
+        <source>What nearby computers list and what first contact shows. Empty: the computer&apos;s host name.</source>
         <translation>附近的电脑列出的、首次连接时对方看到的名称。留空：使用本机的主机名。</translation>
     </message>
 </context>
@@ -2214,7 +2266,7 @@ Server MD5: %2</source>
     </message>
     <message>
         <source>%1
-("%2" on the server)</source>
+(&quot;%2&quot; on the server)</source>
         <extracomment>%1 is the full local path, %2 the name on the server.</extracomment>
         <translation>%1
 （服务端上的名字是“%2”）</translation>
@@ -2231,7 +2283,7 @@ Server MD5: %2</source>
     </message>
     <message numerus="yes">
         <source>%n more</source>
-        <extracomment>Ends the list of failed files: "a.jpg, b.jpg, c.jpg, 5 more".</extracomment>
+        <extracomment>Ends the list of failed files: &quot;a.jpg, b.jpg, c.jpg, 5 more&quot;.</extracomment>
         <translation>
             <numerusform>另外 %n 个</numerusform>
         </translation>
@@ -2249,7 +2301,7 @@ Server MD5: %2</source>
     </message>
     <message numerus="yes">
         <source>%1 %2 of %Ln verified</source>
-        <extracomment>%1 is a check mark, %2 the files verified so far, %n all the folder's files: "1,234 of 1,234 verified".</extracomment>
+        <extracomment>%1 is a check mark, %2 the files verified so far, %n all the folder&apos;s files: &quot;1,234 of 1,234 verified&quot;.</extracomment>
         <translation>
             <numerusform>%1 已校验 %2 / %Ln</numerusform>
         </translation>
@@ -2293,7 +2345,7 @@ Server MD5: %2</source>
         <translation>Ferry：正在端口 %2 上共享 %1</translation>
     </message>
     <message>
-        <source>Sharing "%1" on port %2</source>
+        <source>Sharing &quot;%1&quot; on port %2</source>
         <translation>正在端口 %2 上共享“%1”</translation>
     </message>
 </context>

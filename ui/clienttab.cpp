@@ -25,29 +25,31 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStringListModel>
 #include <QTreeView>
 #include <QUrl>
 
+#include <algorithm>
+#include <utility>
+
 namespace ferry {
+
+namespace {
+/// A filter leaving at most this many rows opens all their folders (cheap at this size).
+constexpr int kExpandMatchesUpTo = 2000;
+} // namespace
 
 ClientTab::ClientTab(QWidget *parent)
     : QWidget(parent)
     , m_list(new RemoteListModel(this))
-    , m_proxy(new QSortFilterProxyModel(this))
     , m_names(new QStringListModel(this))
     , m_transfers(new TransferModel(this))
     , m_queue(new TransferQueue(m_transfers, this))
     , m_conflicts(new ConflictPrompt(m_transfers, m_queue, this))
     , m_history(new TransferHistory(m_transfers, TransferHistory::defaultPath(), this))
 {
-    m_proxy->setSourceModel(m_list);
-    m_proxy->setSortRole(RemoteListModel::SortRole);
-    m_proxy->setFilterKeyColumn(RemoteListModel::NameColumn);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
     buildUi();
     loadSettings();
 
@@ -63,10 +65,25 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_password, &QLineEdit::textChanged, this,
         [this](const QString &text) { m_queue->setPassword(text.toUtf8()); });
     connect(m_password, &QLineEdit::returnPressed, this, &ClientTab::refresh);
-    connect(
-        m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_listView, &QTreeView::doubleClicked, this, [this](const QModelIndex &index) {
-        request({index.siblingAtColumn(RemoteListModel::NameColumn).data(Qt::UserRole).toString()});
+    connect(m_filter, &QLineEdit::textChanged, m_list, &RemoteListModel::setFilter);
+    connect(m_listView, &QTreeView::doubleClicked, this,
+        [this](const QModelIndex &index) { request({requestName(index)}); });
+    connect(m_listView, &QWidget::customContextMenuRequested, this, &ClientTab::showListingMenu);
+    connect(m_listView, &QTreeView::expanded, this, [this](const QModelIndex &index) {
+        if (m_list->filter().isEmpty())
+            m_expanded.insert(index.data(RemoteListModel::NameRole).toString());
+    });
+    connect(m_listView, &QTreeView::collapsed, this, [this](const QModelIndex &index) {
+        if (m_list->filter().isEmpty())
+            m_expanded.remove(index.data(RemoteListModel::NameRole).toString());
+    });
+    connect(m_list, &RemoteListModel::treeReady, this, &ClientTab::onTreeReady);
+    // Folders opened for the old filter would otherwise lay out every row the new one
+    // shows in them (all 100,000 when it is cleared) before showExpansion() closes them.
+    connect(m_list, &RemoteListModel::filterAboutToChange, this, &ClientTab::collapseListing);
+    connect(m_list, &RemoteListModel::layoutApplied, this, [this](bool filterChanged) {
+        if (filterChanged)
+            showExpansion();
     });
     connect(m_download, &QPushButton::clicked, this, &ClientTab::downloadSelected);
     connect(m_getName, &QPushButton::clicked, this, &ClientTab::downloadTyped);
@@ -82,8 +99,9 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_transferView, &QAbstractItemView::doubleClicked, this, &ClientTab::openFolder);
     connect(m_queue, &TransferQueue::listingReady, this,
         [this](const QList<protocol::FileEntry> &entries) {
+            // The Name box's completions come with the tree (onTreeReady()): setting 100,000
+            // of them costs the window 20 ms, so it is done once.
             m_list->setEntries(entries);
-            m_names->setStringList(m_list->names());
             onListing();
         });
     connect(m_queue, &TransferQueue::listingFailed, this, [this](const Failure &failure) {
@@ -94,6 +112,7 @@ ClientTab::ClientTab(QWidget *parent)
         // make the button offer to refresh them.
         if (m_pendingServer != m_listedServer)
             clearListing();
+        m_pendingFolders.clear();
         showBanner(failure);
         askForPassword(failure);
         updateConnectButton();
@@ -193,8 +212,43 @@ void ClientTab::onListing()
     rememberHost(m_host->currentText().trimmed());
     m_listView->resizeColumnToContents(RemoteListModel::SizeColumn);
     updateConnectButton();
-    emit statusMessage(
-        tr("%n file(s) on %1", nullptr, int(m_list->rowCount())).arg(m_listedServer));
+    emit statusMessage(tr("%n file(s) on %1", nullptr, m_list->fileCount()).arg(m_listedServer));
+}
+
+void ClientTab::onTreeReady()
+{
+    // Typing "photos/" in the Name box asks for the folder.
+    QStringList names = m_list->names();
+    names << m_list->folderNames();
+    m_names->setStringList(names);
+    showExpansion();
+    const QStringList pending = std::exchange(m_pendingFolders, {});
+    if (!pending.isEmpty())
+        request(pending);
+}
+
+// A filter that leaves a few rows opens every folder that holds one; without a filter the
+// folders the user opened come back, also after Refresh.
+void ClientTab::showExpansion()
+{
+    if (!m_list->filter().isEmpty()) {
+        if (m_list->visibleNodes() <= kExpandMatchesUpTo)
+            m_listView->expandAll();
+        return;
+    }
+    collapseListing();
+    for (const QString &path : std::as_const(m_expanded)) {
+        const QModelIndex index = m_list->indexOf(path);
+        if (index.isValid())
+            m_listView->expand(index);
+    }
+}
+
+// Qt 6's collapseAll() says "collapsed" for every folder; those are not the user's doing.
+void ClientTab::collapseListing()
+{
+    const QSignalBlocker quiet(m_listView);
+    m_listView->collapseAll();
 }
 
 void ClientTab::clearListing()
@@ -202,6 +256,32 @@ void ClientTab::clearListing()
     m_list->setEntries({});
     m_names->setStringList({});
     m_listedServer.clear();
+    m_pendingFolders.clear();
+}
+
+QString ClientTab::requestName(const QModelIndex &index)
+{
+    const QModelIndex name = index.siblingAtColumn(RemoteListModel::NameColumn);
+    QString text = name.data(RemoteListModel::NameRole).toString();
+    if (name.data(RemoteListModel::FolderRole).toBool())
+        text += QLatin1Char('/');
+    return text;
+}
+
+bool ClientTab::requestFolder(
+    const QString &host, quint16 port, const QString &name, const GetOptions &options)
+{
+    const QString server = QStringLiteral("%1:%2").arg(host).arg(port);
+    if (server != m_listedServer || !m_list->isFolder(name))
+        return false;
+    QList<protocol::FileEntry> files;
+    QStringList emptyFolders;
+    m_list->folderContents(name, &files, &emptyFolders);
+    QString folder = name;
+    if (folder.endsWith(QLatin1Char('/')))
+        folder.chop(1);
+    m_queue->enqueueFolder(host, port, folder, files, emptyFolders, options);
+    return true;
 }
 
 void ClientTab::request(const QStringList &names)
@@ -221,27 +301,36 @@ void ClientTab::request(const QStringList &names)
     GetOptions options;
     options.outputDir = destination();
     options.conflict = ConflictPolicy::Fail;
+    const QString server = QStringLiteral("%1:%2").arg(host).arg(port);
+    int files = 0;
+    int folders = 0;
     for (const QString &name : names) {
-        if (name.endsWith(QLatin1Char('/')) && name.size() > 1)
-            requestFolder(host, port, name.chopped(1), options);
-        else
-            m_queue->enqueue(host, port, name, options);
+        if (requestFolder(host, port, name, options)) {
+            ++folders;
+            continue;
+        }
+        // "photos/" names a folder: its files are known once the listing is (re)built.
+        if (name.endsWith(QLatin1Char('/'))
+            && (server != m_listedServer || m_listing
+                || (!m_list->entries().isEmpty() && !m_list->hasTree()))) {
+            if (!m_pendingFolders.contains(name))
+                m_pendingFolders << name;
+            continue;
+        }
+        m_queue->enqueue(host, port, name, options);
+        ++files;
     }
     rememberHost(m_host->currentText().trimmed());
-    emit statusMessage(tr("Requested %n file(s)", nullptr, int(names.size())));
-}
-
-void ClientTab::requestFolder(
-    const QString &host, quint16 port, const QString &folder, const GetOptions &options)
-{
-    // "album/" typed or dropped: the files the listing shows under it, as one row.
-    const QString prefix = folder + QLatin1Char('/');
-    QList<protocol::FileEntry> files;
-    for (const protocol::FileEntry &entry : m_list->entries()) {
-        if (entry.name.startsWith(prefix))
-            files << entry;
-    }
-    m_queue->enqueueFolder(host, port, folder, files, {}, options);
+    if (!m_pendingFolders.isEmpty() && server != m_listedServer && !m_listing)
+        refresh();
+    if (folders == 0 && files > 0)
+        emit statusMessage(tr("Requested %n file(s)", nullptr, files));
+    else if (folders > 0 && files == 0)
+        emit statusMessage(tr("Requested %n folder(s)", nullptr, folders));
+    else if (folders > 0)
+        emit statusMessage(
+            tr("Requested %1 and %2")
+                .arg(tr("%n file(s)", nullptr, files), tr("%n folder(s)", nullptr, folders)));
 }
 
 void ClientTab::downloadSelected()
@@ -249,7 +338,13 @@ void ClientTab::downloadSelected()
     const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
     QStringList names;
     for (const QModelIndex &index : rows)
-        names << index.data(Qt::UserRole).toString();
+        names << requestName(index);
+    // A file or folder inside a selected folder comes with it.
+    names.removeIf([&names](const QString &name) {
+        return std::any_of(names.cbegin(), names.cend(), [&name](const QString &folder) {
+            return folder.endsWith(QLatin1Char('/')) && folder != name && name.startsWith(folder);
+        });
+    });
     if (names.isEmpty() && !m_name->text().trimmed().isEmpty())
         names << m_name->text().trimmed();
     request(names);

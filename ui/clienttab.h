@@ -2,8 +2,11 @@
 
 #include <optional>
 
+#include "client/clientsession.h"
 #include "protocol/errorcode.h"
 
+#include <QModelIndex>
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -11,7 +14,6 @@ class QCompleter;
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QSpinBox;
 class QSplitter;
 class QStringListModel;
@@ -29,8 +31,9 @@ class TransferModel;
 class TransferQueue;
 class TransferView;
 
-/// Connects to a server, shows its files and downloads them: by double-click, selection plus
-/// Enter or the button, a typed name, or a drop onto the transfer list.
+/// Connects to a server, shows its files and folders as a tree and downloads them: by
+/// double-click, selection plus Enter or the button, the listing's context menu, a typed
+/// name, or a drop onto the transfer list. A folder ("photos/") goes as one folder download.
 class ClientTab : public QWidget
 {
     Q_OBJECT
@@ -41,7 +44,8 @@ public:
     void setHost(const QString &host, quint16 port);
     void setDestination(const QString &dir);
     QString destination() const;
-    /// Asks the server for each name, saving into the destination folder.
+    /// Asks the server for each name, saving into the destination folder. A folder of the
+    /// listing, or a name ending in '/', is downloaded whole with its relative paths.
     void request(const QStringList &names);
     void refresh();
     TransferModel *transferModel() const { return m_transfers; }
@@ -70,7 +74,16 @@ private:
     void downloadTyped();
     void chooseDestination();
     void onListing();
+    void onTreeReady();
+    void showExpansion();
+    void collapseListing();
     void clearListing();
+    /// The name to request for a listing row: a folder's ends in '/'.
+    static QString requestName(const QModelIndex &index);
+    /// Queues \a name as one folder download if the listing of this server has that folder.
+    bool requestFolder(
+        const QString &host, quint16 port, const QString &name, const GetOptions &options);
+    void showListingMenu(const QPoint &pos);
     void onTransferEnded(quint64 id);
     QList<quint64> selectedTransfers() const;
     void cancelSelected();
@@ -87,12 +100,9 @@ private:
     void sizeTransferColumns();
     void updateActions();
     void showTransferMenu(const QPoint &pos);
-    void requestFolder(
-        const QString &host, quint16 port, const QString &folder, const GetOptions &options);
     QString bannerMessage() const;
 
     RemoteListModel *m_list;
-    QSortFilterProxyModel *m_proxy;
     QStringListModel *m_names;
     TransferModel *m_transfers;
     TransferQueue *m_queue;
@@ -136,6 +146,8 @@ private:
     Failure m_bannerFailure;
     QString m_unopenedFolder; ///< Shown in the banner: Open folder found no file manager.
     QString m_badHost; ///< Shown in the banner: the Host box holds no address form.
+    QStringList m_pendingFolders; ///< "photos/" asked for before its listing was there.
+    QSet<QString> m_expanded; ///< Folders the user opened, kept across filters and Refresh.
 };
 
 } // namespace ferry

@@ -21,7 +21,6 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -85,9 +84,11 @@ void ClientTab::buildUi()
     m_filter->setClearButtonEnabled(true);
     m_listView = new QTreeView(listPane);
     m_listView->setObjectName(QStringLiteral("listing"));
-    m_listView->setModel(m_proxy);
-    m_listView->setRootIsDecorated(false);
+    m_listView->setModel(m_list);
+    // Double-click downloads (a folder too); the arrow and the Left/Right keys open folders.
+    m_listView->setExpandsOnDoubleClick(false);
     m_listView->setUniformRowHeights(true);
+    m_listView->setContextMenuPolicy(Qt::CustomContextMenu);
     m_listView->setAlternatingRowColors(true);
     m_listView->setSortingEnabled(true);
     m_listView->sortByColumn(RemoteListModel::NameColumn, Qt::AscendingOrder);
@@ -100,6 +101,8 @@ void ClientTab::buildUi()
     m_listView->header()->setSectionResizeMode(RemoteListModel::NameColumn, QHeaderView::Stretch);
     m_listView->header()->setSectionResizeMode(
         RemoteListModel::SizeColumn, QHeaderView::ResizeToContents);
+    m_listView->header()->setSectionResizeMode(
+        RemoteListModel::FilesColumn, QHeaderView::ResizeToContents);
     m_listView->header()->setSectionResizeMode(
         RemoteListModel::ModifiedColumn, QHeaderView::ResizeToContents);
     m_listView->installEventFilter(this);
@@ -211,12 +214,14 @@ void ClientTab::retranslateUi()
     m_password->setPlaceholderText(tr("If the share has one"));
     fitToPlaceholder(m_password);
     m_listingLabel->setText(tr("Files on the server:"));
+    m_listView->setToolTip(tr("Double-click or press Enter to download a file or a whole "
+                              "folder; drag rows onto the transfer list below"));
     m_filter->setPlaceholderText(tr("Filter by name"));
     m_nameLabel->setText(tr("Na&me:"));
     m_name->setPlaceholderText(tr("Type a file name to request it"));
     m_getName->setText(tr("&Get"));
     m_download->setText(tr("&Download selected"));
-    m_download->setToolTip(tr("Download the selected files (Enter)"));
+    m_download->setToolTip(tr("Download the selected files and folders (Enter)"));
     m_destLabel->setText(tr("S&ave to:"));
     m_chooseDest->setText(tr("Choos&e..."));
     m_cancel->setText(tr("Cancel"));
@@ -311,13 +316,37 @@ void ClientTab::showTransferMenu(const QPoint &pos)
     menu.exec(m_transferView->viewport()->mapToGlobal(pos));
 }
 
+void ClientTab::showListingMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_listView->indexAt(pos);
+    if (!index.isValid())
+        return;
+    if (!m_listView->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_listView->setCurrentIndex(index);
+    const QModelIndexList rows = m_listView->selectionModel()->selectedRows();
+    const bool oneFolder
+        = rows.size() == 1 && rows.first().data(RemoteListModel::FolderRole).toBool();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("listingMenu"));
+    QAction *download = menu.addAction(
+        oneFolder ? tr("&Download folder") : tr("&Download"), this, &ClientTab::downloadSelected);
+    download->setObjectName(QStringLiteral("downloadFromListing"));
+    if (oneFolder) {
+        const QModelIndex folder = rows.first();
+        const bool open = m_listView->isExpanded(folder);
+        menu.addAction(open ? tr("&Hide files") : tr("&Show files"), this,
+            [this, folder, open] { m_listView->setExpanded(folder, !open); });
+    }
+    menu.exec(m_listView->viewport()->mapToGlobal(pos));
+}
+
 void ClientTab::updateConnectButton()
 {
     QString host;
     quint16 port = 0;
     currentServer(&host, &port);
-    const bool listed
-        = m_listedServer == QStringLiteral("%1:%2").arg(host).arg(port) && m_list->rowCount() > 0;
+    const bool listed = m_listedServer == QStringLiteral("%1:%2").arg(host).arg(port)
+        && !m_list->entries().isEmpty();
     m_connect->setText(listed ? tr("&Refresh") : tr("Co&nnect"));
     m_connect->setEnabled(!m_listing);
 }
@@ -348,8 +377,9 @@ void ClientTab::loadSettings()
         dest = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
     m_dest->setText(dest);
     m_splitter->restoreState(settings.value(QStringLiteral("client/splitterNearby")).toByteArray());
+    // A key of its own: the flat list's saved header had one column less.
     m_listView->header()->restoreState(
-        settings.value(QStringLiteral("client/listHeader")).toByteArray());
+        settings.value(QStringLiteral("client/treeHeader")).toByteArray());
     m_transferView->horizontalHeader()->restoreState(
         settings.value(QStringLiteral("client/transferHeader")).toByteArray());
 }
@@ -366,7 +396,7 @@ void ClientTab::saveSettings() const
     settings.setValue(QStringLiteral("client/port"), m_port->value());
     settings.setValue(QStringLiteral("client/destination"), m_dest->text());
     settings.setValue(QStringLiteral("client/splitterNearby"), m_splitter->saveState());
-    settings.setValue(QStringLiteral("client/listHeader"), m_listView->header()->saveState());
+    settings.setValue(QStringLiteral("client/treeHeader"), m_listView->header()->saveState());
     settings.setValue(
         QStringLiteral("client/transferHeader"), m_transferView->horizontalHeader()->saveState());
 }

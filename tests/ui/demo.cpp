@@ -15,6 +15,7 @@
 #include <QScreen>
 #include <QTabWidget>
 #include <QTimer>
+#include <QTreeView>
 
 namespace ferry {
 
@@ -52,6 +53,15 @@ void Demo::start(MainWindow *window, const QString &dir)
     writeSample(share + QStringLiteral("/slides/ferry-talk.pdf"), 1 << 20, false);
     writeSample(share + QStringLiteral("/music/track01.ogg"), 2 << 20, false);
     writeSample(share + QStringLiteral("/video/lake-trip.mkv"), qint64(4) << 30, true);
+    const QString tab = qEnvironmentVariable("FERRY_DEMO_TAB");
+    const bool tree = tab == QStringLiteral("tree");
+    if (tree) {
+        // A folder of folders for the tree's picture.
+        for (const char *name : {"2023/harbour.jpg", "2024/lake-01.jpg", "2024/lake-02.jpg",
+                 "2024/lake-03.jpg", "2024/raw/lake-01.cr3", "2024/raw/lake-02.cr3"})
+            writeSample(share + QStringLiteral("/photos/") + QLatin1String(name),
+                (QByteArray(name).size() % 5 + 2) << 20, false);
+    }
 
     const QScreen *screen = window->screen();
     window->resize(
@@ -95,7 +105,17 @@ void Demo::start(MainWindow *window, const QString &dir)
         sending.total = running.total;
         server->transferModel()->update(sending);
     });
-    const bool clientTab = qEnvironmentVariable("FERRY_DEMO_TAB") == QStringLiteral("client");
+    if (tree) {
+        // Opened two levels down, the way a user would look into it, with a folder selected.
+        QObject::connect(client->listModel(), &RemoteListModel::treeReady, client, [client] {
+            auto *view = client->findChild<QTreeView *>(QStringLiteral("listing"));
+            RemoteListModel *list = client->listModel();
+            for (const char *path : {"photos", "photos/2024"})
+                view->expand(list->indexOf(QLatin1String(path)));
+            view->setCurrentIndex(list->indexOf(QStringLiteral("photos/2024/raw")));
+        });
+    }
+    const bool clientTab = tab == QStringLiteral("client") || tree;
     window->tabs()->setCurrentIndex(clientTab ? 1 : 0);
 }
 

@@ -24,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeView>
 #include <functional>
 
 using namespace ferry;
@@ -147,6 +148,7 @@ void tst_AccessKeys::initTestCase()
 {
     QVERIFY(m_share.isValid() && m_destination.isValid());
     test::writeRandomFile(m_share.filePath(QStringLiteral("a.txt")), 1000, 1);
+    test::writeRandomFile(m_share.filePath(QStringLiteral("photos/b.jpg")), 1000, 3);
     // Already in the destination: asking for it raises the conflict prompt.
     test::writeRandomFile(m_destination.filePath(QStringLiteral("a.txt")), 10, 2);
 }
@@ -198,6 +200,24 @@ void tst_AccessKeys::everySurfaceHasUniqueKeys()
     client->refresh();
     QTRY_VERIFY_WITH_TIMEOUT(client->listModel()->rowCount() > 0, 20000);
     checkWindow(window, QStringLiteral("sharing and listed"), &clashes);
+
+    // The listing's context menu, on a folder (it has the most items).
+    auto *listing = client->findChild<QTreeView *>(QStringLiteral("listing"));
+    QVERIFY(listing);
+    QModelIndex photos;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (photos = client->listModel()->indexOf(QStringLiteral("photos"))).isValid(), 20000);
+    bool listingMenuSeen = false;
+    onNextPopup([&](QWidget *popup) {
+        auto *menu = qobject_cast<QMenu *>(popup);
+        if (!menu)
+            return;
+        listingMenuSeen = menu->actions().size() > 1;
+        Surface surface(QStringLiteral("listing context menu"), &clashes);
+        surface.addMenu(menu);
+    });
+    emit listing->customContextMenuRequested(listing->visualRect(photos).center());
+    QVERIFY(listingMenuSeen);
 
     // The file-exists prompt.
     auto *tabs = window.findChild<QTabWidget *>();

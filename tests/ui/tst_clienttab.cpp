@@ -25,6 +25,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -49,6 +51,10 @@ private slots:
     void init();
     void cleanup();
     void connectListsTheShare();
+    void treeShowsFoldersWithSizesAndCounts();
+    void filterShowsMatchesInTheirFolders();
+    void folderDownloadsWhole_data();
+    void folderDownloadsWhole();
     void firstContactAsksAndShowsTheDevice_data();
     void firstContactAsksAndShowsTheDevice();
     void doubleClickDownloadsAndVerifies();
@@ -84,6 +90,10 @@ private:
     void drop(const QMimeData *mime);
     /// Types as a person does: to the completion popup when one is open, else to \a widget.
     void typeKey(QWidget *widget, Qt::Key key);
+    /// The listing's index of \a path once the tree shows it.
+    QModelIndex listed(const QString &path);
+    /// Waits until every transfer row has ended; false on a timeout.
+    bool allEnded();
 
     QTemporaryDir m_share;
     std::unique_ptr<QTemporaryDir> m_dest;
@@ -95,9 +105,9 @@ private:
 void tst_ClientTab::initTestCase()
 {
     QVERIFY(m_share.isValid());
-    const QStringList names
-        = {QStringLiteral("hello.txt"), QStringLiteral("big.bin"), QStringLiteral("sub/inner.dat")};
-    const QList<qint64> sizes = {100 * 1024, 6 * 1024 * 1024, 4096};
+    const QStringList names = {QStringLiteral("hello.txt"), QStringLiteral("big.bin"),
+        QStringLiteral("sub/inner.dat"), QStringLiteral("sub/deeper/two.dat")};
+    const QList<qint64> sizes = {100 * 1024, 6 * 1024 * 1024, 4096, 8192};
     for (int i = 0; i < names.size(); ++i)
         m_md5.insert(names[i], test::writeRandomFile(sharePath(names[i]), sizes[i], i + 7));
     ServerConfig config;
@@ -181,16 +191,171 @@ void tst_ClientTab::typeKey(QWidget *widget, Qt::Key key)
     QTest::keyClick(popup ? popup : widget, key);
 }
 
+QModelIndex tst_ClientTab::listed(const QString &path)
+{
+    QModelIndex index;
+    (void)QTest::qWaitFor(
+        [&] { return (index = m_tab->listModel()->indexOf(path)).isValid(); }, 20000);
+    return index;
+}
+
+bool tst_ClientTab::allEnded()
+{
+    TransferModel *model = m_tab->transferModel();
+    return QTest::qWaitFor(
+        [model] {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->isActive(model->idAt(row)))
+                    return false;
+            }
+            return model->rowCount() > 0;
+        },
+        20000);
+}
+
 void tst_ClientTab::connectListsTheShare()
 {
     connectToServer();
     QCOMPARE(m_tab->listModel()->names(),
         QStringList({QStringLiteral("big.bin"), QStringLiteral("hello.txt"),
-            QStringLiteral("sub/inner.dat")}));
+            QStringLiteral("sub/deeper/two.dat"), QStringLiteral("sub/inner.dat")}));
     auto *filter = m_tab->findChild<QLineEdit *>(QStringLiteral("filter"));
     QTest::keyClicks(filter, QStringLiteral("HELLO"));
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
-    QCOMPARE(view->model()->rowCount(), 1);
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("hello.txt"));
+}
+
+void tst_ClientTab::treeShowsFoldersWithSizesAndCounts()
+{
+    connectToServer();
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    QAbstractItemModel *model = view->model();
+    // Folders first, each with what is beneath it: sub holds 4 KiB + 8 KiB in two files.
+    QTRY_COMPARE(model->index(0, 0).data().toString(), QStringLiteral("sub"));
+    QCOMPARE(model->index(0, RemoteListModel::SizeColumn).data().toString(),
+        QLocale().formattedDataSize(4096 + 8192));
+    QCOMPARE(
+        model->index(0, RemoteListModel::FilesColumn).data().toString(), QLocale().toString(2));
+    QVERIFY(model->index(1, RemoteListModel::FilesColumn).data().toString().isEmpty());
+    QCOMPARE(model->headerData(RemoteListModel::FilesColumn, Qt::Horizontal).toString(),
+        QStringLiteral("Files"));
+    // Closed until opened; its arrow opens it as the Right key does.
+    const QModelIndex sub = model->index(0, 0);
+    QVERIFY(!view->isExpanded(sub));
+    view->setFocus();
+    view->setCurrentIndex(sub);
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(view->isExpanded(sub));
+    QCOMPARE(model->rowCount(sub), 2);
+    QCOMPARE(model->index(0, 0, sub).data().toString(), QStringLiteral("deeper"));
+    QCOMPARE(model->index(0, RemoteListModel::FilesColumn, sub).data().toString(),
+        QLocale().toString(1));
+    QCOMPARE(model->index(1, 0, sub).data().toString(), QStringLiteral("inner.dat"));
+    QVERIFY(view->visualRect(model->index(1, 0, sub)).isValid());
+    // The status line counts files, not rows.
+    QTRY_VERIFY(m_tab->listModel()->isSettled());
+    QCOMPARE(m_tab->listModel()->fileCount(), 4);
+}
+
+void tst_ClientTab::filterShowsMatchesInTheirFolders()
+{
+    connectToServer();
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    QAbstractItemModel *model = view->model();
+    // The user opens sub, and leaves sub/deeper closed.
+    const QModelIndex opened = listed(QStringLiteral("sub"));
+    view->setFocus();
+    view->setCurrentIndex(opened);
+    QTest::keyClick(view, Qt::Key_Right);
+    QVERIFY(view->isExpanded(opened));
+    auto *filter = m_tab->findChild<QLineEdit *>(QStringLiteral("filter"));
+    QTest::keyClicks(filter, QStringLiteral("two"));
+    // Only the match and the folders above it, opened so the match shows.
+    QTRY_COMPARE(model->rowCount(), 1);
+    const QModelIndex sub = model->index(0, 0);
+    QCOMPARE(sub.data().toString(), QStringLiteral("sub"));
+    QTRY_VERIFY(view->isExpanded(sub));
+    QCOMPARE(model->rowCount(sub), 1);
+    const QModelIndex deeper = model->index(0, 0, sub);
+    QVERIFY(view->isExpanded(deeper));
+    const QModelIndex two = model->index(0, 0, deeper);
+    QCOMPARE(two.data(RemoteListModel::NameRole).toString(), QStringLiteral("sub/deeper/two.dat"));
+    QVERIFY(view->visualRect(two).isValid());
+    // The folder still says what a download of it gets: all of it.
+    QCOMPARE(
+        model->index(0, RemoteListModel::FilesColumn).data().toString(), QLocale().toString(2));
+    // Cleared: everything again, with the folders the user opened, and only those, open.
+    filter->clear();
+    QTRY_COMPARE(model->rowCount(), 3);
+    QTRY_VERIFY(m_tab->listModel()->isSettled());
+    QVERIFY(view->isExpanded(m_tab->listModel()->indexOf(QStringLiteral("sub"))));
+    QVERIFY(!view->isExpanded(m_tab->listModel()->indexOf(QStringLiteral("sub/deeper"))));
+}
+
+void tst_ClientTab::folderDownloadsWhole_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::newRow("Enter") << QStringLiteral("enter");
+    QTest::newRow("double-click") << QStringLiteral("double-click");
+    QTest::newRow("context menu") << QStringLiteral("menu");
+    QTest::newRow("row dragged onto the transfers") << QStringLiteral("drag");
+    QTest::newRow("name dropped before listing") << QStringLiteral("dropped name");
+}
+
+void tst_ClientTab::folderDownloadsWhole()
+{
+    QFETCH(QString, how);
+    auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
+    if (how == QLatin1String("dropped name")) {
+        // Nothing listed yet: the tab lists the share to learn what "sub/" holds.
+        m_tab->setHost(QStringLiteral("127.0.0.1"), m_server.serverPort());
+        QMimeData mime;
+        mime.setText(QStringLiteral("sub/"));
+        drop(&mime);
+    } else {
+        connectToServer();
+        const QModelIndex sub = listed(QStringLiteral("sub"));
+        QVERIFY(sub.isValid());
+        const QRect rect = view->visualRect(sub);
+        if (how == QLatin1String("enter")) {
+            view->setFocus();
+            view->setCurrentIndex(sub);
+            QTest::keyClick(view, Qt::Key_Return);
+        } else if (how == QLatin1String("double-click")) {
+            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+            QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
+            QVERIFY(!view->isExpanded(sub)); // it downloads rather than opens
+        } else if (how == QLatin1String("menu")) {
+            QString itemText;
+            QTimer::singleShot(0, this, [&itemText] {
+                QWidget *popup = nullptr;
+                (void)QTest::qWaitFor([&] { return (popup = QApplication::activePopupWidget()); });
+                auto *menu = qobject_cast<QMenu *>(popup);
+                if (!menu)
+                    return;
+                itemText = menu->actions().first()->text();
+                QTest::keyClick(menu, Qt::Key_D); // its access key
+            });
+            emit view->customContextMenuRequested(rect.center());
+            QCOMPARE(itemText, QStringLiteral("&Download folder"));
+        } else {
+            view->setCurrentIndex(sub);
+            std::unique_ptr<QMimeData> mime(
+                view->model()->mimeData(view->selectionModel()->selectedIndexes()));
+            QCOMPARE(mime->text(), QStringLiteral("sub/"));
+            drop(mime.get());
+        }
+    }
+    // Every file of the folder, at its path under the destination, verified.
+    QVERIFY(allEnded());
+    for (const QString &name :
+        {QStringLiteral("sub/inner.dat"), QStringLiteral("sub/deeper/two.dat")})
+        QCOMPARE(test::md5OfFile(destPath(name)), m_md5[name]);
+    QVERIFY(!QFile::exists(destPath(QStringLiteral("hello.txt"))));
+    TransferModel *model = m_tab->transferModel();
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(int(model->find(model->idAt(row))->state), int(Transfer::State::Verified));
 }
 
 void tst_ClientTab::firstContactAsksAndShowsTheDevice_data()
@@ -256,10 +421,7 @@ void tst_ClientTab::doubleClickDownloadsAndVerifies()
 {
     connectToServer();
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
-    const QModelIndexList hits = view->model()->match(
-        view->model()->index(0, 0), Qt::UserRole, QStringLiteral("hello.txt"));
-    QCOMPARE(hits.size(), 1);
-    const QRect rect = view->visualRect(hits.first());
+    const QRect rect = view->visualRect(listed(QStringLiteral("hello.txt")));
     // As in Qt's own view tests: the press that starts a double-click, then the double-click.
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
@@ -281,9 +443,9 @@ void tst_ClientTab::selectionAndEnterDownload()
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
     view->setFocus();
     view->selectionModel()->select(
-        view->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    view->selectionModel()->select(
-        view->model()->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        listed(QStringLiteral("big.bin")), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(listed(QStringLiteral("hello.txt")),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
     QTest::keyClick(view, Qt::Key_Return);
     QTRY_COMPARE(m_tab->transferModel()->rowCount(), 2);
     for (int row = 0; row < 2; ++row) {
@@ -328,9 +490,9 @@ void tst_ClientTab::listingRowsDragOntoTransfers()
     connectToServer();
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
     view->selectionModel()->select(
-        view->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    view->selectionModel()->select(
-        view->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        listed(QStringLiteral("big.bin")), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    view->selectionModel()->select(listed(QStringLiteral("hello.txt")),
+        QItemSelectionModel::Select | QItemSelectionModel::Rows);
     // What the view's own drag would carry.
     std::unique_ptr<QMimeData> mime(
         view->model()->mimeData(view->selectionModel()->selectedIndexes()));
@@ -583,7 +745,7 @@ void tst_ClientTab::protectedShareAsksForThePassword()
     QVERIFY(m_tab->bannerText().isEmpty());
 
     auto *view = m_tab->findChild<QTreeView *>(QStringLiteral("listing"));
-    const QRect rect = view->visualRect(view->model()->index(0, 0));
+    const QRect rect = view->visualRect(listed(QStringLiteral("secret.bin")));
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, rect.center());
     TransferModel *model = m_tab->transferModel();
