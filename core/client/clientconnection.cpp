@@ -386,8 +386,14 @@ void ClientConnection::readFrames()
                 && m_state != State::Ready))
             return;
         FileReceive *file = receivingFile();
+        const quint64 fileId = file ? file->request().id : 0;
         const auto result
             = file ? m_reader.read(m_device, onFrame, *file) : m_reader.read(m_device, onFrame);
+        // An End read in this turn may have finished the file and freed it: look again.
+        file = fileId && !m_jobs.empty() && m_jobs.front().file
+                && m_jobs.front().file->request().id == fileId
+            ? m_jobs.front().file.get()
+            : nullptr;
         if (result == protocol::FrameReader::Result::Malformed) {
             fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer, m_peer});
             return;
