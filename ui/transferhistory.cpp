@@ -11,7 +11,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QSaveFile>
+#include <QThreadPool>
 
 namespace ferry {
 
@@ -52,8 +54,17 @@ QJsonObject toJson(const Transfer &t)
     return o;
 }
 
-QJsonObject rowToJson(const TransferModel *model, const Transfer &t)
+/// A top-level row and, for a folder, its files: copied on the window's thread, written on
+/// a pool thread.
+struct SavedRow
 {
+    Transfer row;
+    QList<Transfer> files;
+};
+
+QJsonObject rowToJson(const SavedRow &saved)
+{
+    const Transfer &t = saved.row;
     QJsonObject o = toJson(t);
     o.insert(QStringLiteral("host"), t.host);
     o.insert(QStringLiteral("port"), int(t.port));
@@ -61,10 +72,8 @@ QJsonObject rowToJson(const TransferModel *model, const Transfer &t)
     o.insert(QStringLiteral("conflict"), int(t.options.conflict));
     if (t.folder) {
         QJsonArray files;
-        for (quint64 id : model->filesOf(t.id)) {
-            if (const Transfer *file = model->find(id))
-                files.append(toJson(*file));
-        }
+        for (const Transfer &file : saved.files)
+            files.append(toJson(file));
         o.insert(QStringLiteral("files"), files);
     }
     return o;
@@ -112,11 +121,11 @@ bool fromJson(const QJsonObject &o, Transfer *t)
 } // namespace
 
 TransferHistory::TransferHistory(TransferModel *model, const QString &path, QObject *parent)
-    : QObject(parent), m_model(model), m_path(path)
+    : QObject(parent), m_model(model), m_path(path), m_writer(std::make_shared<Writer>())
 {
     load(model, path);
     m_saveTimer.setSingleShot(true);
-    connect(&m_saveTimer, &QTimer::timeout, this, &TransferHistory::save);
+    connect(&m_saveTimer, &QTimer::timeout, this, &TransferHistory::saveInBackground);
     connect(model, &TransferModel::historyChanged, this, [this] {
         if (m_saveTimer.isActive())
             return; // saves at the first change's deadline, not put off by each one after
@@ -127,8 +136,8 @@ TransferHistory::TransferHistory(TransferModel *model, const QString &path, QObj
 
 TransferHistory::~TransferHistory()
 {
-    if (m_saveTimer.isActive())
-        save();
+    // Also waits for a write still running, so the file is whole when the next one reads it.
+    save();
 }
 
 QString TransferHistory::defaultPath()
@@ -136,34 +145,84 @@ QString TransferHistory::defaultPath()
     return QDir(Identity::dataDir()).filePath(QStringLiteral("transfers.json"));
 }
 
+/// Writes snapshots in the order they were taken: one at a time, and never an older one
+/// over a newer.
+struct TransferHistory::Writer
+{
+    QMutex mutex;
+    quint64 taken = 0; ///< Snapshots handed out (on the window's thread).
+    quint64 written = 0; ///< The newest snapshot on disk (under the mutex).
+
+    bool write(const QString &path, quint64 snapshot, const QList<SavedRow> &rows)
+    {
+        QMutexLocker lock(&mutex);
+        if (snapshot <= written)
+            return true; // a newer list is already on disk
+        QJsonArray list;
+        for (const SavedRow &row : rows)
+            list.append(rowToJson(row));
+        QJsonObject root;
+        root.insert(QStringLiteral("format"), kFormat);
+        root.insert(QStringLiteral("rows"), list);
+        QDir().mkpath(QFileInfo(path).path());
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly)) {
+            qCWarning(lcUi) << "cannot save the transfer list to" << path << file.errorString();
+            return false;
+        }
+        file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
+        if (!file.commit()) {
+            qCWarning(lcUi) << "cannot save the transfer list to" << path << file.errorString();
+            return false;
+        }
+        written = snapshot;
+        return true;
+    }
+};
+
+namespace {
+QList<SavedRow> snapshot(const TransferModel *model)
+{
+    QList<quint64> ids = model->topLevel();
+    if (ids.size() > TransferHistory::kMaxRows)
+        ids = ids.mid(ids.size() - TransferHistory::kMaxRows);
+    QList<SavedRow> rows;
+    rows.reserve(ids.size());
+    for (quint64 id : std::as_const(ids)) {
+        const Transfer *t = model->find(id);
+        if (!t)
+            continue;
+        SavedRow saved {*t, {}};
+        if (t->folder) {
+            const QList<quint64> files = model->filesOf(id);
+            saved.files.reserve(files.size());
+            for (quint64 fileId : files) {
+                if (const Transfer *file = model->find(fileId))
+                    saved.files.append(*file);
+            }
+        }
+        rows.append(std::move(saved));
+    }
+    return rows;
+}
+} // namespace
+
 bool TransferHistory::save()
 {
     m_saveTimer.stop();
     if (!m_model)
         return false;
-    QList<quint64> rows = m_model->topLevel();
-    if (rows.size() > kMaxRows)
-        rows = rows.mid(rows.size() - kMaxRows);
-    QJsonArray list;
-    for (quint64 id : std::as_const(rows)) {
-        if (const Transfer *t = m_model->find(id))
-            list.append(rowToJson(m_model, *t));
-    }
-    QJsonObject root;
-    root.insert(QStringLiteral("format"), kFormat);
-    root.insert(QStringLiteral("rows"), list);
-    QDir().mkpath(QFileInfo(m_path).path());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        qCWarning(lcUi) << "cannot save the transfer list to" << m_path << file.errorString();
-        return false;
-    }
-    file.write(QJsonDocument(root).toJson(QJsonDocument::Compact));
-    if (!file.commit()) {
-        qCWarning(lcUi) << "cannot save the transfer list to" << m_path << file.errorString();
-        return false;
-    }
-    return true;
+    return m_writer->write(m_path, ++m_writer->taken, snapshot(m_model));
+}
+
+void TransferHistory::saveInBackground()
+{
+    if (!m_model)
+        return;
+    QThreadPool::globalInstance()->start(
+        [writer = m_writer, path = m_path, n = ++m_writer->taken, rows = snapshot(m_model)] {
+            writer->write(path, n, rows);
+        });
 }
 
 int TransferHistory::load(TransferModel *model, const QString &path)

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <memory>
+
 namespace ferry {
 
 class TransferModel;
@@ -27,15 +29,23 @@ public:
 
     /// Identity::dataDir()/transfers.json
     static QString defaultPath();
-    /// Writes the list now (it is also written shortly after each change, and on quit).
+    /// Writes the list now and waits for it (it is also written in the background shortly
+    /// after each change, and here on quit).
     bool save();
     /// Reads \a path into \a model; returns the rows added (0 for a missing or bad file).
     static int load(TransferModel *model, const QString &path);
 
 private:
+    struct Writer;
+    /// Copies the rows on this thread (cheap: the strings are shared) and turns them into
+    /// JSON and a file on a pool thread, so a list with a 100,000-file folder doesn't stall
+    /// the window.
+    void saveInBackground();
+
     QPointer<TransferModel> m_model; ///< May go first when both are children of one widget.
     QString m_path;
     QTimer m_saveTimer;
+    std::shared_ptr<Writer> m_writer; ///< Shared with the writes still running.
 };
 
 } // namespace ferry
