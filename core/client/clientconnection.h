@@ -82,6 +82,9 @@ signals:
     void reconnected();
 
 private:
+    static constexpr qint64 kReadBound
+        = protocol::kMaxDataBody + protocol::kHeaderSize + 256 * 1024;
+
     /// One request in the order sent: a file, a hash query (hashId), or a listing.
     struct Job
     {
