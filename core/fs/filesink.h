@@ -1,7 +1,7 @@
 #pragma once
 
-#include "protocol/errorcode.h"
 #include "fs/md5.h"
+#include "protocol/errorcode.h"
 
 #include <QByteArrayView>
 
