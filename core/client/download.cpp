@@ -54,14 +54,14 @@ Failure writeFailure(int err, const QString &name)
 OutputFolder::OutputFolder(const QString &path) : m_path(path)
 {
     QDir().mkpath(path);
-    m_fd = containedfs::openRoot(path, &m_error);
+    m_fd = UniqueFd(containedfs::openRoot(path, &m_error));
 }
 
 OutputFolder::~OutputFolder()
 {
     for (int dir : m_unsynced)
         syncAndClose(dir);
-    containedfs::closeFd(m_fd);
+    m_fd.reset();
 }
 
 void OutputFolder::syncLater(int dirFd) const
@@ -86,12 +86,13 @@ void OutputFolder::syncLater(int dirFd) const
 
 bool OutputFolder::isCurrent() const
 {
-    if (m_fd < 0)
+    if (!m_fd)
         return false;
     struct stat byPath;
     struct stat byFd;
-    return ::stat(QFile::encodeName(m_path).constData(), &byPath) == 0 && ::fstat(m_fd, &byFd) == 0
-        && byPath.st_dev == byFd.st_dev && byPath.st_ino == byFd.st_ino;
+    return ::stat(QFile::encodeName(m_path).constData(), &byPath) == 0
+        && ::fstat(m_fd.get(), &byFd) == 0 && byPath.st_dev == byFd.st_dev
+        && byPath.st_ino == byFd.st_ino;
 }
 
 Download::Download(std::shared_ptr<const OutputFolder> folder, const QString &localName,
@@ -106,8 +107,8 @@ Download::Download(std::shared_ptr<const OutputFolder> folder, const QString &lo
 
 Download::~Download()
 {
-    containedfs::closeFd(m_fd);
-    containedfs::closeFd(m_dirFd);
+    m_fd.reset();
+    m_dirFd.reset();
 }
 
 Failure Download::precheck(bool *partPresent) const
@@ -121,18 +122,17 @@ Failure Download::precheck(bool *partPresent) const
     // The parent folders may not exist yet; then neither does the file. They are created
     // only once the server offers the file, so a refused name leaves nothing behind.
     Failure ignored;
-    const int dir = containedfs::openParentDir(m_folder->fd(), m_localName, &ignored, false);
-    if (dir < 0)
+    const UniqueFd dir(containedfs::openParentDir(m_folder->fd(), m_localName, &ignored, false));
+    if (!dir)
         return {};
     Failure result;
-    const bool part = containedfs::existsInDir(dir, m_partLeaf);
-    if (part && containedfs::isLockedInDir(dir, m_partLeaf))
+    const bool part = containedfs::existsInDir(dir.get(), m_partLeaf);
+    if (part && containedfs::isLockedInDir(dir.get(), m_partLeaf))
         result = {ErrorCode::PartInUse, m_localName + kPartSuffix};
-    else if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir, m_leaf))
+    else if (m_policy == ConflictPolicy::Fail && containedfs::existsInDir(dir.get(), m_leaf))
         result = {ErrorCode::AlreadyExists, m_localName};
     else if (!m_resume && part)
         result = {ErrorCode::PartExists, m_localName + kPartSuffix};
-    containedfs::closeFd(dir);
     if (partPresent)
         *partPresent = part;
     return result;
@@ -150,27 +150,26 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
         *error = pre;
         return -1;
     }
-    m_dirFd = containedfs::openParentDir(m_folder->fd(), m_localName, error);
-    if (m_dirFd < 0)
+    m_dirFd = UniqueFd(containedfs::openParentDir(m_folder->fd(), m_localName, error));
+    if (!m_dirFd)
         return -1;
-    if (m_resume && !fromStart && containedfs::existsInDir(m_dirFd, m_partLeaf)) {
+    if (m_resume && !fromStart && containedfs::existsInDir(m_dirFd.get(), m_partLeaf)) {
         // Another run may be writing it right now: never resume, replace or delete that one.
-        m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, false, false, error);
-        if (m_fd < 0)
+        m_fd = UniqueFd(containedfs::openForWrite(m_dirFd.get(), m_partLeaf, false, false, error));
+        if (!m_fd)
             return -1;
-        if (!containedfs::tryLock(m_fd)) {
-            containedfs::closeFd(m_fd);
-            m_fd = -1;
+        if (!containedfs::tryLock(m_fd.get())) {
+            m_fd.reset();
             *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
             return -1;
         }
         protocol::FileEntry meta;
         m_hasMeta = readMeta(&meta);
         if (m_hasMeta && meta.size == offer.size && meta.mtimeMs == offer.mtimeMs) {
-            const qint64 have = containedfs::statFd(m_fd).size;
+            const qint64 have = containedfs::statFd(m_fd.get()).size;
             if (have <= offer.size && hashExisting(have, error)) {
                 m_received = have;
-                m_sink = std::make_unique<FileSink>(m_fd, have, offer.size, &m_hash);
+                m_sink = std::make_unique<FileSink>(m_fd.get(), have, offer.size, &m_hash);
                 return have;
             }
             if (!error->ok())
@@ -179,24 +178,23 @@ qint64 Download::begin(const protocol::FileEntry &offer, bool fromStart, Failure
         // The source changed since the .part began (or its record is gone): start over.
         removePart();
     }
-    m_fd = containedfs::openForWrite(m_dirFd, m_partLeaf, true, true, error);
-    if (m_fd < 0) {
+    m_fd = UniqueFd(containedfs::openForWrite(m_dirFd.get(), m_partLeaf, true, true, error));
+    if (!m_fd) {
         if (error->code == ErrorCode::AlreadyExists)
-            *error = containedfs::isLockedInDir(m_dirFd, m_partLeaf)
+            *error = containedfs::isLockedInDir(m_dirFd.get(), m_partLeaf)
                 ? Failure {ErrorCode::PartInUse, m_localName + kPartSuffix}
                 : Failure {ErrorCode::PartExists, m_localName + kPartSuffix};
         return -1;
     }
-    if (!containedfs::tryLock(m_fd)) {
+    if (!containedfs::tryLock(m_fd.get())) {
         // Another run opened the new file between its creation and this lock: it is theirs.
-        containedfs::closeFd(m_fd);
-        m_fd = -1;
+        m_fd.reset();
         *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
         return -1;
     }
     if (offer.size >= kEagerMetaSize)
         writeMeta();
-    m_sink = std::make_unique<FileSink>(m_fd, 0, offer.size, &m_hash);
+    m_sink = std::make_unique<FileSink>(m_fd.get(), 0, offer.size, &m_hash);
     return 0;
 }
 
@@ -206,7 +204,7 @@ bool Download::hashExisting(qint64 size, Failure *error)
     qint64 done = 0;
     while (done < size) {
         const ssize_t got
-            = ::pread(m_fd, buf.data(), size_t(qMin<qint64>(buf.size(), size - done)), done);
+            = ::pread(m_fd.get(), buf.data(), size_t(qMin<qint64>(buf.size(), size - done)), done);
         if (got < 0 && errno == EINTR)
             continue;
         if (got <= 0) {
@@ -216,7 +214,7 @@ bool Download::hashExisting(qint64 size, Failure *error)
         m_hash.addData(QByteArrayView(buf.constData(), got));
         done += got;
     }
-    ::lseek(m_fd, size, SEEK_SET);
+    ::lseek(m_fd.get(), size, SEEK_SET);
     return true;
 }
 
@@ -276,7 +274,7 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
     // "Verified" means on disk, as with QSaveFile: the data before the name, then the name.
     int rc;
     do {
-        rc = ::fdatasync(m_fd);
+        rc = ::fdatasync(m_fd.get());
     } while (rc < 0 && errno == EINTR);
     if (rc != 0) {
         *error = writeFailure(errno, m_localName + kPartSuffix);
@@ -287,13 +285,13 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
     // rename by name would otherwise publish whatever another run left under it.
     struct stat byName;
     struct stat byFd;
-    if (::fstatat(m_dirFd, QFile::encodeName(m_partLeaf).constData(), &byName, AT_SYMLINK_NOFOLLOW)
+    if (::fstatat(
+            m_dirFd.get(), QFile::encodeName(m_partLeaf).constData(), &byName, AT_SYMLINK_NOFOLLOW)
             != 0
-        || ::fstat(m_fd, &byFd) != 0 || byName.st_ino != byFd.st_ino
+        || ::fstat(m_fd.get(), &byFd) != 0 || byName.st_ino != byFd.st_ino
         || byName.st_dev != byFd.st_dev) {
         *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
-        containedfs::closeFd(m_fd);
-        m_fd = -1;
+        m_fd.reset();
         return md5;
     }
     const QString dirPart = m_localName.contains(QLatin1Char('/'))
@@ -303,23 +301,21 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
     const bool replace = m_policy == ConflictPolicy::Overwrite;
     for (int n = 1;; ++n) {
         Failure f;
-        if (containedfs::renameInDir(m_dirFd, m_partLeaf, leaf, replace, &f))
+        if (containedfs::renameInDir(m_dirFd.get(), m_partLeaf, leaf, replace, &f))
             break;
         if (f.code != ErrorCode::AlreadyExists || m_policy != ConflictPolicy::KeepBoth
             || n > 9999) {
             *error = f.code == ErrorCode::AlreadyExists ? Failure {f.code, m_localName} : f;
-            containedfs::closeFd(m_fd);
-            m_fd = -1;
+            m_fd.reset();
             return md5; // The verified .part stays; nothing under the final name changed.
         }
         leaf = numberedName(m_leaf, n);
     }
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    m_fd.reset();
     if (m_hasMeta)
-        containedfs::removeInDir(m_dirFd, m_metaLeaf);
+        containedfs::removeInDir(m_dirFd.get(), m_metaLeaf);
     // The rename is durable once its folder is synced: once per folder, at the end of the run.
-    m_folder->syncLater(m_dirFd);
+    m_folder->syncLater(m_dirFd.get());
     m_finalName = dirPart + leaf;
     return md5;
 }
@@ -334,34 +330,31 @@ void Download::abandon(bool keepPart)
         if (keepPart && m_offer.size < kEagerMetaSize)
             writeMeta();
     }
-    if (m_fd >= 0 && !keepPart)
+    if (m_fd.isValid() && !keepPart)
         removePart();
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    m_fd.reset();
 }
 
 void Download::removePart()
 {
     m_sink.reset();
     // Removed while this run still holds its lock, so no other run is writing it then.
-    if (m_dirFd >= 0) {
-        containedfs::removeInDir(m_dirFd, m_partLeaf);
-        containedfs::removeInDir(m_dirFd, m_metaLeaf);
+    if (m_dirFd.isValid()) {
+        containedfs::removeInDir(m_dirFd.get(), m_partLeaf);
+        containedfs::removeInDir(m_dirFd.get(), m_metaLeaf);
         m_hasMeta = false;
     }
-    containedfs::closeFd(m_fd);
-    m_fd = -1;
+    m_fd.reset();
 }
 
 bool Download::readMeta(protocol::FileEntry *meta) const
 {
     Failure ignored;
-    const int fd = containedfs::openForWrite(m_dirFd, m_metaLeaf, false, false, &ignored);
-    if (fd < 0)
+    const UniqueFd fd(containedfs::openForWrite(m_dirFd.get(), m_metaLeaf, false, false, &ignored));
+    if (!fd)
         return false;
     char buf[64];
-    const ssize_t n = ::read(fd, buf, sizeof buf - 1);
-    containedfs::closeFd(fd);
+    const ssize_t n = ::read(fd.get(), buf, sizeof buf - 1);
     if (n <= 0)
         return false;
     const QList<QByteArray> parts = QByteArray(buf, n).trimmed().split(' ');
@@ -378,14 +371,13 @@ void Download::writeMeta()
 {
     m_hasMeta = true;
     Failure ignored;
-    containedfs::removeInDir(m_dirFd, m_metaLeaf);
-    const int fd = containedfs::openForWrite(m_dirFd, m_metaLeaf, true, true, &ignored);
-    if (fd < 0)
+    containedfs::removeInDir(m_dirFd.get(), m_metaLeaf);
+    const UniqueFd fd(containedfs::openForWrite(m_dirFd.get(), m_metaLeaf, true, true, &ignored));
+    if (!fd)
         return;
     const QByteArray text
         = QByteArray::number(m_offer.size) + ' ' + QByteArray::number(m_offer.mtimeMs) + '\n';
-    [[maybe_unused]] const ssize_t n = ::write(fd, text.constData(), size_t(text.size()));
-    containedfs::closeFd(fd);
+    [[maybe_unused]] const ssize_t n = ::write(fd.get(), text.constData(), size_t(text.size()));
 }
 
 } // namespace ferry

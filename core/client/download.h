@@ -2,6 +2,7 @@
 
 #include "fs/filesink.h"
 #include "fs/md5.h"
+#include "fs/uniquefd.h"
 #include "protocol/errorcode.h"
 #include "protocol/messages.h"
 
@@ -29,7 +30,7 @@ public:
     OutputFolder &operator=(const OutputFolder &) = delete;
 
     QString path() const { return m_path; }
-    int fd() const { return m_fd; } ///< -1 when it could not be opened; see error().
+    int fd() const { return m_fd.get(); } ///< -1 when it could not be opened; see error().
     Failure error() const { return m_error; }
     /// The handle is open and \a path still names that folder (not removed or replaced).
     bool isCurrent() const;
@@ -40,7 +41,7 @@ public:
 
 private:
     QString m_path;
-    int m_fd = -1;
+    UniqueFd m_fd;
     Failure m_error;
     mutable std::vector<int> m_unsynced; ///< Folders (own descriptors) to sync at the end.
 };
@@ -92,8 +93,8 @@ private:
     void removePart();
 
     std::shared_ptr<const OutputFolder> m_folder;
-    int m_dirFd = -1;
-    int m_fd = -1;
+    UniqueFd m_dirFd;
+    UniqueFd m_fd;
     QString m_localName;
     QString m_leaf;
     QString m_partLeaf;
