@@ -386,8 +386,16 @@ void ClientConnection::readFrames()
                 && m_state != State::Ready))
             return;
         FileReceive *file = receivingFile();
+        const quint64 fileId = file ? file->request().id : 0;
         const auto result
             = file ? m_reader.read(m_device, onFrame, *file) : m_reader.read(m_device, onFrame);
+        if (file) {
+            // A frame may have finished the file and flushDone() freed it: look it up again
+            // by id (a new file could sit at the same address).
+            const Job *job = current();
+            file
+                = job && job->file && job->file->request().id == fileId ? job->file.get() : nullptr;
+        }
         if (result == protocol::FrameReader::Result::Malformed) {
             fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer, m_peer});
             return;
