@@ -392,7 +392,7 @@ void ClientConnection::readFrames()
         if (file) {
             // A frame may have finished the file and flushDone() freed it: look it up again
             // by id (a new file could sit at the same address).
-            const Job *job = current();
+            const Job *job = m_jobs.empty() ? nullptr : &m_jobs.front();
             file
                 = job && job->file && job->file->request().id == fileId ? job->file.get() : nullptr;
         }
