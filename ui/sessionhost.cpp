@@ -36,6 +36,7 @@ ClientSession *SessionHost::create(
 void SessionHost::release(quint64 attempt, bool abort)
 {
     ClientSession *session = m_sessions.take(attempt);
+    m_batches.remove(attempt);
     if (!session)
         return;
     session->disconnect(this);
@@ -65,6 +66,39 @@ void SessionHost::startTransfer(quint64 attempt, const QString &host, quint16 po
             return;
         release(attempt, false);
         emit finished(attempt, result);
+    });
+}
+
+void SessionHost::startBatch(quint64 batch, const QString &host, quint16 port,
+    const QByteArray &password, const QList<BatchFile> &files)
+{
+    qCDebug(lcUi) << "batch" << batch << "of" << files.size() << "files from" << host << port;
+    ClientSession *session = create(batch, host, port, password);
+    // Asked now, sent once the connection is ready; the connection pipelines them.
+    QHash<quint64, quint64> &ids = m_batches[batch];
+    ids.reserve(files.size());
+    for (const BatchFile &file : files)
+        ids.insert(
+            session->requestFile(file.remoteName, file.localName, file.options), file.attempt);
+    connect(session, &ClientSession::fileStarted, this,
+        [this, batch](quint64 id, const QString &, qint64 size, qint64 offset) {
+            if (const quint64 attempt = m_batches.value(batch).value(id))
+                emit started(attempt, size, offset);
+        });
+    connect(session, &ClientSession::fileProgress, this,
+        [this, batch](quint64 id, qint64 done, qint64 total) {
+            if (const quint64 attempt = m_batches.value(batch).value(id))
+                emit progress(attempt, done, total);
+        });
+    connect(session, &ClientSession::fileFinished, this, [this, batch](const FileResult &result) {
+        auto it = m_batches.find(batch);
+        if (it == m_batches.end())
+            return;
+        const quint64 attempt = it->take(result.id);
+        if (it->isEmpty())
+            release(batch, false);
+        if (attempt)
+            emit finished(attempt, result);
     });
 }
 

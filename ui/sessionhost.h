@@ -7,6 +7,15 @@
 
 namespace ferry {
 
+/// One file of a batch: the queue's attempt id and what to ask for.
+struct BatchFile
+{
+    quint64 attempt = 0;
+    QString remoteName;
+    QString localName;
+    GetOptions options;
+};
+
 /// Lives on the client tab's network thread and owns every ClientSession there. The UI talks
 /// to it only through queued calls and its signals, keyed by an attempt number, so it never
 /// holds a pointer into the other thread.
@@ -21,6 +30,12 @@ public:
     void startTransfer(quint64 attempt, const QString &host, quint16 port,
         const QByteArray &password, const QString &remoteName, const ferry::GetOptions &options,
         const QString &localName = QString());
+    /// Fetches \a files over one connection, pipelined (a folder row's files): one TLS
+    /// handshake and password proof for all. Each file reports started(), progress() and
+    /// finished() under its own attempt; reconnecting(), trustRequired() and secured() come
+    /// under \a batch, and abortTransfer(\a batch) closes the connection.
+    void startBatch(quint64 batch, const QString &host, quint16 port, const QByteArray &password,
+        const QList<ferry::BatchFile> &files);
     void abortTransfer(quint64 attempt);
     void fetchListing(
         quint64 attempt, const QString &host, quint16 port, const QByteArray &password);
@@ -49,6 +64,8 @@ private:
     void release(quint64 attempt, bool abort);
 
     QHash<quint64, ClientSession *> m_sessions;
+    /// A batch's session request ids -> attempt ids, while files are unanswered.
+    QHash<quint64, QHash<quint64, quint64>> m_batches;
     TlsClientOptions m_tls;
 };
 

@@ -6,6 +6,7 @@
 #include "uilog.h"
 
 #include <QDir>
+#include <QSet>
 
 namespace ferry {
 
@@ -128,11 +129,15 @@ void TransferQueue::createFolders(const QString &outputDir, const QString &local
 
 void TransferQueue::pump()
 {
-    while (m_attempts.size() < m_maxRunning && !m_queue.isEmpty()) {
+    while (running() < m_maxRunning && !m_queue.isEmpty()) {
         const quint64 id = m_queue.takeFirst();
         Transfer *t = m_model->find(id);
         if (!t || t->state != Transfer::State::Queued)
             continue;
+        if (t->parentId) {
+            startBatch(t->parentId, id);
+            continue;
+        }
         const quint64 attempt = m_nextAttempt++;
         m_attempts.insert(attempt, id);
         t->state = Transfer::State::Connecting;
@@ -147,11 +152,62 @@ void TransferQueue::pump()
     }
 }
 
+void TransferQueue::startBatch(quint64 folderId, quint64 first)
+{
+    // One session per folder: one handshake and password proof, and the files pipelined.
+    const quint64 batch = m_nextAttempt++;
+    QList<BatchFile> files;
+    auto take = [&](quint64 id) {
+        Transfer *t = m_model->find(id);
+        const quint64 attempt = m_nextAttempt++;
+        m_attempts.insert(attempt, id);
+        m_batchOf.insert(attempt, batch);
+        t->state = Transfer::State::Connecting;
+        m_model->changed(id);
+        files.append(BatchFile {attempt, t->remoteName, t->localName, t->options});
+    };
+    take(first);
+    QList<quint64> rest;
+    rest.reserve(m_queue.size());
+    for (quint64 id : std::as_const(m_queue)) {
+        const Transfer *t = m_model->find(id);
+        if (t && t->parentId == folderId && t->state == Transfer::State::Queued)
+            take(id);
+        else
+            rest << id;
+    }
+    m_queue = rest;
+    m_batchFiles.insert(batch, int(files.size()));
+    m_batchFolder.insert(batch, folderId);
+    const Transfer *t = m_model->find(first);
+    QMetaObject::invokeMethod(
+        m_host,
+        [host = m_host, batch, server = t->host, port = t->port, password = m_password,
+            files = std::move(files)] { host->startBatch(batch, server, port, password, files); },
+        Qt::QueuedConnection);
+}
+
+void TransferQueue::settle(quint64 attempt)
+{
+    const quint64 batch = m_batchOf.take(attempt);
+    if (batch && --m_batchFiles[batch] <= 0) {
+        m_batchFiles.remove(batch);
+        m_batchFolder.remove(batch);
+    }
+}
+
 void TransferQueue::cancel(quint64 id)
 {
-    if (const Transfer *t = m_model->find(id); t && t->folder) {
-        for (quint64 file : m_model->filesOf(id))
-            cancel(file);
+    const Transfer *t = m_model->find(id);
+    if (!t)
+        return;
+    // A file can't leave a shared connection without closing it for the others.
+    if (t->parentId && m_batchOf.contains(m_attempts.key(id))) {
+        cancel(t->parentId);
+        return;
+    }
+    if (t->folder) {
+        cancelFolder(id);
         return;
     }
     if (!m_model->isActive(id))
@@ -168,20 +224,60 @@ void TransferQueue::cancel(quint64 id)
     pump();
 }
 
+void TransferQueue::cancelFolder(quint64 id)
+{
+    // Each of its running batches closes its connection; the rows end here, .part kept.
+    QSet<quint64> batches;
+    for (auto it = m_batchFolder.cbegin(); it != m_batchFolder.cend(); ++it) {
+        if (it.value() == id)
+            batches.insert(it.key());
+    }
+    for (quint64 batch : std::as_const(batches)) {
+        m_batchFiles.remove(batch);
+        m_batchFolder.remove(batch);
+        QMetaObject::invokeMethod(
+            m_host, [host = m_host, batch] { host->abortTransfer(batch); }, Qt::QueuedConnection);
+    }
+    for (auto it = m_batchOf.begin(); it != m_batchOf.end();) {
+        if (batches.contains(it.value())) {
+            m_attempts.remove(it.key());
+            it = m_batchOf.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const QList<quint64> files = m_model->filesOf(id);
+    const QSet<quint64> mine(files.cbegin(), files.cend());
+    m_queue.removeIf([&mine](quint64 file) { return mine.contains(file); });
+    for (quint64 file : files) {
+        if (m_model->isActive(file))
+            end(file, Transfer::State::Cancelled, Failure {ErrorCode::Cancelled, {}});
+    }
+    pump();
+}
+
 void TransferQueue::retry(quint64 id, bool resume)
 {
-    Transfer *t = m_model->find(id);
+    const Transfer *t = m_model->find(id);
     if (t && t->folder) {
-        // Verified files keep their verdict; the others start again (or continue).
+        // Verified files keep their verdict; the others start again (or continue), queued
+        // together so that they share one connection.
         for (quint64 file : m_model->filesOf(id)) {
             const Transfer *f = m_model->find(file);
             if (f && f->state != Transfer::State::Verified)
-                retry(file, resume);
+                requeue(file, resume);
         }
-        return;
+    } else {
+        requeue(id, resume);
     }
+    pump();
+}
+
+bool TransferQueue::requeue(quint64 id, bool resume)
+{
+    Transfer *t = m_model->find(id);
     if (!t || m_model->isActive(id))
-        return;
+        return false;
     t->options.resume = resume;
     t->state = Transfer::State::Queued;
     t->failure = {};
@@ -192,7 +288,7 @@ void TransferQueue::retry(quint64 id, bool resume)
     t->remoteMd5.clear();
     m_model->changed(id);
     m_queue << id;
-    pump();
+    return true;
 }
 
 void TransferQueue::retryWith(quint64 id, ConflictPolicy policy)
@@ -261,12 +357,24 @@ void TransferQueue::startOver(quint64 id)
     if (t && t->folder) {
         for (quint64 file : m_model->filesOf(id)) {
             const Transfer *f = m_model->find(file);
-            if (f && f->state != Transfer::State::Verified)
-                startOver(file);
+            if (f && f->state != Transfer::State::Verified && !m_model->isActive(file)) {
+                removePart(file);
+                requeue(file, false);
+            }
         }
+        pump();
         return;
     }
     if (!t || m_model->isActive(id))
+        return;
+    removePart(id);
+    retry(id, false);
+}
+
+void TransferQueue::removePart(quint64 id)
+{
+    const Transfer *t = m_model->find(id);
+    if (!t)
         return;
     QString leaf;
     const int dir = openPartDir(*t, &leaf);
@@ -276,7 +384,6 @@ void TransferQueue::startOver(quint64 id)
         containedfs::removeInDir(dir, leaf + QStringLiteral(".meta"));
         containedfs::closeFd(dir);
     }
-    retry(id, false);
 }
 
 void TransferQueue::setTls(const TlsClientOptions &options)
@@ -322,6 +429,27 @@ void TransferQueue::onStarted(quint64 attempt, qint64 size, qint64 offset)
 
 void TransferQueue::onReconnecting(quint64 attempt, const Failure &why)
 {
+    if (const quint64 folderId = m_batchFolder.value(attempt)) {
+        // The folder's one connection dropped: its running file waits, and the folder row
+        // says so until a file starts again.
+        for (auto it = m_batchOf.cbegin(); it != m_batchOf.cend(); ++it) {
+            if (it.value() != attempt)
+                continue;
+            const quint64 id = m_attempts.value(it.key());
+            Transfer *t = m_model->find(id);
+            if (!t || t->state != Transfer::State::Running)
+                continue;
+            t->state = Transfer::State::Connecting;
+            t->failure = why;
+            m_model->changed(id);
+        }
+        if (Transfer *folder = m_model->find(folderId)) {
+            folder->state = Transfer::State::Connecting;
+            folder->failure = why;
+            m_model->changed(folderId);
+        }
+        return;
+    }
     const quint64 id = m_attempts.value(attempt);
     Transfer *t = m_model->find(id);
     if (!t)
@@ -341,6 +469,7 @@ void TransferQueue::onProgress(quint64 attempt, qint64 done, qint64 total)
 void TransferQueue::onFinished(quint64 attempt, const FileResult &result)
 {
     const quint64 id = m_attempts.take(attempt);
+    settle(attempt);
     Transfer *t = m_model->find(id);
     if (!t)
         return;
@@ -382,9 +511,25 @@ void TransferQueue::onFailed(quint64 attempt, const Failure &failure)
         emit listingFailed(failure);
         return;
     }
+    if (m_batchFiles.contains(attempt)) {
+        // Every file is answered before its connection fails; this is a safety net.
+        QList<quint64> attempts;
+        for (auto it = m_batchOf.cbegin(); it != m_batchOf.cend(); ++it) {
+            if (it.value() == attempt)
+                attempts << it.key();
+        }
+        for (quint64 file : std::as_const(attempts)) {
+            const quint64 id = m_attempts.take(file);
+            settle(file);
+            end(id, Transfer::State::Failed, failure);
+        }
+        pump();
+        return;
+    }
     const quint64 id = m_attempts.take(attempt);
     if (!id)
         return;
+    settle(attempt);
     end(id, Transfer::State::Failed, failure);
     pump();
 }

@@ -10,8 +10,9 @@ namespace ferry {
 
 class SessionHost;
 
-/// Runs the client's transfers: one ClientSession per row on one network thread, at most
-/// maxRunning() at once, the rest queued. Also fetches listings on the same thread.
+/// Runs the client's transfers on one network thread: one ClientSession per row of its own,
+/// and one per folder row, whose files are pipelined over its one connection. At most
+/// maxRunning() sessions at once, the rest queued. Also fetches listings on the same thread.
 class TransferQueue : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     quint64 enqueueFolder(const QString &host, quint16 port, const QString &folderName,
         const QList<ferry::protocol::FileEntry> &files, const QStringList &emptyFolders,
         const GetOptions &options);
+    /// Cancels a row. A folder's files share one connection, so cancelling one file of a
+    /// running folder cancels the folder; every unfinished file keeps its .part.
     void cancel(quint64 id);
     /// Starts a finished row again; \a resume continues from the .part file.
     void retry(quint64 id, bool resume);
@@ -53,7 +56,8 @@ public:
     void setPassword(const QByteArray &password) { m_password = password; }
     void setMaxRunning(int count) { m_maxRunning = qMax(1, count); }
     int maxRunning() const { return m_maxRunning; }
-    int running() const { return int(m_attempts.size()); }
+    /// Sessions running: one per row of its own, one per folder's batch.
+    int running() const { return int(m_attempts.size() - m_batchOf.size() + m_batchFiles.size()); }
 
     /// Asks for the listing; answered by listingReady or listingFailed.
     void fetchListing(const QString &host, quint16 port);
@@ -75,6 +79,14 @@ signals:
 
 private:
     void pump();
+    /// Starts \a first and every other queued file of the folder \a folderId as one batch.
+    void startBatch(quint64 folderId, quint64 first);
+    /// Makes an ended row Queued again without starting anything; false if it can't be.
+    bool requeue(quint64 id, bool resume);
+    void cancelFolder(quint64 id);
+    /// Forgets a batched attempt that was answered; the batch ends with its last file.
+    void settle(quint64 attempt);
+    void removePart(quint64 id);
     void createFolders(const QString &outputDir, const QString &localFolder,
         const QString &folderName, const QStringList &emptyFolders);
     void onStarted(quint64 attempt, qint64 size, qint64 offset);
@@ -89,6 +101,9 @@ private:
     SessionHost *m_host;
     QList<quint64> m_queue; ///< Row ids waiting for a slot, in order.
     QHash<quint64, quint64> m_attempts; ///< Running attempt -> row id.
+    QHash<quint64, quint64> m_batchOf; ///< A batched attempt -> its batch.
+    QHash<quint64, int> m_batchFiles; ///< Running batch -> its files not yet answered.
+    QHash<quint64, quint64> m_batchFolder; ///< Running batch -> its folder row id.
     QByteArray m_password;
     quint64 m_nextAttempt = 1;
     quint64 m_listingAttempt = 0;

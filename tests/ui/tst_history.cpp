@@ -239,10 +239,16 @@ void tst_History::interruptedFolderComesBackAndResumes()
     QCOMPARE(model->index(2, TransferModel::NameColumn).data().toString().trimmed(),
         QStringLiteral("sub/two.bin"));
 
+    int connections = 0;
+    connect(&m_server, &Server::event, m_tab.get(), [&connections](const ServerEvent &e) {
+        if (e.kind == ServerEvent::Kind::Connected)
+            ++connections;
+    });
     m_tab->findChild<TransferView *>(QStringLiteral("transfers"))->selectRow(0);
     QTest::mouseClick(
         m_tab->findChild<QPushButton *>(QStringLiteral("resumeTransfer")), Qt::LeftButton);
     waitForEnd(model->idAt(0));
+    QCOMPARE(connections, 1); // the folder's files went on over one connection
     QCOMPARE(int(model->find(model->idAt(0))->state), int(Transfer::State::Verified));
     QCOMPARE(model->index(0, TransferModel::Md5Column).data().toString(),
         QString(QChar(0x2713)) + QStringLiteral(" 3 of 3 verified"));

@@ -1,7 +1,9 @@
 // TransferQueue with a real server behind a proxy the test can cut: what a window row shows
-// while its connection is dialled again, and that the same row then finishes the file.
+// while its connection is dialled again, and that the same row then finishes the file; and
+// that a folder row's files share one connection, counted on the server.
 
 #include "server/server.h"
+#include "server/serverevent.h"
 #include "transfermodel.h"
 #include "transferqueue.h"
 
@@ -20,16 +22,16 @@ namespace {
 
 constexpr int kWait = 60000;
 
-/// Passes the server's bytes on at most 256 KiB per 10 ms; cut() drops every connection
-/// and stops listening, resume() listens on the same port again.
+/// Passes the server's bytes on at most \a bytesPerTick per 10 ms; cut() drops every
+/// connection and stops listening; listen() on the same port again resumes.
 class CuttableProxy : public QTcpServer
 {
 public:
-    explicit CuttableProxy(quint16 target) : m_target(target)
+    explicit CuttableProxy(quint16 target, qint64 bytesPerTick = 256 * 1024) : m_target(target)
     {
-        connect(&m_tick, &QTimer::timeout, this, [this] {
+        connect(&m_tick, &QTimer::timeout, this, [this, bytesPerTick] {
             for (const auto &[client, server] : std::as_const(m_pairs))
-                client->write(server->read(256 * 1024));
+                client->write(server->read(bytesPerTick));
         });
         m_tick.start(10);
     }
@@ -62,16 +64,64 @@ private:
     QList<std::pair<QTcpSocket *, QTcpSocket *>> m_pairs;
 };
 
-QByteArray writeFile(const QString &path, qint64 size)
+QByteArray writeFile(const QString &path, qint64 size, int seed = 0)
 {
     QByteArray data(size, Qt::Uninitialized);
     for (qint64 i = 0; i < size; ++i)
-        data[i] = char(i * 131 + (i >> 12));
+        data[i] = char(i * 131 + (i >> 12) + seed);
+    QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return {};
     f.write(data);
     return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
+}
+
+QByteArray md5OfFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    hash.addData(&f);
+    return hash.result().toHex();
+}
+
+/// A server on 127.0.0.1 that counts the connections it accepted.
+struct CountingServer
+{
+    explicit CountingServer(const QString &root)
+    {
+        ServerConfig config;
+        config.root = root;
+        config.bindAddress = QHostAddress::LocalHost;
+        config.port = 0;
+        Failure failure;
+        started = server.start(config, &failure);
+        QObject::connect(&server, &Server::event, &server, [this](const ServerEvent &e) {
+            if (e.kind == ServerEvent::Kind::Connected)
+                ++connections;
+        });
+    }
+    Server server;
+    bool started = false;
+    int connections = 0;
+};
+
+/// Writes \a count files of \a size under share/album (a third in album/sub) and returns
+/// them as the listing gives them, with their MD5s in \a md5.
+QList<protocol::FileEntry> writeAlbum(
+    const QString &share, int count, qint64 size, QHash<QString, QByteArray> *md5)
+{
+    QList<protocol::FileEntry> files;
+    for (int i = 0; i < count; ++i) {
+        const QString name = QStringLiteral("album/%1%2.bin")
+                                 .arg(i % 3 == 0 ? QStringLiteral("sub/") : QString())
+                                 .arg(i, 4, 10, QLatin1Char('0'));
+        md5->insert(name, writeFile(share + QLatin1Char('/') + name, size, i));
+        files.append({name, size, 0});
+    }
+    return files;
 }
 
 } // namespace
@@ -81,6 +131,10 @@ class tst_TransferQueue : public QObject
     Q_OBJECT
 private slots:
     void rowShowsReconnectingAndFinishes();
+    void folderGoesOverOneConnection();
+    void cancelledFolderKeepsPartsAndResumes_data();
+    void cancelledFolderKeepsPartsAndResumes();
+    void folderRowShowsReconnecting();
 };
 
 void tst_TransferQueue::rowShowsReconnectingAndFinishes()
@@ -123,6 +177,129 @@ void tst_TransferQueue::rowShowsReconnectingAndFinishes()
     QVERIFY(model.find(id)->offset > 0); // Continued from the .part, not from byte 0.
     QCOMPARE(model.find(id)->localMd5, md5);
     QVERIFY(!QFile::exists(part));
+}
+
+void tst_TransferQueue::folderGoesOverOneConnection()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    QHash<QString, QByteArray> md5;
+    const QList<protocol::FileEntry> files = writeAlbum(share, 200, 4096, &md5);
+    CountingServer server(share);
+    QVERIFY(server.started);
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    GetOptions options;
+    options.outputDir = out;
+    const quint64 folder = queue.enqueueFolder(QStringLiteral("127.0.0.1"),
+        server.server.serverPort(), QStringLiteral("album"), files, {}, options);
+    QCOMPARE(queue.running(), 1); // one session for the whole folder
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
+    QCOMPARE(model.find(folder)->state, Transfer::State::Verified);
+    QCOMPARE(model.find(folder)->counts.verified, 200);
+    // One handshake for 200 files, not one each.
+    QCOMPARE(server.connections, 1);
+    for (const protocol::FileEntry &file : files) {
+        QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
+    }
+    for (quint64 id : model.filesOf(folder))
+        QCOMPARE(model.find(id)->localMd5, md5.value(model.find(id)->remoteName));
+    QCOMPARE(queue.running(), 0);
+}
+
+void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes_data()
+{
+    QTest::addColumn<bool>("cancelAFile");
+    QTest::newRow("cancel the folder row") << false;
+    // Its files share one connection: cancelling one of them cancels the folder.
+    QTest::newRow("cancel one of its files") << true;
+}
+
+void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes()
+{
+    QFETCH(bool, cancelAFile);
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    QHash<QString, QByteArray> md5;
+    const QList<protocol::FileEntry> files = writeAlbum(share, 4, 4 * 1024 * 1024, &md5);
+    CountingServer server(share);
+    QVERIFY(server.started);
+    CuttableProxy proxy(server.server.serverPort(), 32 * 1024);
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    GetOptions options;
+    options.outputDir = out;
+    const quint64 folder = queue.enqueueFolder(QStringLiteral("127.0.0.1"), proxy.serverPort(),
+        QStringLiteral("album"), files, {}, options);
+    const QList<quint64> ids = model.filesOf(folder);
+    const QString part = out + QLatin1Char('/') + files.first().name + QStringLiteral(".part");
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 512 * 1024, kWait);
+    QCOMPARE(model.find(ids.first())->state, Transfer::State::Running);
+
+    queue.cancel(cancelAFile ? ids.last() : folder);
+    QCOMPARE(model.find(folder)->state, Transfer::State::Cancelled);
+    for (quint64 id : ids)
+        QCOMPARE(model.find(id)->state, Transfer::State::Cancelled);
+    QVERIFY(!model.isActive(folder));
+    QCOMPARE(queue.running(), 0);
+    QTRY_VERIFY(queue.hasPart(folder));
+    QVERIFY(QFileInfo(part).size() > 0);
+    QVERIFY(!QFile::exists(out + QLatin1Char('/') + files.first().name));
+
+    queue.retry(folder, true);
+    QCOMPARE(queue.running(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
+    QCOMPARE(model.find(folder)->state, Transfer::State::Verified);
+    QVERIFY(model.find(ids.first())->offset > 0); // went on from its .part
+    for (const protocol::FileEntry &file : files)
+        QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
+    QVERIFY(!QFile::exists(part));
+    // One connection for the first run, one for Resume.
+    QCOMPARE(server.connections, 2);
+}
+
+void tst_TransferQueue::folderRowShowsReconnecting()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    QHash<QString, QByteArray> md5;
+    const QList<protocol::FileEntry> files = writeAlbum(share, 3, 16 * 1024 * 1024, &md5);
+    CountingServer server(share);
+    QVERIFY(server.started);
+    CuttableProxy proxy(server.server.serverPort());
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = proxy.serverPort();
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    GetOptions options;
+    options.outputDir = out;
+    const quint64 folder = queue.enqueueFolder(
+        QStringLiteral("127.0.0.1"), port, QStringLiteral("album"), files, {}, options);
+    const QString part = out + QLatin1Char('/') + files.first().name + QStringLiteral(".part");
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 2 * 1024 * 1024, kWait);
+
+    proxy.cut();
+    QTRY_VERIFY_WITH_TIMEOUT(model.find(folder)->state == Transfer::State::Connecting, kWait);
+    QCOMPARE(TransferModel::stateText(*model.find(folder)), QStringLiteral("Reconnecting"));
+    QVERIFY(model.isActive(folder));
+
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, port));
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
+    QCOMPARE(model.find(folder)->state, Transfer::State::Verified);
+    QVERIFY(model.find(model.filesOf(folder).first())->offset > 0);
+    for (const protocol::FileEntry &file : files)
+        QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
+    QCOMPARE(server.connections, 2); // the first, and the one after the cut
 }
 
 QTEST_MAIN(tst_TransferQueue)
