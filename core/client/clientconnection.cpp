@@ -106,7 +106,7 @@ quint64 ClientConnection::requestFile(
         m_nextId++, remoteName, localName.isEmpty() ? remoteName : localName};
     m_jobs.push_back(Job {std::make_unique<FileReceive>(request, options)});
     // Answer requests that can't succeed from the event loop, like any other result.
-    QMetaObject::invokeMethod(this, &ClientConnection::sendPending, Qt::QueuedConnection);
+    sendPendingSoon();
     return request.id;
 }
 
@@ -126,8 +126,24 @@ quint64 ClientConnection::requestHash(const QString &remoteName)
     job.hashId = id;
     job.hashName = remoteName;
     m_jobs.push_back(std::move(job));
-    QMetaObject::invokeMethod(this, &ClientConnection::sendPending, Qt::QueuedConnection);
+    sendPendingSoon();
     return id;
+}
+
+/// One queued sendPending() for any number of requests made in one go (a folder of 100,000
+/// files is one event, not 100,000).
+void ClientConnection::sendPendingSoon()
+{
+    if (m_sendPosted)
+        return;
+    m_sendPosted = true;
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_sendPosted = false;
+            sendPending();
+        },
+        Qt::QueuedConnection);
 }
 
 void ClientConnection::sendPending()

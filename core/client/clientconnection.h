@@ -112,6 +112,7 @@ private:
     Job *current();
     FileReceive *receivingFile();
     void sendPending();
+    void sendPendingSoon();
     void flushDone();
     void emitProgress(FileReceive *file, bool force);
     void dropped(const Failure &failure);
@@ -140,6 +141,7 @@ private:
     bool m_greeted = false; ///< A Ferry server said Hello on this run: worth dialling again.
     bool m_everReady = false;
     bool m_inSendPending = false;
+    bool m_sendPosted = false; ///< A sendPending() is queued.
 
     std::deque<Job> m_jobs; ///< Every unanswered request, in order; the sent ones first.
     QList<protocol::FileEntry> m_listing;
