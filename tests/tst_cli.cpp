@@ -4,6 +4,7 @@
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 #include "server/server.h"
+#include "slowproxy.h"
 #include "testidentity.h"
 #include "testutil.h"
 
@@ -25,6 +26,7 @@
 #include <unistd.h>
 
 using namespace ferry;
+using ferry::test::SlowProxy;
 
 namespace {
 
@@ -254,40 +256,6 @@ bool startGetAndWaitForPart(
     }
     return true;
 }
-
-/// A TCP proxy on 127.0.0.1 that passes what the server sends at most \a bytesPerTick every
-/// 10 ms, so a small download stays in flight long enough for a test to act meanwhile.
-class SlowProxy : public QTcpServer
-{
-public:
-    SlowProxy(quint16 upstream, qint64 bytesPerTick) : m_upstream(upstream), m_perTick(bytesPerTick)
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *client = nextPendingConnection()) {
-                auto *server = new QTcpSocket(client);
-                server->setReadBufferSize(m_perTick);
-                server->connectToHost(QHostAddress::LocalHost, m_upstream);
-                connect(client, &QTcpSocket::readyRead, server,
-                    [client, server] { server->write(client->readAll()); });
-                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-                auto *tick = new QTimer(client);
-                connect(tick, &QTimer::timeout, client, [client, server, this] {
-                    if (client->bytesToWrite() < m_perTick)
-                        client->write(server->read(m_perTick));
-                    if (server->state() == QAbstractSocket::UnconnectedState
-                        && server->bytesAvailable() == 0 && client->bytesToWrite() == 0)
-                        client->disconnectFromHost();
-                });
-                tick->start(10);
-            }
-        });
-        listen(QHostAddress::LocalHost, 0);
-    }
-
-private:
-    quint16 m_upstream;
-    qint64 m_perTick;
-};
 
 /// The shared objects \a pid has mapped, from /proc (Linux).
 QByteArray mappedFiles(qint64 pid)

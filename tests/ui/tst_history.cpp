@@ -3,6 +3,7 @@
 #include "clienttab.h"
 #include "languages.h"
 #include "server/server.h"
+#include "slowproxy.h"
 #include "testidentity.h"
 #include "testutil.h"
 #include "tls/truststore.h"
@@ -23,42 +24,9 @@
 #include <QTimer>
 
 using namespace ferry;
+using ferry::test::SlowProxy;
 
 namespace {
-
-/// A TCP proxy on 127.0.0.1 that passes what the server sends at most \a bytesPerTick every
-/// 10 ms, so a download stays in flight long enough to quit halfway (as in tst_cli).
-class SlowProxy : public QTcpServer
-{
-public:
-    SlowProxy(quint16 upstream, qint64 bytesPerTick) : m_upstream(upstream), m_perTick(bytesPerTick)
-    {
-        connect(this, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *client = nextPendingConnection()) {
-                auto *server = new QTcpSocket(client);
-                server->setReadBufferSize(m_perTick);
-                server->connectToHost(QHostAddress::LocalHost, m_upstream);
-                connect(client, &QTcpSocket::readyRead, server,
-                    [client, server] { server->write(client->readAll()); });
-                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-                auto *tick = new QTimer(client);
-                connect(tick, &QTimer::timeout, client, [client, server, this] {
-                    if (client->bytesToWrite() < m_perTick)
-                        client->write(server->read(m_perTick));
-                    if (server->state() == QAbstractSocket::UnconnectedState
-                        && server->bytesAvailable() == 0 && client->bytesToWrite() == 0)
-                        client->disconnectFromHost();
-                });
-                tick->start(10);
-            }
-        });
-        listen(QHostAddress::LocalHost, 0);
-    }
-
-private:
-    quint16 m_upstream;
-    qint64 m_perTick;
-};
 
 Transfer finishedRow(const QString &name)
 {
