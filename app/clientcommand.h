@@ -34,6 +34,7 @@ private:
     /// on \a err) when it can't be used.
     QString outputFolder(const QString &value, QTextStream *err);
     /// "X.part is kept: ..." when an interrupted download of \a name left one, else empty.
+    static bool isConnectionFailure(ErrorCode code);
     QString partKept(const QString &name) const;
     QString failedLine(const FileResult &result, const QString &kept) const;
     /// The line for a file the ending connection answered: in flight, or never started.
