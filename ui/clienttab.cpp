@@ -64,6 +64,8 @@ ClientTab::ClientTab(QWidget *parent)
     connect(m_port, &QSpinBox::valueChanged, this, &ClientTab::updateConnectButton);
     connect(m_password, &QLineEdit::textChanged, this,
         [this](const QString &text) { m_queue->setPassword(text.toUtf8()); });
+    // A password typed anew is for whichever share it is used with next.
+    connect(m_password, &QLineEdit::textEdited, this, [this] { m_passwordServer.clear(); });
     connect(m_password, &QLineEdit::returnPressed, this, &ClientTab::refresh);
     connect(m_filter, &QLineEdit::textChanged, m_list, &RemoteListModel::setFilter);
     connect(m_listView, &QTreeView::doubleClicked, this,
@@ -200,6 +202,12 @@ void ClientTab::refresh()
     m_unopenedFolder.clear();
     m_listing = true;
     m_pendingServer = QStringLiteral("%1:%2").arg(host).arg(port);
+    // A password one share accepted is not offered to another: picking a different device
+    // (Nearby, a favourite) starts with an empty Password box.
+    if (!m_passwordServer.isEmpty() && m_passwordServer != m_pendingServer) {
+        m_password->clear();
+        m_passwordServer.clear();
+    }
     m_queue->fetchListing(host, port);
     updateConnectButton();
     emit statusMessage(tr("Connecting to %1...").arg(m_pendingServer));
@@ -209,6 +217,8 @@ void ClientTab::onListing()
 {
     m_listing = false;
     m_listedServer = m_pendingServer;
+    if (!m_password->text().isEmpty())
+        m_passwordServer = m_listedServer;
     rememberHost(m_host->currentText().trimmed());
     m_listView->resizeColumnToContents(RemoteListModel::SizeColumn);
     updateConnectButton();

@@ -142,6 +142,7 @@ private:
 
     QString m_listedServer; ///< "host:port" whose listing is shown.
     QString m_pendingServer; ///< "host:port" last asked for its listing.
+    QString m_passwordServer; ///< "host:port" that accepted the Password box's text.
     bool m_listing = false;
     Failure m_bannerFailure;
     QString m_unopenedFolder; ///< Shown in the banner: Open folder found no file manager.

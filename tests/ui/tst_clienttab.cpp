@@ -757,6 +757,18 @@ void tst_ClientTab::protectedShareAsksForThePassword()
     const QString md5Cell = model->index(1, TransferModel::Md5Column).data().toString();
     QVERIFY2(md5Cell.endsWith(QString::fromLatin1(md5)), qPrintable(md5Cell));
 
+    // Another share (Nearby, a favourite) does not get the password this one accepted.
+    enterServer(m_server.serverPort());
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->fileCount(), 4, 20000);
+    QVERIFY(password->text().isEmpty());
+    // Typed anew, a password is kept for the share it is typed for.
+    enterServer(server.serverPort());
+    QTest::keyClicks(password, secret);
+    QTest::mouseClick(connectButton, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(m_tab->listModel()->fileCount(), 1, 20000);
+    QCOMPARE(password->text(), secret);
+
     // Closing the tab saves its settings; the password must not be among them.
     m_tab.reset();
     UiSettings settings;
