@@ -116,13 +116,21 @@ void SessionHost::startFolder(quint64 attempt, const QString &host, quint16 port
                 fetch->start({folderName + QLatin1Char('/')}, false, options);
             }
         });
-    connect(fetch, &FolderFetch::planned, this,
-        [this, attempt](int files, qint64 bytes) { emit folderPlanned(attempt, files, bytes); });
+    // Nothing more is reported once the attempt is released: an abort makes the fetch settle
+    // every file left with the closed connection's failure, which the row must not count.
+    connect(fetch, &FolderFetch::planned, this, [this, attempt](int files, qint64 bytes) {
+        if (m_sessions.contains(attempt))
+            emit folderPlanned(attempt, files, bytes);
+    });
     connect(fetch, &FolderFetch::fileDone, this,
-        [this, attempt](
-            const FileResult &result, bool skipped) { emit folderFile(attempt, result, skipped); });
-    connect(fetch, &FolderFetch::progress, this,
-        [this, attempt](int files, qint64 bytes) { emit folderProgress(attempt, files, bytes); });
+        [this, attempt](const FileResult &result, bool skipped) {
+            if (m_sessions.contains(attempt))
+                emit folderFile(attempt, result, skipped);
+        });
+    connect(fetch, &FolderFetch::progress, this, [this, attempt](int files, qint64 bytes) {
+        if (m_sessions.contains(attempt))
+            emit folderProgress(attempt, files, bytes);
+    });
     connect(fetch, &FolderFetch::finished, this, [this, attempt](const FolderSummary &summary) {
         if (!m_sessions.contains(attempt))
             return;

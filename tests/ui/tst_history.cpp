@@ -83,6 +83,7 @@ private slots:
     void interruptedFileComesBackAndResumes();
     void interruptedFolderComesBackAndResumes();
     void resumedFolderSkipsFilesAlreadyHere();
+    void cancelledFolderResumeCountsNoFailures();
     void folderVerdictNamesTheFailedFile_data();
     void folderVerdictNamesTheFailedFile();
     void folderLeavesOutNamesOutsideIt();
@@ -100,6 +101,8 @@ private:
     void quitHalfway(quint64 id);
     void waitForEnd(quint64 id);
     QString destPath(const QString &name) const { return m_dest.filePath(name); }
+    /// Writes a saved list with one interrupted compact row for "album" from \a port.
+    void writeSavedFolder(quint16 port);
 
     QTemporaryDir m_share;
     QTemporaryDir m_dest;
@@ -170,6 +173,26 @@ void tst_History::waitForEnd(quint64 id)
 {
     TransferModel *model = m_tab->transferModel();
     QTRY_VERIFY_WITH_TIMEOUT(!model->isActive(id), 60000);
+}
+
+void tst_History::writeSavedFolder(quint16 port)
+{
+    // A saved list from before a restart: the folder row, interrupted, without its files.
+    QJsonObject counts {{QStringLiteral("files"), 3}, {QStringLiteral("verified"), 1},
+        {QStringLiteral("failed"), 0}, {QStringLiteral("cancelled"), 0},
+        {QStringLiteral("interrupted"), 2}, {QStringLiteral("failedNames"), QJsonArray()}};
+    QJsonObject row {{QStringLiteral("name"), QStringLiteral("album")},
+        {QStringLiteral("local"), QStringLiteral("album")},
+        {QStringLiteral("state"), int(Transfer::State::Interrupted)},
+        {QStringLiteral("done"), 305000}, {QStringLiteral("total"), 2 * (1 << 20) + 5000},
+        {QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), int(port)},
+        {QStringLiteral("output"), m_dest.path()}, {QStringLiteral("conflict"), 0},
+        {QStringLiteral("folder"), counts}};
+    QDir().mkpath(QFileInfo(TransferHistory::defaultPath()).path());
+    writeFile(TransferHistory::defaultPath(),
+        QJsonDocument(
+            QJsonObject {{QStringLiteral("format"), 2}, {QStringLiteral("rows"), QJsonArray {row}}})
+            .toJson());
 }
 
 void tst_History::interruptedFileComesBackAndResumes()
@@ -284,24 +307,7 @@ void tst_History::resumedFolderSkipsFilesAlreadyHere()
         QVERIFY(source.open(QIODevice::ReadOnly));
         writeFile(destPath(QStringLiteral("album/one.bin.part")), source.read(300000));
     }
-    // A saved list from before a restart: the folder row, interrupted, without its files.
-    QJsonObject counts {{QStringLiteral("files"), 3}, {QStringLiteral("verified"), 1},
-        {QStringLiteral("failed"), 0}, {QStringLiteral("cancelled"), 0},
-        {QStringLiteral("interrupted"), 2}, {QStringLiteral("failedNames"), QJsonArray()}};
-    QJsonObject row {{QStringLiteral("name"), QStringLiteral("album")},
-        {QStringLiteral("local"), QStringLiteral("album")},
-        {QStringLiteral("state"), int(Transfer::State::Interrupted)},
-        {QStringLiteral("done"), 305000}, {QStringLiteral("total"), 2 * (1 << 20) + 5000},
-        {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-        {QStringLiteral("port"), int(m_server.serverPort())},
-        {QStringLiteral("output"), m_dest.path()}, {QStringLiteral("conflict"), 0},
-        {QStringLiteral("folder"), counts}};
-    QDir().mkpath(QFileInfo(TransferHistory::defaultPath()).path());
-    writeFile(TransferHistory::defaultPath(),
-        QJsonDocument(
-            QJsonObject {{QStringLiteral("format"), 2}, {QStringLiteral("rows"), QJsonArray {row}}})
-            .toJson());
-
+    writeSavedFolder(m_server.serverPort());
     startTab();
     TransferModel *model = m_tab->transferModel();
     QCOMPARE(model->rowCount(), 1);
@@ -319,6 +325,31 @@ void tst_History::resumedFolderSkipsFilesAlreadyHere()
     // The complete file was checked against the server's MD5 and left alone, not fetched.
     QCOMPARE(inode(destPath(QStringLiteral("album/three.txt"))), complete);
     QVERIFY(!QFile::exists(destPath(QStringLiteral("album/one.bin.part"))));
+}
+
+void tst_History::cancelledFolderResumeCountsNoFailures()
+{
+    SlowProxy proxy(m_server.serverPort(), 16 * 1024);
+    writeSavedFolder(proxy.serverPort());
+    startTab();
+    TransferModel *model = m_tab->transferModel();
+    const quint64 id = model->idAt(0);
+    m_tab->findChild<TransferView *>(QStringLiteral("transfers"))->selectRow(0);
+    QTest::mouseClick(
+        m_tab->findChild<QPushButton *>(QStringLiteral("resumeTransfer")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(model->find(id)->done > 0, 30000);
+    auto *cancel = m_tab->findChild<QPushButton *>(QStringLiteral("cancelTransfer"));
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    waitForEnd(id);
+    // Cancelled, and the files it didn't get to are not failures: Resume picks them up.
+    QCOMPARE(int(model->find(id)->state), int(Transfer::State::Cancelled));
+    QCOMPARE(model->find(id)->counts.failed, 0);
+    QVERIFY(!model->index(0, TransferModel::Md5Column)
+                 .data()
+                 .toString()
+                 .contains(QStringLiteral("failed")));
+    QVERIFY(QFile::exists(destPath(QStringLiteral("album/one.bin.part"))));
 }
 
 void tst_History::folderVerdictNamesTheFailedFile_data()
