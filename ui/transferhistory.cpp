@@ -15,6 +15,10 @@
 #include <QSaveFile>
 #include <QThreadPool>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace ferry {
 
 namespace {
@@ -318,12 +322,14 @@ void TransferHistory::onWritten()
     m_pending = false;
 }
 
-int TransferHistory::load(TransferModel *model, const QString &path)
+namespace {
+
+int loadRows(TransferModel *model, const QString &path)
 {
     QFile file(path);
     if (!file.exists())
         return 0;
-    if (file.size() > kMaxBytes) {
+    if (file.size() > TransferHistory::kMaxBytes) {
         qCWarning(lcUi) << "transfer list" << path << "is" << file.size()
                         << "bytes, over the bound; starting empty";
         return 0;
@@ -333,13 +339,14 @@ int TransferHistory::load(TransferModel *model, const QString &path)
         return 0;
     }
     // Read at most the bound even if the file grew since size() was asked.
-    const QByteArray bytes = file.read(kMaxBytes + 1);
+    const QByteArray bytes = file.read(TransferHistory::kMaxBytes + 1);
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
     const QJsonObject root = doc.object();
     const int format = root.value(QStringLiteral("format")).toInt();
-    if (bytes.size() > kMaxBytes || error.error != QJsonParseError::NoError || !doc.isObject()
-        || (format != 1 && format != kFormat) || !root.value(QStringLiteral("rows")).isArray()) {
+    if (bytes.size() > TransferHistory::kMaxBytes || error.error != QJsonParseError::NoError
+        || !doc.isObject() || (format != 1 && format != kFormat)
+        || !root.value(QStringLiteral("rows")).isArray()) {
         qCWarning(lcUi) << "transfer list" << path << "is not one Ferry can read ("
                         << error.errorString() << "); starting empty";
         return 0;
@@ -348,7 +355,7 @@ int TransferHistory::load(TransferModel *model, const QString &path)
     // Check everything before adding anything: a bad file gives an empty list, not half.
     QList<Transfer> rows;
     qsizetype files = 0;
-    const qsizetype first = qMax<qsizetype>(0, list.size() - kMaxRows);
+    const qsizetype first = qMax<qsizetype>(0, list.size() - TransferHistory::kMaxRows);
     for (qsizetype i = first; i < list.size(); ++i) {
         const QJsonObject o = list.at(i).toObject();
         Transfer r;
@@ -383,6 +390,22 @@ int TransferHistory::load(TransferModel *model, const QString &path)
     }
     qCInfo(lcUi) << "transfer list" << path << "brought back" << rows.size() << "rows";
     return int(rows.size());
+}
+
+} // namespace
+
+int TransferHistory::load(TransferModel *model, const QString &path)
+{
+    const qint64 size = QFileInfo(path).size();
+    const int rows = loadRows(model, path);
+#ifdef __GLIBC__
+    // A format 1 file with a 100,000-file folder parses into hundreds of MB that the compact
+    // rows don't keep; hand them back instead of holding them for the window's lifetime.
+    constexpr qint64 kTrimAbove = qint64(4) << 20;
+    if (size > kTrimAbove)
+        malloc_trim(0);
+#endif
+    return rows;
 }
 
 } // namespace ferry
