@@ -15,6 +15,9 @@
 //     rss_before_mib=.. rss_listed_mib=.. rss_peak_mib=.. files=.. nodes_shown=..
 //     With FERRY_GUISTALL_DOWNLOAD_SECONDS=N a download still going after N s is
 //     cancelled (ok=0), so the window quits without asking.
+//   ferry_guistall --resume
+//     resumes the first row of the saved transfer list (FERRY_DATA_DIR/transfers.json), as
+//     the Resume button does; prints phase=resume with the same figures once it ends.
 #include "clienttab.h"
 #include "mainwindow.h"
 #include "remotelistmodel.h"
@@ -266,6 +269,38 @@ int runTree(QApplication &app, const QStringList &args)
     return ok ? 0 : 1;
 }
 
+int runResume(QApplication &app)
+{
+    ferry::MainWindow window;
+    window.show();
+    ferry::ClientTab *client = window.clientTab();
+    ferry::TransferModel *transfers = client->transferModel();
+    QTextStream out(stdout);
+    if (transfers->rowCount() == 0) {
+        out << "the saved transfer list is empty" << Qt::endl;
+        return 2;
+    }
+    Probe probe;
+    bool ok = false;
+    const quint64 id = transfers->idAt(0);
+    QTimer::singleShot(0, &app, [&] {
+        probe.start();
+        client->queue()->retry(id, true);
+        whenReady([&] { return !transfers->isActive(id); },
+            [&] {
+                const ferry::Transfer *t = transfers->find(id);
+                ok = t->state == ferry::Transfer::State::Verified;
+                out << "phase=resume " << probe.report() << " files=" << t->counts.files
+                    << " verified=" << t->counts.verified << " failed=" << t->counts.failed
+                    << " ok=" << (ok ? 1 : 0) << Qt::endl;
+                app.quit();
+            });
+    });
+    app.exec();
+    out << "rss_peak_mib=" << probe.peak() << " ok=" << (ok ? 1 : 0) << Qt::endl;
+    return ok ? 0 : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -274,9 +309,12 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     if (args.size() == 7 && args.at(1) == QLatin1String("--tree"))
         return runTree(app, args);
+    if (args.size() == 2 && args.at(1) == QLatin1String("--resume"))
+        return runResume(app);
     if (args.size() != 5) {
         QTextStream(stderr) << "usage: ferry_guistall HOST PORT NAME DESTDIR\n"
-                               "       ferry_guistall --tree HOST PORT FOLDER DESTDIR FILTER\n";
+                               "       ferry_guistall --tree HOST PORT FOLDER DESTDIR FILTER\n"
+                               "       ferry_guistall --resume\n";
         return 2;
     }
     ferry::MainWindow window;
