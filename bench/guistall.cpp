@@ -9,17 +9,28 @@
 //   ferry_guistall --tree HOST PORT FOLDER DESTDIR FILTER
 //     lists the share (its tree), types FILTER into the filter box a letter at a time and
 //     clears it, then downloads FOLDER whole; prints one line per phase (list, filter,
-//     download) with the same figures, and the memory the listing took:
+//     download) with the same figures plus vmhwm_mib=.. (the peak resident memory within
+//     that phase: the peak is reset through /proc/self/clear_refs as each phase starts),
+//     and the memory the listing took:
 //     rss_before_mib=.. rss_listed_mib=.. rss_peak_mib=.. files=.. nodes_shown=..
+//     With FERRY_GUISTALL_DOWNLOAD_SECONDS=N a download still going after N s is
+//     cancelled (ok=0), so the window quits without asking.
+//   ferry_guistall --resume
+//     resumes the first row of the saved transfer list (FERRY_DATA_DIR/transfers.json), as
+//     the Resume button does; prints phase=resume with the same figures once it ends.
 #include "clienttab.h"
 #include "mainwindow.h"
 #include "remotelistmodel.h"
 #include "transfermodel.h"
 
+#include "transferqueue.h"
+
+#include <QAbstractButton>
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QTextStream>
 #include <QTimer>
 #include <algorithm>
@@ -41,6 +52,14 @@ double procStatusMib(const char *key)
             return line.mid(prefix.size()).trimmed().split(' ').first().toDouble() / 1024.0;
     }
     return -1;
+}
+
+/// Starts a new peak: VmHWM is the process's, so each phase resets it (Linux 4.0 and later).
+void resetPeakRss()
+{
+    QFile clear(QStringLiteral("/proc/self/clear_refs"));
+    if (clear.open(QIODevice::WriteOnly))
+        clear.write("5");
 }
 
 /// CPU time this thread has used, in ms.
@@ -71,6 +90,7 @@ public:
         m_gaps.clear();
         m_cpuMax = 0;
         m_cpu = threadCpuMs();
+        resetPeakRss();
         m_total.start();
         m_clock.start();
         m_timer.start(5);
@@ -79,17 +99,25 @@ public:
     {
         m_timer.stop();
         std::sort(m_gaps.begin(), m_gaps.end());
+        const double hwm = procStatusMib("VmHWM");
+        m_peak = std::max(m_peak, hwm);
         const qint64 max = m_gaps.empty() ? 0 : m_gaps.back();
         const qint64 p99 = m_gaps.empty() ? 0 : m_gaps[m_gaps.size() * 99 / 100];
-        return QStringLiteral("stall_max_ms=%1 stall_p99_ms=%2 ticks=%3 seconds=%4 cpu_max_ms=%5")
+        return QStringLiteral(
+            "stall_max_ms=%1 stall_p99_ms=%2 ticks=%3 seconds=%4 cpu_max_ms=%5 vmhwm_mib=%6")
             .arg(max)
             .arg(p99)
             .arg(m_gaps.size())
             .arg(double(m_total.elapsed()) / 1000.0)
-            .arg(m_cpuMax, 0, 'f', 1);
+            .arg(m_cpuMax, 0, 'f', 1)
+            .arg(hwm, 0, 'f', 1);
     }
 
+    /// The highest of the phases' peaks (each phase resets the process's own).
+    double peak() const { return std::max(m_peak, procStatusMib("VmHWM")); }
+
 private:
+    double m_peak = 0;
     QTimer m_timer;
     QElapsedTimer m_clock;
     QElapsedTimer m_total;
@@ -149,7 +177,19 @@ int runTree(QApplication &app, const QStringList &args)
                 }
                 return transfers->rowCount() > 0;
             },
-            [&] {
+            [&, downloading] {
+                // A download cut short is cancelled, so quitting doesn't ask "Quit anyway?"
+                // (and a question asked all the same is answered below).
+                QList<quint64> active;
+                for (int row = 0; row < transfers->rowCount(); ++row) {
+                    if (transfers->isActive(transfers->idAt(row)))
+                        active << transfers->idAt(row);
+                }
+                for (quint64 id : std::as_const(active))
+                    client->queue()->cancel(id);
+                if (!active.isEmpty())
+                    out << "download cut short after " << downloading->elapsed() / 1000
+                        << " s: cancelled " << active.size() << " row(s)" << Qt::endl;
                 ok = true;
                 for (int row = 0; row < transfers->rowCount(); ++row) {
                     ok = ok
@@ -210,8 +250,54 @@ int runTree(QApplication &app, const QStringList &args)
         client->refresh();
     });
     QTimer::singleShot(3600000, &app, &QApplication::quit);
+    // Whatever is still in flight at the end, a quit question never waits for a person.
+    auto *answer = new QTimer(&app);
+    QObject::connect(answer, &QTimer::timeout, [] {
+        for (QWidget *w : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(w);
+            if (!box || !box->isVisible())
+                continue;
+            for (QAbstractButton *button : box->buttons()) {
+                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                    button->click();
+            }
+        }
+    });
+    answer->start(200);
     app.exec();
-    out << "rss_peak_mib=" << procStatusMib("VmHWM") << " ok=" << (ok ? 1 : 0) << Qt::endl;
+    out << "rss_peak_mib=" << probe.peak() << " ok=" << (ok ? 1 : 0) << Qt::endl;
+    return ok ? 0 : 1;
+}
+
+int runResume(QApplication &app)
+{
+    ferry::MainWindow window;
+    window.show();
+    ferry::ClientTab *client = window.clientTab();
+    ferry::TransferModel *transfers = client->transferModel();
+    QTextStream out(stdout);
+    if (transfers->rowCount() == 0) {
+        out << "the saved transfer list is empty" << Qt::endl;
+        return 2;
+    }
+    Probe probe;
+    bool ok = false;
+    const quint64 id = transfers->idAt(0);
+    QTimer::singleShot(0, &app, [&] {
+        probe.start();
+        client->queue()->retry(id, true);
+        whenReady([&] { return !transfers->isActive(id); },
+            [&] {
+                const ferry::Transfer *t = transfers->find(id);
+                ok = t->state == ferry::Transfer::State::Verified;
+                out << "phase=resume " << probe.report() << " files=" << t->counts.files
+                    << " verified=" << t->counts.verified << " failed=" << t->counts.failed
+                    << " ok=" << (ok ? 1 : 0) << Qt::endl;
+                app.quit();
+            });
+    });
+    app.exec();
+    out << "rss_peak_mib=" << probe.peak() << " ok=" << (ok ? 1 : 0) << Qt::endl;
     return ok ? 0 : 1;
 }
 
@@ -223,9 +309,12 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     if (args.size() == 7 && args.at(1) == QLatin1String("--tree"))
         return runTree(app, args);
+    if (args.size() == 2 && args.at(1) == QLatin1String("--resume"))
+        return runResume(app);
     if (args.size() != 5) {
         QTextStream(stderr) << "usage: ferry_guistall HOST PORT NAME DESTDIR\n"
-                               "       ferry_guistall --tree HOST PORT FOLDER DESTDIR FILTER\n";
+                               "       ferry_guistall --tree HOST PORT FOLDER DESTDIR FILTER\n"
+                               "       ferry_guistall --resume\n";
         return 2;
     }
     ferry::MainWindow window;

@@ -46,7 +46,9 @@ void RemoteListModel::setEntries(const QList<protocol::FileEntry> &entries)
     ++m_entriesGeneration;
     m_builtTree.reset();
     m_fileCount = 0;
-    for (const protocol::FileEntry &e : m_entries)
+    // Read through a const list: a non-const begin() would copy the 100,000 entries that
+    // the listing's signal still shares.
+    for (const protocol::FileEntry &e : std::as_const(m_entries))
         m_fileCount += e.isFolder ? 0 : 1;
     if (m_entries.isEmpty()) {
         ++m_ticket;

@@ -102,6 +102,43 @@ void SessionHost::startBatch(quint64 batch, const QString &host, quint16 port,
     });
 }
 
+void SessionHost::startFolder(quint64 attempt, const QString &host, quint16 port,
+    const QByteArray &password, const QString &folderName, const GetOptions &options)
+{
+    qCDebug(lcUi) << "folder" << attempt << folderName << "from" << host << port;
+    ClientSession *session = create(attempt, host, port, password);
+    auto *fetch = new FolderFetch(session, session);
+    // Started once: a reconnect makes the session ready again.
+    connect(session, &ClientSession::ready, fetch,
+        [fetch, folderName, options, started = std::make_shared<bool>(false)] {
+            if (!*started) {
+                *started = true;
+                fetch->start({folderName + QLatin1Char('/')}, false, options);
+            }
+        });
+    // Nothing more is reported once the attempt is released: an abort makes the fetch settle
+    // every file left with the closed connection's failure, which the row must not count.
+    connect(fetch, &FolderFetch::planned, this, [this, attempt](int files, qint64 bytes) {
+        if (m_sessions.contains(attempt))
+            emit folderPlanned(attempt, files, bytes);
+    });
+    connect(fetch, &FolderFetch::fileDone, this,
+        [this, attempt](const FileResult &result, bool skipped) {
+            if (m_sessions.contains(attempt))
+                emit folderFile(attempt, result, skipped);
+        });
+    connect(fetch, &FolderFetch::progress, this, [this, attempt](int files, qint64 bytes) {
+        if (m_sessions.contains(attempt))
+            emit folderProgress(attempt, files, bytes);
+    });
+    connect(fetch, &FolderFetch::finished, this, [this, attempt](const FolderSummary &summary) {
+        if (!m_sessions.contains(attempt))
+            return;
+        release(attempt, false);
+        emit folderFinished(attempt, summary);
+    });
+}
+
 void SessionHost::abortTransfer(quint64 attempt)
 {
     if (!m_sessions.contains(attempt))

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clientsession.h"
+#include "client/folderfetch.h"
 
 #include <QHash>
 #include <QObject>
@@ -36,6 +37,12 @@ public:
     /// under \a batch, and abortTransfer(\a batch) closes the connection.
     void startBatch(quint64 batch, const QString &host, quint16 port, const QByteArray &password,
         const QList<ferry::BatchFile> &files);
+    /// Fetches the folder \a folderName as `ferry get NAME/` does (FolderFetch): lists it
+    /// again, skips files already here with the server's MD5 (with options.resume), goes on
+    /// from .part files. Reports folderPlanned(), folderFile(), folderProgress() and ends
+    /// with folderFinished() or failed().
+    void startFolder(quint64 attempt, const QString &host, quint16 port, const QByteArray &password,
+        const QString &folderName, const ferry::GetOptions &options);
     void abortTransfer(quint64 attempt);
     void fetchListing(
         quint64 attempt, const QString &host, quint16 port, const QByteArray &password);
@@ -49,6 +56,10 @@ signals:
     void progress(quint64 attempt, qint64 done, qint64 total);
     void finished(quint64 attempt, const ferry::FileResult &result);
     void failed(quint64 attempt, const ferry::Failure &failure);
+    void folderPlanned(quint64 attempt, int files, qint64 bytes);
+    void folderFile(quint64 attempt, const ferry::FileResult &result, bool skipped);
+    void folderProgress(quint64 attempt, int filesDone, qint64 bytesDone);
+    void folderFinished(quint64 attempt, const ferry::FolderSummary &summary);
     void listing(quint64 attempt, const QList<ferry::protocol::FileEntry> &entries);
     /// First contact with a device: ask the user, then answerTrust().
     void trustRequired(quint64 attempt, const ferry::PeerDevice &peer);

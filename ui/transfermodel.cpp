@@ -107,6 +107,15 @@ quint64 TransferModel::addFolder(const Transfer &folder, const QList<Transfer> &
     return f.id;
 }
 
+quint64 TransferModel::addCompactFolder(const Transfer &folder)
+{
+    Transfer f = folder;
+    f.folder = true;
+    f.compact = true;
+    const quint64 id = add(f);
+    return id;
+}
+
 void TransferModel::deriveFolderState(Transfer &folder)
 {
     const Transfer::Counts &c = folder.counts;
@@ -149,7 +158,7 @@ QList<quint64> TransferModel::filesOf(quint64 folderId) const
 {
     QList<quint64> ids;
     const int item = itemOf(folderId);
-    if (item < 0 || !m_items.at(item).folder)
+    if (item < 0 || !m_items.at(item).folder || m_items.at(item).compact)
         return ids;
     const int count = m_items.at(item).counts.files;
     ids.reserve(count);
@@ -172,7 +181,7 @@ void TransferModel::setExpanded(quint64 folderId, bool expanded)
 {
     const int item = itemOf(folderId);
     const int row = rowOf(folderId);
-    if (item < 0 || row < 0 || !m_items.at(item).folder
+    if (item < 0 || row < 0 || !m_items.at(item).folder || m_items.at(item).compact
         || m_expanded.contains(folderId) == expanded)
         return;
     const int count = m_items.at(item).counts.files;

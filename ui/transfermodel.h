@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QSet>
+#include <QStringList>
 #include <QTimer>
 
 namespace ferry {
@@ -27,6 +28,10 @@ struct Transfer
     quint64 id = 0;
     quint64 parentId = 0; ///< The folder row a file belongs to; 0 for a row of its own.
     bool folder = false; ///< A folder row: its files follow it, and it adds them up.
+    /// A folder row without its files (brought back from the saved list): its counts, bytes,
+    /// verdict and failedNames stand as saved; Resume lists the folder again.
+    bool compact = false;
+    QStringList failedNames; ///< A compact folder's failed files, by path inside it.
     QString host;
     quint16 port = 0;
     QString remoteName;
@@ -98,6 +103,8 @@ public:
     /// Adds a folder row and its files (collapsed); returns the folder's id. The files' ids
     /// follow it in order.
     quint64 addFolder(const Transfer &folder, const QList<Transfer> &files);
+    /// Adds a compact folder row (Transfer::compact): its state, counts and bytes as given.
+    quint64 addCompactFolder(const Transfer &folder);
     const Transfer *find(quint64 id) const;
     Transfer *find(quint64 id);
     quint64 idAt(int row) const { return m_items.at(m_visible.at(row)).id; }

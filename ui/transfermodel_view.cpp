@@ -71,6 +71,11 @@ QStringList TransferModel::failedFiles(quint64 folderId, int max, bool leaves) c
     if (item < 0 || !m_items.at(item).folder)
         return names;
     const Transfer &folder = m_items.at(item);
+    if (folder.compact) {
+        for (const QString &name : folder.failedNames.mid(0, max))
+            names << printableName(leaves ? name.section(QLatin1Char('/'), -1) : name);
+        return names;
+    }
     for (int i = item + 1; i <= item + folder.counts.files && names.size() < max; ++i) {
         const Transfer &t = m_items.at(i);
         if (t.state != Transfer::State::Failed && t.state != Transfer::State::Mismatch)

@@ -28,6 +28,26 @@ TransferQueue::TransferQueue(TransferModel *model, QObject *parent)
             if (attempt == m_listingAttempt)
                 emit listingReady(entries);
         });
+    qRegisterMetaType<ferry::FolderSummary>();
+    connect(m_host, &SessionHost::folderPlanned, this,
+        [this](quint64 attempt, int files, qint64 bytes) {
+            Transfer *t = m_model->find(m_folderFetches.value(attempt));
+            if (!t)
+                return;
+            t->counts.files = files;
+            t->total = bytes;
+            t->state = Transfer::State::Running;
+            m_model->changed(t->id);
+        });
+    connect(m_host, &SessionHost::folderFile, this, &TransferQueue::onFolderFile);
+    connect(m_host, &SessionHost::folderProgress, this, [this](quint64 attempt, int, qint64 bytes) {
+        if (const Transfer *t = m_model->find(m_folderFetches.value(attempt)))
+            m_model->setProgress(t->id, bytes, t->total);
+    });
+    connect(
+        m_host, &SessionHost::folderFinished, this, [this](quint64 attempt, const FolderSummary &) {
+            endCompactFolder(m_folderFetches.take(attempt), {});
+        });
     connect(m_host, &SessionHost::trustRequired, this, &TransferQueue::trustRequired);
     connect(m_host, &SessionHost::reconnecting, this, &TransferQueue::onReconnecting);
     connect(m_host, &SessionHost::secured, this, [this](quint64 attempt, const PeerDevice &peer) {
@@ -206,6 +226,13 @@ void TransferQueue::cancel(quint64 id)
         cancel(t->parentId);
         return;
     }
+    if (t->folder && t->compact) {
+        if (const quint64 attempt = m_folderFetches.key(id))
+            QMetaObject::invokeMethod(
+                m_host, [host = m_host, attempt] { host->abortTransfer(attempt); },
+                Qt::QueuedConnection);
+        return;
+    }
     if (t->folder) {
         cancelFolder(id);
         return;
@@ -259,6 +286,10 @@ void TransferQueue::cancelFolder(quint64 id)
 void TransferQueue::retry(quint64 id, bool resume)
 {
     const Transfer *t = m_model->find(id);
+    if (t && t->folder && t->compact) {
+        startCompactFolder(id);
+        return;
+    }
     if (t && t->folder) {
         // Verified files keep their verdict; the others start again (or continue), queued
         // together so that they share one connection.
@@ -511,6 +542,10 @@ void TransferQueue::onFailed(quint64 attempt, const Failure &failure)
         emit listingFailed(failure);
         return;
     }
+    if (m_folderFetches.contains(attempt)) {
+        endCompactFolder(m_folderFetches.take(attempt), failure);
+        return;
+    }
     if (m_batchFiles.contains(attempt)) {
         // Every file is answered before its connection fails; this is a safety net.
         QList<quint64> attempts;
@@ -532,6 +567,81 @@ void TransferQueue::onFailed(quint64 attempt, const Failure &failure)
     settle(attempt);
     end(id, Transfer::State::Failed, failure);
     pump();
+}
+
+void TransferQueue::startCompactFolder(quint64 id)
+{
+    Transfer *t = m_model->find(id);
+    if (!t || m_model->isActive(id))
+        return;
+    // Always with resume: files already here are complete only with the server's MD5, and
+    // are skipped; without it each would fail as "already exists".
+    GetOptions options = t->options;
+    options.resume = true;
+    t->counts = {};
+    t->counts.active = 1; // until the fetch ends: the row is active, Cancel stops it
+    t->counts.running = 1;
+    t->failedNames.clear();
+    t->state = Transfer::State::Connecting;
+    t->failure = {};
+    t->done = 0;
+    t->total = -1;
+    m_model->changed(id);
+    const quint64 attempt = m_nextAttempt++;
+    m_folderFetches.insert(attempt, id);
+    qCInfo(lcUi) << "transfer" << id << "fetches the folder" << t->remoteName << "again";
+    QMetaObject::invokeMethod(
+        m_host,
+        [host = m_host, attempt, server = t->host, port = t->port, password = m_password,
+            name = t->remoteName,
+            options] { host->startFolder(attempt, server, port, password, name, options); },
+        Qt::QueuedConnection);
+}
+
+void TransferQueue::onFolderFile(quint64 attempt, const FileResult &result, bool skipped)
+{
+    Transfer *t = m_model->find(m_folderFetches.value(attempt));
+    if (!t)
+        return;
+    Transfer::Counts &c = t->counts;
+    if (skipped || result.outcome == FileResult::Outcome::Verified) {
+        ++c.verified;
+    } else if (result.failure.code == ErrorCode::Cancelled) {
+        ++c.cancelled;
+    } else {
+        ++c.failed;
+        const QString prefix = t->remoteName + QLatin1Char('/');
+        if (t->failedNames.size() < 100 && result.remoteName.startsWith(prefix))
+            t->failedNames << result.remoteName.mid(prefix.size());
+    }
+    m_model->changed(t->id);
+}
+
+void TransferQueue::endCompactFolder(quint64 id, const Failure &failure)
+{
+    Transfer *t = m_model->find(id);
+    if (!t)
+        return;
+    Transfer::Counts &c = t->counts;
+    c.active = 0;
+    c.running = 0;
+    // Files never answered (the connection failed or was cancelled) wait for the next Resume.
+    c.interrupted = qMax(0, c.files - c.verified - c.failed - c.cancelled);
+    if (failure.code == ErrorCode::Cancelled)
+        t->state = Transfer::State::Cancelled;
+    else if (c.failed > 0)
+        t->state = Transfer::State::Failed;
+    else if (!failure.ok() || c.interrupted > 0)
+        t->state = Transfer::State::Interrupted;
+    else
+        t->state = Transfer::State::Verified;
+    t->failure = t->state == Transfer::State::Failed && c.failed > 0 ? Failure {} : failure;
+    if (t->state == Transfer::State::Verified && t->total >= 0)
+        t->done = t->total;
+    qCInfo(lcUi) << "transfer" << id << t->remoteName << "ended" << int(t->state) << c.verified
+                 << "verified" << c.failed << "failed of" << c.files;
+    m_model->changed(id);
+    emit transferEnded(id);
 }
 
 void TransferQueue::end(quint64 id, Transfer::State state, const Failure &failure)

@@ -84,6 +84,11 @@ private:
     /// Makes an ended row Queued again without starting anything; false if it can't be.
     bool requeue(quint64 id, bool resume);
     void cancelFolder(quint64 id);
+    /// Resume of a compact folder row (its files not kept): fetches the folder again as
+    /// `ferry get NAME/ --resume` does, the row adding up what each file did.
+    void startCompactFolder(quint64 id);
+    void onFolderFile(quint64 attempt, const FileResult &result, bool skipped);
+    void endCompactFolder(quint64 id, const Failure &failure);
     /// Forgets a batched attempt that was answered; the batch ends with its last file.
     void settle(quint64 attempt);
     void removePart(quint64 id);
@@ -104,6 +109,7 @@ private:
     QHash<quint64, quint64> m_batchOf; ///< A batched attempt -> its batch.
     QHash<quint64, int> m_batchFiles; ///< Running batch -> its files not yet answered.
     QHash<quint64, quint64> m_batchFolder; ///< Running batch -> its folder row id.
+    QHash<quint64, quint64> m_folderFetches; ///< Running compact folder fetch -> its row id.
     QByteArray m_password;
     quint64 m_nextAttempt = 1;
     quint64 m_listingAttempt = 0;
