@@ -35,7 +35,9 @@ bool ClientConnection::Job::sent() const
 }
 
 ClientConnection::ClientConnection(ClientTransport *transport, QObject *parent)
-    : QObject(parent), m_reader(kReadBound)
+    : QObject(parent), m_reader(kReadBound), m_sync([this] {
+        QMetaObject::invokeMethod(this, &ClientConnection::onSynced, Qt::QueuedConnection);
+    })
 {
     setTransport(transport);
     m_stallTimer.setSingleShot(true);
@@ -155,7 +157,9 @@ void ClientConnection::sendPending()
     for (Job &job : m_jobs) {
         if (inFlight >= kPipelineDepth)
             break;
-        if (job.sent()) {
+        // A file waiting for its sync holds its .part open: it counts, so at most
+        // kPipelineDepth descriptors wait.
+        if (job.sent() || (job.file && job.file->state() == FileReceive::State::Syncing)) {
             ++inFlight;
             continue;
         }
@@ -201,9 +205,43 @@ void ClientConnection::flushDone()
     }
 }
 
+/// The request the server answers next: the first sent one. Files before it are waiting
+/// for their sync (or failed before asking), and their results wait with them, in order.
 ClientConnection::Job *ClientConnection::current()
 {
-    return !m_jobs.empty() && m_jobs.front().sent() ? &m_jobs.front() : nullptr;
+    for (Job &job : m_jobs) {
+        if (job.file
+            && (job.file->state() == FileReceive::State::Syncing
+                || job.file->state() == FileReceive::State::Done))
+            continue;
+        return job.sent() ? &job : nullptr;
+    }
+    return nullptr;
+}
+
+FileReceive *ClientConnection::findFile(quint64 id)
+{
+    for (Job &job : m_jobs) {
+        if (job.file && job.file->request().id == id)
+            return job.file.get();
+        if (!job.sent() && !(job.file && job.file->state() == FileReceive::State::Syncing)
+            && !(job.file && job.file->state() == FileReceive::State::Done))
+            return nullptr; // Past the files the server has answered.
+    }
+    return nullptr;
+}
+
+/// Some syncs ended: rename those files, then answer, in order, the ones at the head.
+void ClientConnection::onSynced()
+{
+    for (const DataSync::Result &r : m_sync.take()) {
+        FileReceive *file = findFile(r.tag);
+        // Gone or failed meanwhile (a cancel): never renamed.
+        if (file && file->state() == FileReceive::State::Syncing)
+            file->synced(r.error);
+    }
+    flushDone();
+    sendPending();
 }
 
 FileReceive *ClientConnection::receivingFile()
@@ -234,10 +272,7 @@ void ClientConnection::readFrames()
         const auto result
             = file ? m_reader.read(m_device, onFrame, *file) : m_reader.read(m_device, onFrame);
         // An End read in this turn may have finished the file and freed it: look again.
-        file = fileId && !m_jobs.empty() && m_jobs.front().file
-                && m_jobs.front().file->request().id == fileId
-            ? m_jobs.front().file.get()
-            : nullptr;
+        file = fileId ? findFile(fileId) : nullptr;
         if (result == protocol::FrameReader::Result::Malformed) {
             fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer, m_peer});
             return;
@@ -312,6 +347,10 @@ bool ClientConnection::handleFile(FileReceive *file, FrameType type, QByteArrayV
         m_progressClock.start();
         emitProgress(file, true);
         return false;
+    case FileReceive::Step::Verified:
+        // The sync threads make it durable, so this thread reads on meanwhile.
+        m_sync.submit(file->request().id, file->syncHandle());
+        [[fallthrough]];
     case FileReceive::Step::Finished:
         if (wasReceiving && type == FrameType::End)
             emit fileProgress(file->request().id, received, file->size());
@@ -440,6 +479,9 @@ void ClientConnection::fail(const Failure &failure)
         }
         if (!job.file)
             continue;
+        // A file with all its bytes in is still saved, unless this is a cancel.
+        if (failure.code != ErrorCode::Cancelled)
+            job.file->syncNow();
         job.file->fail(failure);
         emit fileFinished(job.file->result());
     }

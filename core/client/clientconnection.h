@@ -3,6 +3,7 @@
 #include "client/filereceive.h"
 #include "client/pincheck.h"
 #include "client/retrypolicy.h"
+#include "fs/datasync.h"
 #include "protocol/framereader.h"
 
 #include <QElapsedTimer>
@@ -111,6 +112,8 @@ private:
     bool handleFile(FileReceive *file, protocol::FrameType type, QByteArrayView body);
     Job *current();
     FileReceive *receivingFile();
+    FileReceive *findFile(quint64 id);
+    void onSynced();
     void sendPending();
     void sendPendingSoon();
     void flushDone();
@@ -144,6 +147,7 @@ private:
     bool m_sendPosted = false; ///< A sendPending() is queued.
 
     std::deque<Job> m_jobs; ///< Every unanswered request, in order; the sent ones first.
+    DataSync m_sync; ///< Verified files' data on its way to the disk; see onSynced().
     QList<protocol::FileEntry> m_listing;
     quint64 m_nextId = 1;
     std::shared_ptr<OutputFolder> m_folder; ///< The last one used; most sessions have one.
