@@ -93,6 +93,10 @@ private:
         bool listSent = false; ///< A listing or hash query is on the wire.
         quint64 hashId = 0;
         QString hashName;
+        /// A listing or hash query answered, its result kept until the files before it are.
+        bool answered = false;
+        HashResult hash;
+        QList<protocol::FileEntry> listing;
         bool sent() const;
     };
 
@@ -109,6 +113,7 @@ private:
     bool handleList(protocol::FrameType type, QByteArrayView body);
     bool handleHash(protocol::FrameType type, QByteArrayView body);
     void finishHash(HashResult result);
+    void settleNamesBefore(const FileReceive *file);
     bool handleFile(FileReceive *file, protocol::FrameType type, QByteArrayView body);
     Job *current();
     FileReceive *receivingFile();
