@@ -4,11 +4,13 @@
 
 #include "client/clientconnection.h"
 #include "client/clienttransport.h"
+#include "fs/datasync.h"
 #include "protocol/auth.h"
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QLocalSocket>
 #include <QSignalSpy>
@@ -153,6 +155,8 @@ private slots:
     void listing();
     void passwordProofOncePerConnection();
     void pipelinesSmallFiles();
+    void verifiedOnlyOnceOnDisk();
+    void cancelWhileSyncingLeavesOnlyParts();
     void reconnectsAndContinuesFromThePart();
     void wrongAddressFailsFast();
     void givesUpAfterTheRetryTime();
@@ -285,19 +289,152 @@ void tst_ClientConnection::pipelinesSmallFiles()
     }
     QTest::qWait(50);
     QVERIFY(c.pair->server->bytesAvailable() == 0);
-    for (int i = 0; i < 100; ++i) {
+    const auto answerOf = [&](int i) {
         const QByteArray body = names.at(i).toUtf8();
-        c.say(protocol::encodeOffer({names.at(i), body.size(), 0})
-            + protocol::encodeFrame(FrameType::Data, body) + protocol::encodeEnd(md5Hex(body)));
+        return protocol::encodeOffer({names.at(i), body.size(), 0})
+            + protocol::encodeFrame(FrameType::Data, body) + protocol::encodeEnd(md5Hex(body));
+    };
+    for (int i = 0; i < 64; ++i)
+        c.say(answerOf(i));
+    // As files are saved, the rest are asked for (a server answers only what was asked).
+    for (int i = 64; i < 100; ++i) {
+        const auto get = c.next();
+        QVERIFY(get);
+        QCOMPARE(protocol::parseGetRequest(get->body)->name, names.at(i));
+        c.say(answerOf(i));
     }
-    // As answers come, the rest are asked for.
-    for (int i = 64; i < 100; ++i)
-        QVERIFY(c.next());
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 100, kWait);
     for (int i = 0; i < 100; ++i) {
         const auto r = finished.at(i).at(0).value<FileResult>();
         QCOMPARE(r.remoteName, names.at(i));
         QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+        QFile saved(dir.filePath(names.at(i)));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), names.at(i).toUtf8());
+    }
+    QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("*.part")}, QDir::Files).size(), 0);
+}
+
+namespace {
+
+/// Keeps the sync threads from starting a sync while it lives.
+struct HeldSyncs
+{
+    HeldSyncs() { DataSync::holdForTest(true); }
+    ~HeldSyncs() { DataSync::holdForTest(false); }
+};
+
+/// The client has read all of file \a id: its last progress says so.
+bool receivedWhole(const QSignalSpy &progress, quint64 id)
+{
+    for (const QList<QVariant> &p : progress) {
+        if (p.at(0).toULongLong() == id && p.at(1).toLongLong() == p.at(2).toLongLong())
+            return true;
+    }
+    return false;
+}
+
+QByteArray answer(const QString &name)
+{
+    const QByteArray body = name.toUtf8().repeated(100);
+    return protocol::encodeOffer({name, body.size(), 0})
+        + protocol::encodeFrame(FrameType::Data, body) + protocol::encodeEnd(md5Hex(body));
+}
+
+} // namespace
+
+void tst_ClientConnection::verifiedOnlyOnceOnDisk()
+{
+    QTemporaryDir dir;
+    Client c;
+    QSignalSpy finished(&c.connection, &ClientConnection::fileFinished);
+    QSignalSpy progress(&c.connection, &ClientConnection::fileProgress);
+    GetOptions options;
+    options.outputDir = dir.path();
+    QStringList names;
+    QList<quint64> ids;
+    for (int i = 0; i < 100; ++i) {
+        names << QStringLiteral("d/f%1").arg(i);
+        ids << c.connection.requestFile(names.last(), names.last(), options);
+    }
+    auto held = std::make_unique<HeldSyncs>();
+    c.connection.connectToServer(QStringLiteral("pair"), 1);
+    QVERIFY(c.greet());
+    for (int i = 0; i < 64; ++i)
+        QCOMPARE(c.next()->type, FrameType::GetRequest);
+    for (int i = 0; i < 64; ++i)
+        c.say(answer(names.at(i)));
+    QTRY_VERIFY_WITH_TIMEOUT(receivedWhole(progress, ids.at(63)), kWait);
+
+    // Every byte is in and matches, but none is on disk: none is verified or named yet,
+    // and no more is asked for while 64 wait (each holds its .part open).
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 0);
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("d"))).entryList(QDir::Files).size(), 64);
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("d")))
+                 .entryList({QStringLiteral("*.part")}, QDir::Files)
+                 .size(),
+        64);
+    QCOMPARE(c.pair->server->bytesAvailable(), 0);
+
+    held.reset();
+    for (int i = 64; i < 100; ++i) {
+        const auto get = c.next();
+        QVERIFY(get);
+        QCOMPARE(protocol::parseGetRequest(get->body)->name, names.at(i));
+        c.say(answer(names.at(i)));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 100, kWait);
+    for (int i = 0; i < 100; ++i) {
+        const auto r = finished.at(i).at(0).value<FileResult>();
+        QCOMPARE(r.remoteName, names.at(i)); // In the order asked, as the CLI prints them.
+        QCOMPARE(r.outcome, FileResult::Outcome::Verified);
+        QFile saved(dir.filePath(names.at(i)));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), names.at(i).toUtf8().repeated(100));
+    }
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("d")))
+                 .entryList({QStringLiteral("*.part")}, QDir::Files)
+                 .size(),
+        0);
+}
+
+void tst_ClientConnection::cancelWhileSyncingLeavesOnlyParts()
+{
+    QTemporaryDir dir;
+    Client c;
+    QSignalSpy finished(&c.connection, &ClientConnection::fileFinished);
+    QSignalSpy progress(&c.connection, &ClientConnection::fileProgress);
+    GetOptions options;
+    options.outputDir = dir.path();
+    QStringList names;
+    QList<quint64> ids;
+    for (int i = 0; i < 10; ++i) {
+        names << QStringLiteral("f%1").arg(i);
+        ids << c.connection.requestFile(names.last(), names.last(), options);
+    }
+    auto held = std::make_unique<HeldSyncs>();
+    c.connection.connectToServer(QStringLiteral("pair"), 1);
+    QVERIFY(c.greet());
+    for (int i = 0; i < 10; ++i)
+        QCOMPARE(c.next()->type, FrameType::GetRequest);
+    for (int i = 0; i < 10; ++i)
+        c.say(answer(names.at(i)));
+    QTRY_VERIFY_WITH_TIMEOUT(receivedWhole(progress, ids.at(9)), kWait);
+
+    c.connection.abort();
+    QCOMPARE(finished.size(), 10);
+    for (int i = 0; i < 10; ++i) {
+        const auto r = finished.at(i).at(0).value<FileResult>();
+        QCOMPARE(r.outcome, FileResult::Outcome::Failed);
+        QCOMPARE(r.failure.code, ErrorCode::Cancelled);
+    }
+    // The syncs that were waiting run now; the cancelled files still get no name.
+    held.reset();
+    QTest::qWait(200);
+    for (const QString &n : std::as_const(names)) {
+        QVERIFY(!QFile::exists(dir.filePath(n)));
+        QVERIFY(QFile::exists(dir.filePath(n + QStringLiteral(".part"))));
     }
 }
 

@@ -1,5 +1,6 @@
 // Download on its own: one NAME.part transaction in a real folder.
 #include "client/download.h"
+#include "fs/datasync.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -41,6 +42,7 @@ private slots:
     void resume_data();
     void resume();
     void partInUseIsRefused();
+    void partReplacedWhileSyncingIsNotPublished();
     void abandonKeepsOrRemovesThePart();
 };
 
@@ -167,6 +169,29 @@ void tst_Download::partInUseIsRefused()
     first.finish(md5Hex(QByteArray(100, 'a')), &f);
     QVERIFY(f.ok());
     QCOMPARE(readAll(dir.filePath(QStringLiteral("x"))), QByteArray(100, 'a'));
+}
+
+void tst_Download::partReplacedWhileSyncingIsNotPublished()
+{
+    QTemporaryDir dir;
+    auto folder = std::make_shared<OutputFolder>(dir.path());
+    Download d(folder, QStringLiteral("x"), ConflictPolicy::Fail, false);
+    Failure f;
+    QCOMPARE(d.begin({QStringLiteral("x"), 100, kMtime}, true, &f), 0);
+    QVERIFY(d.append(QByteArray(100, 'a'), &f));
+    QCOMPARE(d.verify(md5Hex(QByteArray(100, 'a')), &f), md5Hex(QByteArray(100, 'a')));
+    QVERIFY(f.ok());
+    const UniqueFd pending = d.syncHandle();
+    QVERIFY(pending);
+
+    // While its sync runs, something else takes the name x.part: that file is not ours.
+    QVERIFY(QFile::rename(
+        dir.filePath(QStringLiteral("x.part")), dir.filePath(QStringLiteral("moved"))));
+    writeFile(dir.filePath(QStringLiteral("x.part")), "someone else's");
+    QVERIFY(!d.publish(DataSync::syncNow(pending.get()), &f));
+    QCOMPARE(f.code, ErrorCode::PartInUse);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x"))));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("x.part"))), QByteArray("someone else's"));
 }
 
 void tst_Download::abandonKeepsOrRemovesThePart()

@@ -3,6 +3,7 @@
 // would find afterwards.
 
 #include "client/filereceive.h"
+#include "fs/datasync.h"
 #include "protocol/messages.h"
 
 #include <QCryptographicHash>
@@ -10,6 +11,9 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <cstring>
 
 using namespace ferry;
 using protocol::FrameType;
@@ -73,6 +77,10 @@ private slots:
     void failsBeforeAsking();
     void bigFileIsAcceptedOrDeclined();
     void suspendedFileContinuesFromItsPart();
+    void syncFailureKeepsThePart_data();
+    void syncFailureKeepsThePart();
+    void cancelWhileSyncingNeverRenames();
+    void dropWhileSyncingKeepsTheFile();
 };
 
 void tst_FileReceive::answer_data()
@@ -90,10 +98,10 @@ void tst_FileReceive::answer_data()
     QTest::newRow("verified") << name
                               << QList<Frame> {offer(name, 1000), data(body.left(400)),
                                      data(body.mid(400)), end(md5Hex(body))}
-                              << Step::Finished << FileResult::Outcome::Verified << ErrorCode::None
+                              << Step::Verified << FileResult::Outcome::Verified << ErrorCode::None
                               << true << false;
     QTest::newRow("empty file") << name << QList<Frame> {offer(name, 0), end(md5Hex({}))}
-                                << Step::Finished << FileResult::Outcome::Verified
+                                << Step::Verified << FileResult::Outcome::Verified
                                 << ErrorCode::None << true << false;
     QTest::newRow("md5 differs") << name
                                  << QList<Frame> {offer(name, 1000), data(body),
@@ -160,6 +168,15 @@ void tst_FileReceive::answer()
         QVERIFY(reply.isEmpty());
     }
     QCOMPARE(step, lastStep);
+    if (step == Step::Verified) {
+        // Whole and matching, but not on disk yet: no final name until the sync ends.
+        QCOMPARE(file.state(), State::Syncing);
+        QVERIFY(!QFile::exists(dir.filePath(localName)));
+        QVERIFY(QFile::exists(dir.filePath(localName + QStringLiteral(".part"))));
+        const UniqueFd fd = file.syncHandle();
+        QVERIFY(fd);
+        QCOMPARE(file.synced(DataSync::syncNow(fd.get())), Step::Finished);
+    }
     QCOMPARE(file.state(), State::Done);
     QCOMPARE(file.result().id, quint64(7));
     QCOMPARE(file.result().outcome, outcome);
@@ -255,10 +272,102 @@ void tst_FileReceive::suspendedFileContinuesFromItsPart()
     QCOMPARE(file.result().offset, 1234);
     QCOMPARE(file.onFrame(FrameType::Data, body.mid(1234), &reply), Step::More);
     const Frame e = end(md5Hex(body));
-    QCOMPARE(file.onFrame(e.type, e.body, &reply), Step::Finished);
+    QCOMPARE(file.onFrame(e.type, e.body, &reply), Step::Verified);
+    file.syncNow();
     // The MD5 covers the whole file, the part from before the drop included.
     QCOMPARE(file.result().outcome, FileResult::Outcome::Verified);
     QCOMPARE(file.result().localMd5, md5Hex(body));
+    QFile saved(dir.filePath(name));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll(), body);
+    QVERIFY(!QFile::exists(dir.filePath(name + QStringLiteral(".part"))));
+}
+
+namespace {
+
+/// A file of \a body fully received and verified, waiting for its sync.
+bool receiveWhole(FileReceive *file, const std::shared_ptr<OutputFolder> &folder,
+    const QString &name, const QByteArray &body)
+{
+    QByteArray reply;
+    const Frame o = offer(name, body.size());
+    const Frame e = end(md5Hex(body));
+    return !file->ask(folder).isEmpty() && file->onFrame(o.type, o.body, &reply) == Step::Started
+        && file->onFrame(FrameType::Data, body, &reply) == Step::More
+        && file->onFrame(e.type, e.body, &reply) == Step::Verified
+        && file->state() == State::Syncing;
+}
+
+} // namespace
+
+void tst_FileReceive::syncFailureKeepsThePart_data()
+{
+    QTest::addColumn<int>("syncError");
+    // What fdatasync reports when the disk fails or fills at writeback (NFS, thin storage).
+    QTest::newRow("EIO") << EIO;
+    QTest::newRow("ENOSPC") << ENOSPC;
+    QTest::newRow("EDQUOT") << EDQUOT;
+}
+
+void tst_FileReceive::syncFailureKeepsThePart()
+{
+    QFETCH(int, syncError);
+    QTemporaryDir dir;
+    GetOptions options;
+    options.outputDir = dir.path();
+    const QString name = QStringLiteral("f.txt");
+    FileReceive file({1, name, name}, options);
+    QVERIFY(receiveWhole(&file, std::make_shared<OutputFolder>(dir.path()), name, content(3000)));
+
+    QCOMPARE(file.synced(syncError), Step::Finished);
+    QCOMPARE(file.state(), State::Done);
+    QCOMPARE(file.result().outcome, FileResult::Outcome::Failed);
+    QCOMPARE(file.result().failure.code, ErrorCode::WriteFailed);
+    // The message names the file and the system's reason.
+    QVERIFY(file.result().failure.detail.startsWith(name + QStringLiteral(".part: ")));
+    QVERIFY(file.result().failure.detail.endsWith(QString::fromLocal8Bit(strerror(syncError))));
+    QVERIFY(file.result().localPath.isEmpty());
+    QVERIFY(!QFile::exists(dir.filePath(name)));
+    QCOMPARE(QFileInfo(dir.filePath(name + QStringLiteral(".part"))).size(), 3000);
+}
+
+void tst_FileReceive::cancelWhileSyncingNeverRenames()
+{
+    QTemporaryDir dir;
+    GetOptions options;
+    options.outputDir = dir.path();
+    const QString name = QStringLiteral("f.txt");
+    FileReceive file({1, name, name}, options);
+    QVERIFY(receiveWhole(&file, std::make_shared<OutputFolder>(dir.path()), name, content(3000)));
+    // The sync threads still have their own descriptor on it when the user cancels.
+    const UniqueFd pending = file.syncHandle();
+    QVERIFY(pending);
+
+    file.fail({ErrorCode::Cancelled, {}});
+    QCOMPARE(file.state(), State::Done);
+    QCOMPARE(file.result().outcome, FileResult::Outcome::Failed);
+    QCOMPARE(file.result().failure.code, ErrorCode::Cancelled);
+    QCOMPARE(DataSync::syncNow(pending.get()), 0);
+    file.syncNow(); // Too late: it is no longer waiting.
+    QVERIFY(!QFile::exists(dir.filePath(name)));
+    QVERIFY(QFile::exists(dir.filePath(name + QStringLiteral(".part"))));
+}
+
+void tst_FileReceive::dropWhileSyncingKeepsTheFile()
+{
+    QTemporaryDir dir;
+    GetOptions options;
+    options.outputDir = dir.path();
+    const QString name = QStringLiteral("f.txt");
+    const QByteArray body = content(3000);
+    FileReceive file({1, name, name}, options);
+    QVERIFY(receiveWhole(&file, std::make_shared<OutputFolder>(dir.path()), name, body));
+
+    // Every byte is in: a dropped connection has nothing to take back.
+    file.suspend();
+    QCOMPARE(file.state(), State::Syncing);
+    file.syncNow();
+    QCOMPARE(file.result().outcome, FileResult::Outcome::Verified);
     QFile saved(dir.filePath(name));
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QCOMPARE(saved.readAll(), body);

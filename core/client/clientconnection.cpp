@@ -28,14 +28,16 @@ constexpr qsizetype kMaxListedFiles = 1000000;
 bool ClientConnection::Job::sent() const
 {
     if (!file)
-        return listSent;
+        return listSent && !answered;
     const auto s = file->state();
     return s == FileReceive::State::AwaitOffer || s == FileReceive::State::Receiving
         || s == FileReceive::State::Discarding;
 }
 
 ClientConnection::ClientConnection(ClientTransport *transport, QObject *parent)
-    : QObject(parent), m_reader(kReadBound)
+    : QObject(parent), m_reader(kReadBound), m_sync([this] {
+        QMetaObject::invokeMethod(this, &ClientConnection::onSynced, Qt::QueuedConnection);
+    })
 {
     setTransport(transport);
     m_stallTimer.setSingleShot(true);
@@ -155,10 +157,14 @@ void ClientConnection::sendPending()
     for (Job &job : m_jobs) {
         if (inFlight >= kPipelineDepth)
             break;
-        if (job.sent()) {
+        // A file waiting for its sync holds its .part open: it counts, so at most
+        // kPipelineDepth descriptors wait.
+        if (job.sent() || (job.file && job.file->state() == FileReceive::State::Syncing)) {
             ++inFlight;
             continue;
         }
+        if (!job.file && job.answered)
+            continue;
         if (!job.file) {
             job.listSent = true;
             ++inFlight;
@@ -190,20 +196,68 @@ void ClientConnection::sendPending()
     }
 }
 
-/// Answers, in order, the files at the head that are done.
+/// Answers, in order, the requests at the head that are done.
 void ClientConnection::flushDone()
 {
-    while (!m_jobs.empty() && m_jobs.front().file
-        && m_jobs.front().file->state() == FileReceive::State::Done) {
-        const FileResult result = m_jobs.front().file->result();
-        m_jobs.pop_front();
-        emit fileFinished(result);
+    while (!m_jobs.empty()) {
+        Job &job = m_jobs.front();
+        if (job.file && job.file->state() == FileReceive::State::Done) {
+            const FileResult result = job.file->result();
+            m_jobs.pop_front();
+            emit fileFinished(result);
+        } else if (!job.file && job.answered) {
+            const bool hash = job.hashId != 0;
+            const HashResult hashResult = job.hash;
+            const QList<protocol::FileEntry> listing = std::move(job.listing);
+            m_jobs.pop_front();
+            if (hash)
+                emit hashReceived(hashResult);
+            else
+                emit listReceived(listing);
+        } else {
+            break;
+        }
     }
 }
 
+/// The request the server answers next: the first sent one. Files before it are waiting
+/// for their sync (or failed before asking), and their results wait with them, in order.
 ClientConnection::Job *ClientConnection::current()
 {
-    return !m_jobs.empty() && m_jobs.front().sent() ? &m_jobs.front() : nullptr;
+    for (Job &job : m_jobs) {
+        if ((job.file
+                && (job.file->state() == FileReceive::State::Syncing
+                    || job.file->state() == FileReceive::State::Done))
+            || (!job.file && job.answered))
+            continue;
+        return job.sent() ? &job : nullptr;
+    }
+    return nullptr;
+}
+
+FileReceive *ClientConnection::findFile(quint64 id)
+{
+    for (Job &job : m_jobs) {
+        if (job.file && job.file->request().id == id)
+            return job.file.get();
+        if (!job.sent() && !(job.file && job.file->state() == FileReceive::State::Syncing)
+            && !(job.file && job.file->state() == FileReceive::State::Done) && !job.answered)
+            return nullptr; // Past the files the server has answered.
+    }
+    return nullptr;
+}
+
+/// Some syncs ended: rename those files, then answer, in order, the ones at the head.
+void ClientConnection::onSynced()
+{
+    for (const DataSync::Result &r : m_sync.take()) {
+        FileReceive *file = findFile(r.tag);
+        // Gone or failed meanwhile (a cancel): never renamed.
+        if (file && file->state() == FileReceive::State::Syncing)
+            file->synced(r.error);
+    }
+    flushDone();
+    sendPending();
 }
 
 FileReceive *ClientConnection::receivingFile()
@@ -234,10 +288,7 @@ void ClientConnection::readFrames()
         const auto result
             = file ? m_reader.read(m_device, onFrame, *file) : m_reader.read(m_device, onFrame);
         // An End read in this turn may have finished the file and freed it: look again.
-        file = fileId && !m_jobs.empty() && m_jobs.front().file
-                && m_jobs.front().file->request().id == fileId
-            ? m_jobs.front().file.get()
-            : nullptr;
+        file = fileId ? findFile(fileId) : nullptr;
         if (result == protocol::FrameReader::Result::Malformed) {
             fail({m_gotAnyFrame ? ErrorCode::ProtocolError : ErrorCode::NotFerryServer, m_peer});
             return;
@@ -295,6 +346,8 @@ bool ClientConnection::handleFrame(FrameType type, QByteArrayView body)
 
 bool ClientConnection::handleFile(FileReceive *file, FrameType type, QByteArrayView body)
 {
+    if (type == FrameType::Offer && file->state() == FileReceive::State::AwaitOffer)
+        settleNamesBefore(file);
     QByteArray reply;
     const bool wasReceiving = file->state() == FileReceive::State::Receiving;
     const qint64 received = file->received();
@@ -312,6 +365,10 @@ bool ClientConnection::handleFile(FileReceive *file, FrameType type, QByteArrayV
         m_progressClock.start();
         emitProgress(file, true);
         return false;
+    case FileReceive::Step::Verified:
+        // The sync threads make it durable, so this thread reads on meanwhile.
+        m_sync.submit(file->request().id, file->syncHandle());
+        [[fallthrough]];
     case FileReceive::Step::Finished:
         if (wasReceiving && type == FrameType::End)
             emit fileProgress(file->request().id, received, file->size());
@@ -344,10 +401,10 @@ bool ClientConnection::handleList(FrameType type, QByteArrayView body)
         return true;
     }
     if (type == FrameType::ListEnd) {
-        m_jobs.pop_front();
-        const QList<protocol::FileEntry> listing = std::move(m_listing);
+        Job *job = current();
+        job->listing = std::move(m_listing);
+        job->answered = true;
         m_listing.clear();
-        emit listReceived(listing);
         flushDone();
         sendPending();
         return false;
@@ -366,7 +423,7 @@ bool ClientConnection::handleHash(FrameType type, QByteArrayView body)
     HashResult r;
     if (type == FrameType::HashReply) {
         const auto reply = protocol::parseHashReply(body);
-        if (!reply || reply->entry.name != m_jobs.front().hashName) {
+        if (!reply || reply->entry.name != current()->hashName) {
             fail({ErrorCode::ProtocolError, QStringLiteral("bad hash reply")});
             return false;
         }
@@ -384,7 +441,7 @@ bool ClientConnection::handleHash(FrameType type, QByteArrayView body)
             dropped(*failure);
             return false;
         }
-        r.failure = {failure->code, m_jobs.front().hashName};
+        r.failure = {failure->code, current()->hashName};
     } else {
         fail({ErrorCode::ProtocolError, QStringLiteral("unexpected frame for a hash query")});
         return false;
@@ -395,13 +452,32 @@ bool ClientConnection::handleHash(FrameType type, QByteArrayView body)
     return false;
 }
 
-/// Answers the hash query at the head of the queue.
+/// Answers the current hash query, once the requests before it are answered.
 void ClientConnection::finishHash(HashResult result)
 {
-    result.id = m_jobs.front().hashId;
-    result.remoteName = m_jobs.front().hashName;
-    m_jobs.pop_front();
-    emit hashReceived(result);
+    Job *job = current();
+    result.id = job->hashId;
+    result.remoteName = job->hashName;
+    job->hash = result;
+    job->answered = true;
+}
+
+/// A file to be saved under, or inside, the name of an earlier one still waiting for its sync:
+/// the earlier one is synced and named first, here and now, so the names end as they would
+/// one file at a time ("d/a" then "d/a/b": the file "d/a" wins, and "d/a/b" fails).
+void ClientConnection::settleNamesBefore(const FileReceive *file)
+{
+    const QString &mine = file->request().localName;
+    for (Job &job : m_jobs) {
+        if (job.file.get() == file)
+            return;
+        if (!job.file || job.file->state() != FileReceive::State::Syncing)
+            continue;
+        const QString &theirs = job.file->request().localName;
+        if (mine == theirs
+            || (mine.startsWith(theirs) && mine.at(theirs.size()) == QLatin1Char('/')))
+            job.file->syncNow();
+    }
 }
 
 void ClientConnection::emitProgress(FileReceive *file, bool force)
@@ -431,6 +507,13 @@ void ClientConnection::fail(const Failure &failure)
     std::deque<Job> jobs = std::move(m_jobs);
     m_jobs.clear();
     for (Job &job : jobs) {
+        if (!job.file && job.answered) {
+            if (job.hashId)
+                emit hashReceived(job.hash);
+            else
+                emit listReceived(job.listing);
+            continue;
+        }
         if (job.hashId) {
             HashResult r;
             r.id = job.hashId;
@@ -440,6 +523,9 @@ void ClientConnection::fail(const Failure &failure)
         }
         if (!job.file)
             continue;
+        // A file with all its bytes in is still saved, unless this is a cancel.
+        if (failure.code != ErrorCode::Cancelled)
+            job.file->syncNow();
         job.file->fail(failure);
         emit fileFinished(job.file->result());
     }

@@ -3,6 +3,7 @@
 #include "client/filereceive.h"
 #include "client/pincheck.h"
 #include "client/retrypolicy.h"
+#include "fs/datasync.h"
 #include "protocol/framereader.h"
 
 #include <QElapsedTimer>
@@ -92,6 +93,10 @@ private:
         bool listSent = false; ///< A listing or hash query is on the wire.
         quint64 hashId = 0;
         QString hashName;
+        /// A listing or hash query answered, its result kept until the files before it are.
+        bool answered = false;
+        HashResult hash;
+        QList<protocol::FileEntry> listing;
         bool sent() const;
     };
 
@@ -108,9 +113,12 @@ private:
     bool handleList(protocol::FrameType type, QByteArrayView body);
     bool handleHash(protocol::FrameType type, QByteArrayView body);
     void finishHash(HashResult result);
+    void settleNamesBefore(const FileReceive *file);
     bool handleFile(FileReceive *file, protocol::FrameType type, QByteArrayView body);
     Job *current();
     FileReceive *receivingFile();
+    FileReceive *findFile(quint64 id);
+    void onSynced();
     void sendPending();
     void sendPendingSoon();
     void flushDone();
@@ -144,6 +152,7 @@ private:
     bool m_sendPosted = false; ///< A sendPending() is queued.
 
     std::deque<Job> m_jobs; ///< Every unanswered request, in order; the sent ones first.
+    DataSync m_sync; ///< Verified files' data on its way to the disk; see onSynced().
     QList<protocol::FileEntry> m_listing;
     quint64 m_nextId = 1;
     std::shared_ptr<OutputFolder> m_folder; ///< The last one used; most sessions have one.

@@ -238,7 +238,7 @@ void ClientConnection::dropped(const Failure &failure)
     for (Job &job : m_jobs) {
         if (job.file)
             job.file->suspend();
-        else
+        else if (!job.answered)
             job.listSent = false;
     }
     m_state = State::Waiting;

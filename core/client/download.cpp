@@ -1,6 +1,7 @@
 #include "client/download.h"
 
 #include "fs/containedfs.h"
+#include "fs/datasync.h"
 #include "protocol/names.h"
 
 #include <QDir>
@@ -253,6 +254,14 @@ bool Download::commit(qint64 n, Failure *error)
 
 QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
 {
+    const QByteArray md5 = verify(expectedMd5Hex, error);
+    if (error->ok())
+        publish(DataSync::syncNow(m_fd.get()), error);
+    return md5;
+}
+
+QByteArray Download::verify(const QByteArray &expectedMd5Hex, Failure *error)
+{
     if (m_sink && !m_sink->finish(error)) {
         error->detail = m_localName + kPartSuffix + QStringLiteral(": ") + error->detail;
         abandon(true);
@@ -271,15 +280,23 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         abandon(false);
         return md5;
     }
+    return md5;
+}
+
+UniqueFd Download::syncHandle() const
+{
+    return UniqueFd(m_fd ? ::fcntl(m_fd.get(), F_DUPFD_CLOEXEC, 0) : -1);
+}
+
+bool Download::publish(int syncError, Failure *error)
+{
     // "Verified" means on disk, as with QSaveFile: the data before the name, then the name.
-    int rc;
-    do {
-        rc = ::fdatasync(m_fd.get());
-    } while (rc < 0 && errno == EINTR);
-    if (rc != 0) {
-        *error = writeFailure(errno, m_localName + kPartSuffix);
+    if (!m_fd)
+        syncError = EBADF;
+    if (syncError != 0) {
+        *error = writeFailure(syncError, m_localName + kPartSuffix);
         abandon(true);
-        return md5;
+        return false;
     }
     // The lock on m_fd is held until after the rename, and the name must still be this file:
     // rename by name would otherwise publish whatever another run left under it.
@@ -292,7 +309,7 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
         || byName.st_dev != byFd.st_dev) {
         *error = {ErrorCode::PartInUse, m_localName + kPartSuffix};
         m_fd.reset();
-        return md5;
+        return false;
     }
     const QString dirPart = m_localName.contains(QLatin1Char('/'))
         ? m_localName.section(QLatin1Char('/'), 0, -2) + QLatin1Char('/')
@@ -307,7 +324,7 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
             || n > 9999) {
             *error = f.code == ErrorCode::AlreadyExists ? Failure {f.code, m_localName} : f;
             m_fd.reset();
-            return md5; // The verified .part stays; nothing under the final name changed.
+            return false; // The verified .part stays; nothing under the final name changed.
         }
         leaf = numberedName(m_leaf, n);
     }
@@ -317,7 +334,7 @@ QByteArray Download::finish(const QByteArray &expectedMd5Hex, Failure *error)
     // The rename is durable once its folder is synced: once per folder, at the end of the run.
     m_folder->syncLater(m_dirFd.get());
     m_finalName = dirPart + leaf;
-    return md5;
+    return true;
 }
 
 void Download::abandon(bool keepPart)

@@ -75,9 +75,20 @@ public:
     bool commit(qint64 n, Failure *error);
     qint64 received() const { return m_received; }
 
-    /// Ends the transaction with the server's MD5: verifies, then renames. The .part is
-    /// deleted on a mismatch. Returns the local MD5 in hex.
+    /// Ends the transaction with the server's MD5: verifies, syncs, then renames. The .part
+    /// is deleted on a mismatch. Returns the local MD5 in hex. verify(), a sync of
+    /// syncHandle() and publish() are the same in three steps, for a sync on another thread.
     QByteArray finish(const QByteArray &expectedMd5Hex, Failure *error);
+
+    /// Checks the size and \a expectedMd5Hex. On success (\a error stays ok) the .part stays
+    /// open and locked, waiting for publish(); otherwise it is abandoned as finish() would.
+    /// Returns the local MD5 in hex.
+    QByteArray verify(const QByteArray &expectedMd5Hex, Failure *error);
+    /// A descriptor of its own on the verified .part, for DataSync; invalid on failure.
+    UniqueFd syncHandle() const;
+    /// After the sync of a verified .part ended with \a syncError (an errno, 0 when its data
+    /// is on disk): renames it to the final name, or keeps the .part and sets \a error.
+    bool publish(int syncError, Failure *error);
 
     /// Stops without verification; keeps the .part for a later resume if \a keepPart.
     void abandon(bool keepPart);

@@ -1,8 +1,11 @@
 #include "client/filereceive.h"
 
+#include "fs/datasync.h"
 #include "protocol/names.h"
 
 #include <QDir>
+
+#include <cerrno>
 
 namespace ferry {
 
@@ -66,6 +69,7 @@ FileReceive::Step FileReceive::onFrame(FrameType type, QByteArrayView body, QByt
     case State::Discarding:
         return discard(type, body);
     case State::Unsent:
+    case State::Syncing:
     case State::Done:
         break;
     }
@@ -140,20 +144,47 @@ FileReceive::Step FileReceive::onEnd(QByteArrayView body)
     if (!md5)
         return breakWith({ErrorCode::ProtocolError, QStringLiteral("malformed MD5")}, false);
     Failure failure;
-    m_result.localMd5 = m_download->finish(*md5, &failure);
+    m_result.localMd5 = m_download->verify(*md5, &failure);
     m_result.remoteMd5 = *md5;
     // A window keeps each file's result, 100,000 of them for a big folder: one copy of the
     // digest when the two agree (they are separate buffers until here).
     if (m_result.localMd5 == m_result.remoteMd5)
         m_result.localMd5 = m_result.remoteMd5;
-    if (failure.ok())
-        m_result.localPath = QDir(m_options.outputDir).filePath(m_download->finalName());
-    else if (failure.code != ErrorCode::Mismatch && failure.code != ErrorCode::AlreadyExists)
+    if (failure.ok()) {
+        // Not "verified" until its data is on disk and it has its name: see synced().
+        setState(State::Syncing);
+        return Step::Verified;
+    }
+    if (failure.code != ErrorCode::Mismatch)
         m_result.localMd5.clear();
     return finish(failure.code == ErrorCode::Mismatch ? FileResult::Outcome::Mismatch
-            : failure.ok()                            ? FileResult::Outcome::Verified
                                                       : FileResult::Outcome::Failed,
         failure);
+}
+
+UniqueFd FileReceive::syncHandle() const
+{
+    return m_state == State::Syncing ? m_download->syncHandle() : UniqueFd();
+}
+
+FileReceive::Step FileReceive::synced(int syncError)
+{
+    Q_ASSERT(m_state == State::Syncing);
+    Failure failure;
+    if (m_download->publish(syncError, &failure))
+        m_result.localPath = QDir(m_options.outputDir).filePath(m_download->finalName());
+    else if (failure.code != ErrorCode::AlreadyExists)
+        m_result.localMd5.clear();
+    return finish(
+        failure.ok() ? FileResult::Outcome::Verified : FileResult::Outcome::Failed, failure);
+}
+
+void FileReceive::syncNow()
+{
+    if (m_state != State::Syncing)
+        return;
+    const UniqueFd fd = syncHandle();
+    synced(fd ? DataSync::syncNow(fd.get()) : EBADF);
 }
 
 FileReceive::Step FileReceive::onError(QByteArrayView body)
@@ -240,6 +271,7 @@ void FileReceive::suspend()
     case State::Discarding:
         finish(FileResult::Outcome::Failed, m_discardFailure);
         break;
+    case State::Syncing: // Every byte is in: the drop doesn't concern it.
     case State::Unsent:
     case State::Done:
         break;

@@ -68,6 +68,7 @@ public:
         AwaitOffer,
         Receiving,
         Discarding, ///< Accepted in advance but can't be saved: read past its bytes.
+        Syncing, ///< Verified; its data is being synced, then it is renamed (synced()).
         Done, ///< result() is final.
     };
     /// What a frame did to the file.
@@ -75,6 +76,7 @@ public:
         More, ///< Still waiting for frames.
         Started, ///< An Offer was taken: the data follows.
         Finished, ///< Done; result() holds the outcome.
+        Verified, ///< All bytes are in and match: sync syncHandle(), then call synced().
         Broken, ///< The connection is out of step or the disk failed: see broken().
     };
     /// Files up to this size are accepted in the request itself, so many small files don't
@@ -101,8 +103,17 @@ public:
     /// The connection dropped: keep the .part and go back to Unsent, so the next connection
     /// asks again and continues from what is on disk. A file being read past just fails.
     void suspend();
-    /// Ends the file with \a failure (the .part, if any, is kept for a resume).
+    /// Ends the file with \a failure (the .part, if any, is kept for a resume). A file
+    /// still Syncing is never renamed.
     void fail(const Failure &failure);
+    /// A descriptor of its own on the verified .part (state Syncing), to sync elsewhere.
+    UniqueFd syncHandle() const;
+    /// Its sync ended with \a syncError (an errno, 0 when its data is on disk): renames it
+    /// into place, or fails it with WriteFailed and keeps the .part. Returns Finished.
+    Step synced(int syncError);
+    /// Syncs and renames a Syncing file here and now (when there is no waiting for the sync
+    /// threads: the connection is gone but the file is whole).
+    void syncNow();
 
     qint64 received() const;
     qint64 size() const { return m_result.size; }
