@@ -13,8 +13,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <map>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -202,9 +200,6 @@ bool TlsStream::start(int descriptor, Role role, const Identity &identity)
 {
     release();
     m_fd = descriptor;
-    // Records go out as they are made; Nagle would hold a record's tail for an ACK.
-    const int one = 1;
-    ::setsockopt(descriptor, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     m_role = role;
     m_error = Error::None;
     m_context = contextFor(identity, role);
