@@ -82,6 +82,7 @@ private slots:
     void queuedBytesLeaveBeforeTheClose();
     void stalledReaderHoldsTheRestUntilItReads();
     void peerClosingMidRecordIsAnError();
+    void peerGoneWhileWritingIsADisconnect();
     void garbageRecordIsFatal();
     void garbageInsteadOfClientHelloFailsTheHandshake();
     void plaintextPeerIsToldInClear();
@@ -242,6 +243,20 @@ void tst_TlsStream::peerClosingMidRecordIsAnError()
     QTRY_COMPARE(error.count(), 1);
     QCOMPARE(pair.client.error(), TlsStream::Error::RemoteClosed);
     QTRY_COMPARE(closed.count(), 1);
+}
+
+void tst_TlsStream::peerGoneWhileWritingIsADisconnect()
+{
+    // A client killed mid-download: the server learns it from a failed send, and must report
+    // it as the peer leaving (the log says "the client disconnected"), not as a TLS error.
+    Pair pair;
+    QVERIFY(connectPair(pair));
+    pair.client.abort();
+    QSignalSpy closed(&pair.server, &TlsStream::disconnected);
+    const QByteArray block = pattern(1024 * 1024, 6);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (pair.server.isEncrypted() && pair.server.write(block), closed.count() == 1), kWait);
+    QCOMPARE(pair.server.error(), TlsStream::Error::RemoteClosed);
 }
 
 void tst_TlsStream::garbageRecordIsFatal()

@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -484,6 +485,7 @@ qint64 TlsStream::writeDirect(const char *data, qint64 size, bool *fatal)
             done += qint64(n);
             continue;
         }
+        const int osError = errno;
         const int error = SSL_get_error(m_ssl, 0);
         if (error == SSL_ERROR_WANT_WRITE || error == SSL_ERROR_WANT_READ) {
             // The same bytes must be offered again (from m_pending) when the socket is ready.
@@ -493,6 +495,12 @@ qint64 TlsStream::writeDirect(const char *data, qint64 size, bool *fatal)
             break;
         }
         *fatal = true;
+        if (error == SSL_ERROR_SYSCALL && ERR_peek_error() == 0) {
+            // EPIPE, ECONNRESET: the peer is gone, as a read would have found (a client
+            // killed mid-download); the caller hears disconnected(), not a TLS failure.
+            fail(Error::RemoteClosed, QString::fromLocal8Bit(strerror(osError)));
+            break;
+        }
         const QString why = takeSslErrors();
         fail(Error::SocketError, why.isEmpty() ? QStringLiteral("the connection broke") : why);
         break;

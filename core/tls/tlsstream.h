@@ -40,7 +40,9 @@ public:
         None,
         HandshakeFailed,
         BadRecord, ///< A record that doesn't decrypt, or a TLS protocol violation.
-        RemoteClosed, ///< The peer closed before the handshake finished, or mid-record.
+        /// The peer closed before the handshake finished or mid-record, or is gone (a write
+        /// failed); after the handshake, disconnected() follows.
+        RemoteClosed,
         SocketError,
     };
     Q_ENUM(Error)
