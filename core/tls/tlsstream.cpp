@@ -621,7 +621,7 @@ void TlsStream::close()
 
 void TlsStream::fail(Error error, const QString &why)
 {
-    qCDebug(lcTls) << "TLS stream failed:" << why;
+    qCInfo(lcTls) << "TLS stream failed:" << why;
     m_error = error;
     setErrorString(why);
     const bool wasEncrypted = isEncrypted();
