@@ -14,6 +14,8 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -201,6 +203,10 @@ bool TlsStream::start(int descriptor, Role role, const Identity &identity)
 {
     release();
     m_fd = descriptor;
+    // Every send() is a whole record that should leave now. With Nagle, the second of two
+    // records sent in one turn waits for the peer's delayed ACK: 40 ms on every ferry list.
+    const int one = 1;
+    ::setsockopt(descriptor, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
     m_role = role;
     m_error = Error::None;
     m_context = contextFor(identity, role);
