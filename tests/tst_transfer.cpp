@@ -6,6 +6,7 @@
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
 #include "server/server.h"
+#include "slowproxy.h"
 #include "testidentity.h"
 #include "testutil.h"
 
@@ -326,6 +327,9 @@ QByteArray dataFrame(const QByteArray &bytes)
 /// closed laptop lid. Returns the one result the session reported.
 FileResult interruptAfterFirstData(quint16 port, const QString &name, const QString &outDir)
 {
+    // Throttled: unthrottled, a big file can arrive whole between two progress reports.
+    test::SlowProxy proxy(port, 256 * 1024);
+    port = proxy.serverPort();
     ClientSession session;
     trustOnFirstUse(session);
     QSignalSpy finished(&session, &ClientSession::fileFinished);
@@ -1596,16 +1600,18 @@ void tst_Transfer::fileChangingDuringAFolderFetchFailsAlone()
     fx.write(QStringLiteral("d/live.log"), size, 2);
     const QByteArray md5z = fx.write(QStringLiteral("d/z.txt"), 2000, 3);
     QVERIFY(fx.start());
+    // Throttled, so the change lands while the server is still reading the file.
+    test::SlowProxy proxy(fx.port(), 512 * 1024);
     bool changed = false;
-    const FolderRun run
-        = fetchFolder(fx.port(), {QStringLiteral("d/")}, into(fx.out()), [&](ClientSession &s) {
-              QObject::connect(
-                  &s, &ClientSession::fileProgress, &s, [&](quint64, qint64 done, qint64 total) {
-                      if (changed || done == 0 || total != size)
-                          return;
-                      changed = QFile::resize(fx.share(QStringLiteral("d/live.log")), size / 2);
-                  });
-          });
+    const FolderRun run = fetchFolder(
+        proxy.serverPort(), {QStringLiteral("d/")}, into(fx.out()), [&](ClientSession &s) {
+            QObject::connect(
+                &s, &ClientSession::fileProgress, &s, [&](quint64, qint64 done, qint64 total) {
+                    if (changed || done == 0 || total != size)
+                        return;
+                    changed = QFile::resize(fx.share(QStringLiteral("d/live.log")), size / 2);
+                });
+        });
     QVERIFY(run.finished);
     QVERIFY(changed);
     const FileResult live = run.results.value(QStringLiteral("d/live.log"));

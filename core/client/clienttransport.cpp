@@ -1,10 +1,11 @@
 #include "client/clienttransport.h"
 
 #include "protocol/frame.h"
-#include "tls/tlsconfig.h"
+#include "tls/tlsstream.h"
 
-#include <QSslSocket>
 #include <QTcpSocket>
+
+#include <fcntl.h>
 
 namespace ferry {
 
@@ -31,24 +32,14 @@ void TcpTransport::open(const QString &host, quint16 port)
     m_host = host;
     m_peer = host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]:%2").arg(host).arg(port)
                                              : QStringLiteral("%1:%2").arg(host).arg(port);
-    if (!m_identity.isNull()) {
-        m_tls = new QSslSocket(this);
-        m_tls->setSslConfiguration(tlsConfiguration(m_identity));
-        connect(m_tls, &QSslSocket::encrypted, this, &TcpTransport::onEncrypted);
-        m_socket = m_tls;
-    } else {
-        m_socket = new QTcpSocket(this);
-    }
+    m_socket = new QTcpSocket(this);
     m_socket->setReadBufferSize(kReadBufferSize);
     connect(m_socket, &QTcpSocket::connected, this, &TcpTransport::onConnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, &TcpTransport::onError);
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpTransport::onError);
     m_state = State::Connecting;
     m_timer.start(m_connectMs);
-    if (m_tls)
-        m_tls->connectToHostEncrypted(host, port);
-    else
-        m_socket->connectToHost(host, port);
+    m_socket->connectToHost(host, port);
 }
 
 void TcpTransport::close()
@@ -56,26 +47,53 @@ void TcpTransport::close()
     m_timer.stop();
     m_state = State::Closed;
     m_fingerprint.clear();
-    if (!m_socket)
-        return;
-    m_socket->disconnect(this);
-    m_socket->abort();
-    m_socket->deleteLater();
-    m_socket = nullptr;
-    m_tls = nullptr;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    if (m_tls) {
+        m_tls->disconnect(this);
+        m_tls->abort();
+        m_tls->deleteLater();
+        m_tls = nullptr;
+    }
 }
 
 QIODevice *TcpTransport::device() const
 {
+    if (m_tls)
+        return m_tls;
     return m_socket;
 }
 
 void TcpTransport::onConnected()
 {
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-    if (m_tls) {
+    if (isTls()) {
+        // QTcpSocket found the host and connected; TLS goes on on the same connection, from
+        // a descriptor of its own (the server speaks second: nothing was read here yet).
+        const int fd = ::fcntl(int(m_socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+        if (fd < 0) {
+            lose({ErrorCode::NetworkError,
+                m_peer + QStringLiteral(" (") + qt_error_string() + QLatin1Char(')')});
+            return;
+        }
+        m_tls = new TlsStream(this);
+        connect(m_tls, &TlsStream::encrypted, this, &TcpTransport::onEncrypted);
+        connect(m_tls, &TlsStream::errorOccurred, this, &TcpTransport::onTlsError);
+        connect(m_tls, &TlsStream::disconnected, this, [this] {
+            lose({ErrorCode::ConnectionLost, m_peer});
+        });
         m_state = State::Handshaking;
         m_timer.start(qMin(kGreetingTimeoutMs, m_connectMs));
+        if (!m_tls->start(fd, TlsStream::Role::Client, m_identity))
+            lose({ErrorCode::TlsFailed, m_tls->errorString()});
         return;
     }
     m_timer.stop();
@@ -102,27 +120,12 @@ void TcpTransport::onError()
 {
     Failure f {ErrorCode::ConnectionLost, m_peer};
     switch (m_socket->error()) {
-    case QAbstractSocket::SslHandshakeFailedError: {
-        // A --plaintext server greets in clear, which OpenSSL reads as a broken record.
-        const QString why = m_socket->errorString();
-        f = why.contains(QLatin1String("wrong version number"))
-                || why.contains(QLatin1String("packet length too long"))
-                || why.contains(QLatin1String("record layer failure"))
-            ? Failure {ErrorCode::PeerIsPlaintext, m_peer}
-            : Failure {ErrorCode::TlsFailed, why};
-        break;
-    }
     case QAbstractSocket::ConnectionRefusedError:
         f.code = ErrorCode::ConnectionRefused;
         break;
     case QAbstractSocket::HostNotFoundError:
         f.code = ErrorCode::HostNotFound;
         f.detail = m_host;
-        break;
-    case QAbstractSocket::RemoteHostClosedError:
-    case QAbstractSocket::UnknownSocketError:
-        if (m_state == State::Handshaking)
-            f = {ErrorCode::TlsFailed, QStringLiteral("closed during the handshake")};
         break;
     case QAbstractSocket::SocketTimeoutError:
         if (m_state == State::Connecting)
@@ -135,6 +138,33 @@ void TcpTransport::onError()
         break;
     }
     lose(f);
+}
+
+void TcpTransport::onTlsError()
+{
+    const QString why = m_tls->errorString();
+    if (m_state != State::Handshaking) {
+        lose({ErrorCode::ConnectionLost, m_peer});
+        return;
+    }
+    switch (m_tls->error()) {
+    case TlsStream::Error::HandshakeFailed:
+        // A --plaintext server greets in clear, which OpenSSL reads as a broken record.
+        lose(why.contains(QLatin1String("wrong version number"))
+                    || why.contains(QLatin1String("packet length too long"))
+                    || why.contains(QLatin1String("record layer failure"))
+                ? Failure {ErrorCode::PeerIsPlaintext, m_peer}
+                : Failure {ErrorCode::TlsFailed, why});
+        return;
+    case TlsStream::Error::RemoteClosed:
+        lose({ErrorCode::TlsFailed, QStringLiteral("closed during the handshake")});
+        return;
+    case TlsStream::Error::None:
+    case TlsStream::Error::BadRecord:
+    case TlsStream::Error::SocketError:
+        break;
+    }
+    lose({ErrorCode::TlsFailed, why});
 }
 
 void TcpTransport::onTimeout()

@@ -8,10 +8,11 @@
 #include <QTimer>
 
 class QIODevice;
-class QSslSocket;
 class QTcpSocket;
 
 namespace ferry {
+
+class TlsStream;
 
 /// The byte stream a ClientConnection talks over, dialled anew for each connection: TCP (and
 /// TLS) in the product, a socketpair in a test.
@@ -62,12 +63,13 @@ private:
     void onConnected();
     void onEncrypted();
     void onError();
+    void onTlsError();
     void onTimeout();
     void lose(const Failure &failure);
 
     Identity m_identity;
-    QTcpSocket *m_socket = nullptr;
-    QSslSocket *m_tls = nullptr; ///< The same socket, when encrypted.
+    QTcpSocket *m_socket = nullptr; ///< Connects; carries the bytes only in plaintext.
+    TlsStream *m_tls = nullptr; ///< Takes over the connected socket, when encrypted.
     State m_state = State::Closed;
     QString m_host;
     QString m_peer;

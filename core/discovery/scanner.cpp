@@ -2,11 +2,13 @@
 
 #include "protocol/decoder.h"
 #include "protocol/messages.h"
-#include "tls/tlsconfig.h"
+#include "tls/tlsstream.h"
 
 #include <QSet>
-#include <QSslSocket>
+#include <QTcpSocket>
 #include <QTimer>
+
+#include <fcntl.h>
 
 namespace ferry::discovery {
 
@@ -54,6 +56,10 @@ void Scanner::cancel()
     const auto sockets = findChildren<QTcpSocket *>();
     for (QTcpSocket *s : sockets) {
         s->disconnect(this); // No finishProbe for probes cancelled here.
+        for (TlsStream *tls : s->findChildren<TlsStream *>()) {
+            tls->disconnect(this);
+            tls->abort();
+        }
         s->abort();
         s->deleteLater();
     }
@@ -74,54 +80,69 @@ void Scanner::launchMore()
 void Scanner::probe(const QHostAddress &address)
 {
     ++m_active;
-    QSslSocket *tls = nullptr;
-    QTcpSocket *socket = nullptr;
-    if (!m_identity.isNull()) {
-        tls = new QSslSocket(this);
-        tls->setSslConfiguration(tlsConfiguration(m_identity));
-        socket = tls;
-    } else {
-        socket = new QTcpSocket(this);
-    }
+    // The socket connects and stays the probe's handle; over TLS a TlsStream takes over its
+    // connection once the server stayed silent (see startTls()).
+    auto *socket = new QTcpSocket(this);
     socket->setReadBufferSize(4096);
     auto *timer = new QTimer(socket);
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this, socket] { finishProbe(socket); });
     connect(socket, &QTcpSocket::errorOccurred, this, [this, socket] { finishProbe(socket); });
-    connect(socket, &QTcpSocket::connected, this, [socket, tls, timer] {
+    connect(socket, &QTcpSocket::connected, this, [this, socket, timer, address] {
         timer->start(kGreetingTimeoutMs);
-        if (!tls) {
+        if (m_identity.isNull()) {
             // Our Hello, so the server sees a Ferry client and not a stray connection.
             socket->write(protocol::encodeHello(protocol::Hello()));
             return;
         }
-        QTimer::singleShot(kPlaintextGreetingMs, tls, [tls] {
-            if (tls->state() == QAbstractSocket::ConnectedState
-                && tls->mode() == QSslSocket::UnencryptedMode && tls->bytesAvailable() == 0)
-                tls->startClientEncryption();
+        QTimer::singleShot(kPlaintextGreetingMs, socket, [this, socket, address] {
+            if (socket->state() == QAbstractSocket::ConnectedState && socket->bytesAvailable() == 0)
+                startTls(socket, address);
         });
     });
-    if (tls) {
-        // A certificate TLS accepted: the server holds its key. Nothing is sent after this;
-        // the server's Hello comes by itself.
-        connect(tls, &QSslSocket::encrypted, this,
-            [tls] { tls->setProperty("fingerprint", fingerprintOf(tls->peerCertificate())); });
-    }
     connect(socket, &QTcpSocket::readyRead, this,
-        [this, socket, address] { readGreeting(socket, address); });
+        [this, socket, address] { readGreeting(socket, socket, address); });
     timer->start(kTimeoutMs);
     socket->connectToHost(address, m_port);
 }
 
-void Scanner::readGreeting(QTcpSocket *socket, const QHostAddress &address)
+void Scanner::startTls(QTcpSocket *socket, const QHostAddress &address)
 {
-    const auto *tls = qobject_cast<QSslSocket *>(socket);
-    if (tls && tls->mode() != QSslSocket::UnencryptedMode && !tls->isEncrypted())
-        return; // Handshake bytes, read by QSslSocket itself.
-    const QByteArray data = socket->peek(4096);
+    // The same connection, from a descriptor of its own: the socket has read nothing.
+    const int fd = ::fcntl(int(socket->socketDescriptor()), F_DUPFD_CLOEXEC, 0);
+    socket->disconnect(this);
+    socket->abort();
+    if (fd < 0) {
+        finishProbe(socket);
+        return;
+    }
+    auto *tls = new TlsStream(socket);
+    // A certificate TLS accepted: the server holds its key. Nothing is sent after this; the
+    // server's Hello comes by itself (and may have come with the handshake).
+    connect(tls, &TlsStream::encrypted, this, [this, socket, tls, address] {
+        tls->setProperty("fingerprint", fingerprintOf(tls->peerCertificate()));
+        readGreeting(socket, tls, address);
+    });
+    connect(tls, &QIODevice::readyRead, this,
+        [this, socket, tls, address] { readGreeting(socket, tls, address); });
+    connect(tls, &TlsStream::errorOccurred, this, [this, socket] { finishProbe(socket); });
+    connect(tls, &TlsStream::disconnected, this, [this, socket] { finishProbe(socket); });
+    if (!tls->start(fd, TlsStream::Role::Client, m_identity))
+        finishProbe(socket);
+}
+
+void Scanner::readGreeting(QTcpSocket *probe, QIODevice *device, const QHostAddress &address)
+{
+    if (!device->isOpen())
+        return;
+    QByteArray data = probe->property("greeting").toByteArray();
+    if (data.size() < 4096)
+        data += device->read(4096 - data.size());
+    probe->setProperty("greeting", data);
     const auto r = protocol::decodeFrame(data);
     if (r.status == protocol::DecodeResult::Status::NeedMore)
         return;
+    const auto *tls = qobject_cast<TlsStream *>(device);
     if (r.status == protocol::DecodeResult::Status::Frame && r.type == protocol::FrameType::Hello) {
         const auto hello = protocol::parseHello(r.body);
         // Without an identity, a TLS server still answers (EncryptionRequired): a share.
@@ -132,13 +153,13 @@ void Scanner::readGreeting(QTcpSocket *socket, const QHostAddress &address)
             hit.passwordRequired = hello->flags & protocol::PasswordRequired;
             if (tls && tls->isEncrypted()) {
                 hit.name = cleanDeviceName(hello->name);
-                hit.fingerprint = socket->property("fingerprint").toByteArray();
+                hit.fingerprint = tls->property("fingerprint").toByteArray();
             }
             m_hits.append(hit);
             emit found(hit);
         }
     }
-    finishProbe(socket);
+    finishProbe(probe);
 }
 
 void Scanner::finishProbe(QTcpSocket *socket)
@@ -147,6 +168,10 @@ void Scanner::finishProbe(QTcpSocket *socket)
         return;
     socket->setProperty("done", true);
     socket->disconnect(this);
+    for (TlsStream *tls : socket->findChildren<TlsStream *>()) {
+        tls->disconnect(this);
+        tls->abort();
+    }
     socket->abort();
     socket->deleteLater();
     --m_active;

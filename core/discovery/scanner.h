@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 
+class QIODevice;
 class QTcpSocket;
 
 namespace ferry::discovery {
@@ -58,7 +59,10 @@ signals:
 private:
     void launchMore();
     void probe(const QHostAddress &address);
-    void readGreeting(QTcpSocket *socket, const QHostAddress &address);
+    /// Over TLS: hands the connected socket's descriptor to a TlsStream.
+    void startTls(QTcpSocket *socket, const QHostAddress &address);
+    /// Reads the server's greeting from \a device: \a probe itself, or its TlsStream.
+    void readGreeting(QTcpSocket *probe, QIODevice *device, const QHostAddress &address);
     void finishProbe(QTcpSocket *socket);
 
     Identity m_identity;

@@ -6,11 +6,11 @@
 #include "protocol/names.h"
 #include "server/servershared.h"
 #include "tls/tlsconfig.h"
+#include "tls/tlsstream.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMetaEnum>
-#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <fcntl.h>
@@ -37,7 +37,7 @@ ServerSession::ServerSession(
 ServerSession::~ServerSession()
 {
     // The server stopped sharing: whatever was still going out is logged as aborted.
-    if (!m_disconnectLogged && m_socket)
+    if (!m_disconnectLogged && m_io)
         abortSends({ErrorCode::Cancelled, {}});
     closeFile();
     if (m_admitted)
@@ -96,7 +96,7 @@ void ServerSession::onReadyRead()
             return;
         }
     }
-    const auto result = m_reader.read(m_socket, [this](FrameType type, QByteArrayView body) {
+    const auto result = m_reader.read(m_io, [this](FrameType type, QByteArrayView body) {
         return handleFrame(type, body) && !isEnding();
     });
     if (result == protocol::FrameReader::Result::Malformed)
@@ -176,7 +176,8 @@ bool ServerSession::handleFrame(FrameType type, QByteArrayView body)
 
 void ServerSession::onBytesWritten(qint64 written)
 {
-    m_flushed += written;
+    if (!m_tls)
+        m_flushed += written; // TlsStream counts for itself (flushed())
     reportDelivered();
     if (m_state == State::Sending) {
         restartDeadline(); // the peer is reading: it has a full transfer timeout again
@@ -188,14 +189,14 @@ void ServerSession::onBytesWritten(qint64 written)
         restartDeadline();
         startNextJob();
     } else if (m_state == State::Closing && pendingBytes() == 0) {
-        m_socket->disconnectFromHost();
+        closeGracefully();
     }
 }
 
 void ServerSession::onDeadline()
 {
     if (m_state == State::Closing) {
-        m_socket->abort();
+        abortConnection();
         onDisconnected();
         return;
     }
@@ -248,11 +249,12 @@ void ServerSession::closeWith(const Failure &failure)
     m_jobs.clear();
     setState(State::Closing);
     // Before the handshake, a frame would only be garbage to a TLS peer.
-    const bool canSpeak = !m_tls || m_tls->isEncrypted();
-    if (canSpeak && m_socket->state() == QAbstractSocket::ConnectedState) {
-        m_socket->write(protocol::encodeError(failure.code, failure.detail));
-        if (m_socket->bytesToWrite() == 0)
-            m_socket->disconnectFromHost();
+    const bool canSpeak = m_tls ? m_tls->state() == TlsStream::State::Encrypted
+                                : m_socket->state() == QAbstractSocket::ConnectedState;
+    if (canSpeak) {
+        m_io->write(protocol::encodeError(failure.code, failure.detail));
+        if (m_tls || m_io->bytesToWrite() == 0)
+            closeGracefully(); // TlsStream writes out what is queued first
         else
             m_socket->flush();
     } else {
@@ -279,25 +281,46 @@ void ServerSession::onDisconnected()
 /// Bytes queued but not yet taken by the kernel, encrypted or not.
 qint64 ServerSession::pendingBytes() const
 {
-    return m_socket->bytesToWrite() + (m_tls ? m_tls->encryptedBytesToWrite() : 0);
+    return m_io->bytesToWrite();
+}
+
+qint64 ServerSession::flushed() const
+{
+    return m_tls ? m_tls->bytesFlushed() : m_flushed;
+}
+
+void ServerSession::closeGracefully()
+{
+    if (m_tls)
+        m_tls->disconnectFromHost();
+    else
+        m_socket->disconnectFromHost();
+}
+
+void ServerSession::abortConnection()
+{
+    if (m_tls)
+        m_tls->abort();
+    else
+        m_socket->abort();
 }
 
 /// The position just past everything queued so far.
 qint64 ServerSession::queuedEnd() const
 {
-    return m_flushed + (m_socket ? m_socket->bytesToWrite() : 0);
+    return flushed() + (m_io ? m_io->bytesToWrite() : 0);
 }
 
 /// File bytes that left since \a mark, at most \a cap (frame headers make it a slight
 /// overestimate for big files, never for what was still queued).
 qint64 ServerSession::deliveredSince(qint64 mark, qint64 cap) const
 {
-    return qBound<qint64>(0, m_flushed - mark, qMax<qint64>(0, cap));
+    return qBound<qint64>(0, flushed() - mark, qMax<qint64>(0, cap));
 }
 
 void ServerSession::reportDelivered()
 {
-    while (!m_unconfirmed.isEmpty() && m_unconfirmed.constFirst().end <= m_flushed) {
+    while (!m_unconfirmed.isEmpty() && m_unconfirmed.constFirst().end <= flushed()) {
         const Unconfirmed done = m_unconfirmed.takeFirst();
         emitEvent(ServerEvent::Kind::Sent, done.name, done.size);
     }

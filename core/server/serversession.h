@@ -17,12 +17,13 @@
 #include <QTimer>
 #include <memory>
 
-class QSslSocket;
+class QIODevice;
 class QTcpSocket;
 
 namespace ferry {
 
 class ServerShared;
+class TlsStream;
 
 /// One connected peer, from hello to close. Runs in a worker thread; every phase has a
 /// deadline, and any failure goes through fail(), which ends this session only.
@@ -75,7 +76,7 @@ private:
     /// The word a Timeout's detail carries for the current state.
     const char *timeoutPhase() const;
     void onDisconnected();
-    void onFirstBytes();
+    void onNotTls();
     void onEncrypted();
     void onSocketError();
     void greet();
@@ -117,6 +118,10 @@ private:
     void closeWith(const Failure &failure);
     qint64 queuedEnd() const;
     qint64 pendingBytes() const;
+    /// Bytes handed to the kernel so far (plaintext bytes, under TLS).
+    qint64 flushed() const;
+    void closeGracefully();
+    void abortConnection();
     qint64 deliveredSince(qint64 mark, qint64 cap) const;
     void reportDelivered();
     void abortSends(const Failure &why);
@@ -126,8 +131,9 @@ private:
 
     UniqueFd m_descriptor; ///< Until start() hands it to m_socket.
     std::shared_ptr<ServerShared> m_shared;
-    QTcpSocket *m_socket = nullptr;
-    QSslSocket *m_tls = nullptr; ///< The same socket when encrypted, else null.
+    QIODevice *m_io = nullptr; ///< m_tls or m_socket: what frames are read from and written to.
+    QTcpSocket *m_socket = nullptr; ///< Plaintext only.
+    TlsStream *m_tls = nullptr; ///< Encrypted only.
     QByteArray m_clientFingerprint; ///< TLS: SHA-256 of the client's certificate.
     bool m_refuseBusy = false; ///< Over a limit: said once the channel is up.
     QString m_busyWhich;
@@ -177,7 +183,7 @@ private:
         qint64 end = 0;
     };
     QList<Unconfirmed> m_unconfirmed;
-    qint64 m_flushed = 0; ///< Bytes handed to the kernel so far.
+    qint64 m_flushed = 0; ///< Plaintext: bytes handed to the kernel so far (see flushed()).
     qint64 m_dataStart = 0; ///< Position where the current file's data begins.
 };
 

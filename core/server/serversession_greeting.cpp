@@ -8,16 +8,18 @@
 #include "protocol/names.h"
 #include "server/servershared.h"
 #include "tls/tlsconfig.h"
+#include "tls/tlsstream.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMetaEnum>
-#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <fcntl.h>
 #include <unistd.h>
 #ifdef Q_OS_UNIX
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
 #endif
@@ -28,34 +30,61 @@ namespace ferry {
 
 using protocol::FrameType;
 
+namespace {
+/// The peer of a connected socket, an IPv4-mapped address as plain IPv4.
+std::pair<QHostAddress, quint16> peerOf(int fd)
+{
+    sockaddr_storage storage {};
+    socklen_t length = sizeof storage;
+    if (::getpeername(fd, reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        return {};
+    const QHostAddress address(reinterpret_cast<const sockaddr *>(&storage));
+    quint16 port = 0;
+    if (storage.ss_family == AF_INET)
+        port = ntohs(reinterpret_cast<const sockaddr_in *>(&storage)->sin_port);
+    else if (storage.ss_family == AF_INET6)
+        port = ntohs(reinterpret_cast<const sockaddr_in6 *>(&storage)->sin6_port);
+    return {address, port};
+}
+} // namespace
+
 void ServerSession::start()
 {
     const Identity &identity = m_shared->config().identity;
+    auto [address, port] = peerOf(m_descriptor.get());
     if (!identity.isNull()) {
-        m_tls = new QSslSocket(this);
-        m_tls->setSslConfiguration(tlsConfiguration(identity));
-        m_socket = m_tls;
+        m_tls = new TlsStream(this);
+        m_io = m_tls;
+        // The stream owns the descriptor from here on, whatever start() says.
+        if (!m_tls->start(m_descriptor.release(), TlsStream::Role::Server, identity)) {
+            qCWarning(lcSession) << "could not start TLS:" << m_tls->errorString();
+            deleteLater();
+            return;
+        }
     } else {
         m_socket = new QTcpSocket(this);
+        m_io = m_socket;
+        if (!m_socket->setSocketDescriptor(m_descriptor.get())) {
+            qCWarning(lcSession) << "could not take over an accepted connection:"
+                                 << m_socket->errorString();
+            deleteLater(); // m_descriptor closes with the session
+            return;
+        }
+        m_descriptor.release(); // the socket owns it now
+        m_socket->setReadBufferSize(kReadBound);
     }
-    if (!m_socket->setSocketDescriptor(m_descriptor.get())) {
-        qCWarning(lcSession) << "could not take over an accepted connection:"
-                             << m_socket->errorString();
-        deleteLater(); // m_descriptor closes with the session
-        return;
-    }
-    m_descriptor.release(); // the socket owns it now
     m_id = m_shared->nextSessionId();
-    QHostAddress address = m_socket->peerAddress();
     bool mapped = false;
     const quint32 v4 = address.toIPv4Address(&mapped);
     if (mapped)
         address = QHostAddress(v4);
     m_peerAddress = address.toString();
-    m_peer = m_peerAddress + QLatin1Char(':') + QString::number(m_socket->peerPort());
-    m_socket->setReadBufferSize(kReadBound);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, &ServerSession::onBytesWritten);
-    connect(m_socket, &QTcpSocket::disconnected, this, &ServerSession::onDisconnected);
+    m_peer = m_peerAddress + QLatin1Char(':') + QString::number(port);
+    connect(m_io, &QIODevice::bytesWritten, this, &ServerSession::onBytesWritten);
+    if (m_tls)
+        connect(m_tls, &TlsStream::disconnected, this, &ServerSession::onDisconnected);
+    else
+        connect(m_socket, &QTcpSocket::disconnected, this, &ServerSession::onDisconnected);
 
     const auto admission = m_shared->admit(m_peerAddress);
     if (admission != ServerShared::Admission::Admitted) {
@@ -66,7 +95,7 @@ void ServerSession::start()
         if (m_tls) {
             if (!m_shared->beginRefusal()) {
                 // A flood: too many are already being told. Close this one at no cost.
-                m_socket->abort();
+                m_tls->abort();
                 deleteLater();
                 return;
             }
@@ -75,7 +104,7 @@ void ServerSession::start()
             m_busyWhich = which;
             m_failureLogged = true;
         } else {
-            m_socket->write(protocol::encodeError(ErrorCode::Busy, which));
+            m_io->write(protocol::encodeError(ErrorCode::Busy, which));
             setState(State::Closing);
             m_socket->disconnectFromHost();
             return;
@@ -84,27 +113,11 @@ void ServerSession::start()
         m_admitted = true;
     }
     if (m_tls) {
-        connect(m_tls, &QSslSocket::encrypted, this, &ServerSession::onEncrypted);
-        // QSslSocket encrypts at once into the TCP socket's own buffer: the flow control
-        // bound counts that buffer too (pendingBytes()), and its draining pumps the next chunk.
-        connect(m_tls, &QSslSocket::encryptedBytesWritten, this, [this] {
-            if (m_state == State::Sending)
-                pump();
-            else if (m_state == State::Listing)
-                continueListing();
-            else if (m_state == State::AwaitRequest && m_waitingForRoom)
-                startNextJob();
-            else if (m_state == State::Closing && pendingBytes() == 0)
-                m_socket->disconnectFromHost();
-        });
-        // Queued: a failed handshake reports from inside OpenSSL's call stack, which must
-        // unwind before the session closes the socket.
-        connect(m_tls, &QSslSocket::errorOccurred, this, &ServerSession::onSocketError,
-            Qt::QueuedConnection);
-        connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onFirstBytes);
+        connect(m_tls, &TlsStream::encrypted, this, &ServerSession::onEncrypted);
+        connect(m_tls, &TlsStream::notTls, this, &ServerSession::onNotTls);
+        // Always queued by the stream: OpenSSL's call stack has unwound.
+        connect(m_tls, &TlsStream::errorOccurred, this, &ServerSession::onSocketError);
         setState(State::AwaitTls);
-        if (m_socket->bytesAvailable() > 0)
-            onFirstBytes();
         return;
     }
     connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
@@ -114,25 +127,17 @@ void ServerSession::start()
         onReadyRead();
 }
 
-/// TLS: the first byte tells a ClientHello from a plaintext Ferry client, which gets a clear
-/// answer in its own language instead of a handshake error.
-void ServerSession::onFirstBytes()
+/// TLS: the first byte was not a ClientHello. A plaintext Ferry client gets a clear answer in
+/// its own language instead of a handshake error.
+void ServerSession::onNotTls()
 {
-    if (m_state != State::AwaitTls || m_tls->isEncrypted()
-        || m_tls->mode() != QSslSocket::UnencryptedMode)
+    if (m_state != State::AwaitTls)
         return;
-    char first = 0;
-    if (m_tls->peek(&first, 1) != 1)
-        return;
-    disconnect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onFirstBytes);
-    if (first == kTlsHandshakeByte) {
-        m_tls->startServerEncryption();
-        return;
-    }
-    if (first == char(FrameType::Hello)) {
+    QByteArray answer;
+    if (m_tls->firstByte() == char(FrameType::Hello)) {
         protocol::Hello hello;
         hello.flags = protocol::EncryptionRequired;
-        m_socket->write(protocol::encodeHello(hello));
+        answer = protocol::encodeHello(hello);
     }
     const Failure why {ErrorCode::PeerIsPlaintext, {}};
     qCInfo(lcSession) << m_peer << "spoke plaintext to a TLS server";
@@ -140,7 +145,7 @@ void ServerSession::onFirstBytes()
         emitEvent(ServerEvent::Kind::Failed, {}, 0, why);
     m_failureLogged = true;
     setState(State::Closing);
-    m_socket->disconnectFromHost();
+    m_tls->writeClearAndClose(answer); // disconnected() follows
 }
 
 void ServerSession::onEncrypted()
@@ -153,7 +158,7 @@ void ServerSession::onEncrypted()
     m_clientFingerprint = fingerprintOf(cert);
     // The log names each client by its certificate, which an address can't forge.
     m_peer += QStringLiteral(" [%1]").arg(fingerprintHex(m_clientFingerprint, 16));
-    connect(m_socket, &QTcpSocket::readyRead, this, &ServerSession::onReadyRead);
+    connect(m_tls, &QIODevice::readyRead, this, &ServerSession::onReadyRead);
     if (m_refuseBusy) {
         closeWith({ErrorCode::Busy, m_busyWhich});
         return;
@@ -163,27 +168,29 @@ void ServerSession::onEncrypted()
         {ErrorCode::None,
             comparisonCode(m_shared->config().identity.fingerprint(), m_clientFingerprint)});
     greet();
-    if (m_socket->bytesAvailable() > 0)
+    if (m_tls->bytesAvailable() > 0)
         onReadyRead();
 }
 
 void ServerSession::onSocketError()
 {
-    if (m_state == State::Closing)
-        return;
-    const QAbstractSocket::SocketError error = m_tls->error();
-    if (m_state == State::AwaitTls && error == QAbstractSocket::SslHandshakeFailedError) {
+    switch (m_tls->error()) {
+    case TlsStream::Error::RemoteClosed:
+        // Gone: after the handshake disconnected() follows; before it, nothing else will.
+        if (m_state != State::AwaitTls)
+            return;
+        break;
+    case TlsStream::Error::HandshakeFailed:
+    case TlsStream::Error::BadRecord:
+    case TlsStream::Error::SocketError:
+        // A failed handshake, or a record that doesn't decrypt: the stream can't recover,
+        // and its descriptor is already closed.
         fail({ErrorCode::TlsFailed, m_tls->errorString()});
+        break;
+    case TlsStream::Error::None:
         return;
     }
-    if (error == QAbstractSocket::SslInternalError) {
-        // OpenSSL refused a record (one that doesn't decrypt, or a handshake message over its
-        // limits). The stream can't recover, and QSslSocket would go on moving whatever the
-        // peer sends into OpenSSL's input buffer, without bound: drop the connection now.
-        fail({ErrorCode::TlsFailed, m_tls->errorString()});
-        m_socket->abort();
-        onDisconnected();
-    }
+    onDisconnected();
 }
 
 void ServerSession::greet()
@@ -196,7 +203,7 @@ void ServerSession::greet()
     }
     if (m_tls)
         hello.name = m_shared->config().identity.name();
-    m_socket->write(protocol::encodeHello(hello));
+    m_io->write(protocol::encodeHello(hello));
     setState(State::AwaitHello);
 }
 
@@ -264,7 +271,7 @@ void ServerSession::answerAuth(bool accepted)
         return;
     }
     m_shared->authSucceeded(m_peerAddress);
-    m_socket->write(protocol::encodeFrame(FrameType::AuthResult));
+    m_io->write(protocol::encodeFrame(FrameType::AuthResult));
     setState(State::AwaitRequest);
 }
 

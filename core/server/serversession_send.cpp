@@ -7,12 +7,11 @@
 #include "protocol/decoder.h"
 #include "protocol/names.h"
 #include "server/servershared.h"
-#include "tls/tlsconfig.h"
+#include "tls/tlsstream.h"
 
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMetaEnum>
-#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <fcntl.h>
@@ -128,7 +127,7 @@ void ServerSession::continueListing()
     while (m_state == State::Listing && m_walk && pendingBytes() < kWriteHighWater) {
         if (slice.elapsed() >= kListSliceMs) {
             if (m_listFrames.count() > 0 && m_listClock.elapsed() >= kListFlushMs) {
-                m_socket->write(m_listFrames.flush());
+                m_io->write(m_listFrames.flush());
                 m_listClock.restart();
                 m_deadline.start(m_shared->config().transferTimeoutMs);
             }
@@ -136,8 +135,8 @@ void ServerSession::continueListing()
             return;
         }
         if (!m_walk->next(&entry)) {
-            m_socket->write(m_listFrames.flush());
-            m_socket->write(protocol::encodeFrame(FrameType::ListEnd));
+            m_io->write(m_listFrames.flush());
+            m_io->write(protocol::encodeFrame(FrameType::ListEnd));
             m_walk.reset();
             emitEvent(ServerEvent::Kind::Listed, {}, m_listed);
             setState(State::AwaitRequest);
@@ -148,7 +147,7 @@ void ServerSession::continueListing()
             ++m_listed; // the log says "listed N files"
         const QByteArray frame = m_listFrames.add(entry);
         if (!frame.isEmpty()) {
-            m_socket->write(frame);
+            m_io->write(frame);
             m_listClock.restart();
             m_deadline.start(m_shared->config().transferTimeoutMs);
         }
@@ -176,7 +175,7 @@ void ServerSession::offer(const Job &job)
         startSending(m_entry.size);
         return;
     }
-    m_socket->write(protocol::encodeOffer(m_entry));
+    m_io->write(protocol::encodeOffer(m_entry));
     if (m_entry.size <= job.acceptUpTo) {
         // The client accepted files this small when it asked: no round trip per file.
         startSending(0);
@@ -187,7 +186,7 @@ void ServerSession::offer(const Job &job)
 
 void ServerSession::refuse(const Failure &failure)
 {
-    m_socket->write(protocol::encodeError(failure.code, failure.detail));
+    m_io->write(protocol::encodeError(failure.code, failure.detail));
     emitEvent(ServerEvent::Kind::Refused, failure.detail, 0, failure);
     setState(State::AwaitRequest);
     startNextJob();
@@ -327,24 +326,34 @@ bool ServerSession::sendBlock(QByteArrayView block, PumpTurn *turn)
     return sendDataFrame(block.sliced(skip), turn);
 }
 
-/// One Data frame: straight to the kernel with sendmsg() where possible, the rest (all of it
-/// under TLS, where every byte must pass through OpenSSL) queued in the socket, in order.
+/// One Data frame: straight to the kernel with sendmsg() where possible (under TLS, encrypted
+/// by OpenSSL straight from \a body), the rest queued in the socket or the stream, in order.
 bool ServerSession::sendDataFrame(QByteArrayView body, PumpTurn *turn)
 {
     char header[protocol::kHeaderSize];
     protocol::writeHeader(header, FrameType::Data, quint32(body.size()));
-    const qint64 sent = m_tls ? 0 : sendDirect(m_socket, header, body.data(), body.size());
+    if (m_tls) {
+        const qint64 before = m_tls->bytesFlushed();
+        m_tls->writeTwo(QByteArrayView(header, protocol::kHeaderSize), body);
+        const qint64 sent = m_tls->bytesFlushed() - before;
+        if (sent == 0)
+            return true; // queued behind earlier bytes: bytesWritten() pumps again
+        turn->sentDirect += sent;
+        m_deadline.start(m_shared->config().transferTimeoutMs);
+        return m_tls->bytesToWrite() == 0;
+    }
+    const qint64 sent = sendDirect(m_socket, header, body.data(), body.size());
     if (sent < protocol::kHeaderSize)
-        m_socket->write(header + sent, protocol::kHeaderSize - sent);
+        m_io->write(header + sent, protocol::kHeaderSize - sent);
     const qint64 bodySent = qMax<qint64>(0, sent - protocol::kHeaderSize);
     if (bodySent < body.size())
-        m_socket->write(body.data() + bodySent, body.size() - bodySent);
+        m_io->write(body.data() + bodySent, body.size() - bodySent);
     if (sent == 0)
         return true;
     m_flushed += sent;
     turn->sentDirect += sent;
     m_deadline.start(m_shared->config().transferTimeoutMs);
-    return m_socket->bytesToWrite() == 0;
+    return m_io->bytesToWrite() == 0;
 }
 
 void ServerSession::finishFile()
@@ -362,13 +371,13 @@ void ServerSession::finishFile()
             cache->insert(cacheKey(), md5);
     }
     if (m_hashOnly) {
-        m_socket->write(protocol::encodeHashReply({m_entry, md5}));
+        m_io->write(protocol::encodeHashReply({m_entry, md5}));
         closeFile();
         setState(State::AwaitRequest);
         startNextJob();
         return;
     }
-    m_socket->write(protocol::encodeEnd(md5));
+    m_io->write(protocol::encodeEnd(md5));
     emitProgress(true);
     // "Sent" only once the bytes have left: a peer that is already gone gets none of them.
     m_unconfirmed.append({m_entry.name, m_entry.size - m_offset, m_dataStart, queuedEnd()});
@@ -388,7 +397,7 @@ void ServerSession::fileChanged()
         m_hashOnly ? 0 : deliveredSince(m_dataStart, m_pos - m_offset), failure);
     if (!m_hashOnly)
         emitProgress(true);
-    m_socket->write(protocol::encodeError(failure.code, failure.detail));
+    m_io->write(protocol::encodeError(failure.code, failure.detail));
     closeFile();
     setState(State::AwaitRequest);
     startNextJob();
