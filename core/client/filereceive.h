@@ -103,6 +103,10 @@ public:
     void suspend();
     /// Ends the file with \a failure (the .part, if any, is kept for a resume).
     void fail(const Failure &failure);
+    /// The user gave it up; it ends as Cancelled and keeps its .part. Unsent, it is Done at
+    /// once; asked for, it declines the Offer, or reads past the bytes already coming.
+    void cancel();
+    bool isCancelled() const { return m_cancelled; }
 
     qint64 received() const;
     qint64 size() const { return m_result.size; }
@@ -130,6 +134,8 @@ private:
     Failure m_discardFailure;
     Failure m_broken;
     FileResult m_result;
+    bool m_cancelled = false;
+    QByteArray m_scratch; ///< Where a cancelled file's streamed Data bodies go.
 };
 
 } // namespace ferry
