@@ -139,7 +139,7 @@ const Transfer *TransferModel::find(quint64 id) const
     return item < 0 ? nullptr : &m_items.at(item);
 }
 
-Transfer *TransferModel::find(quint64 id)
+Transfer *TransferModel::item(quint64 id)
 {
     const int item = itemOf(id);
     return item < 0 ? nullptr : &m_items[item];
@@ -263,18 +263,6 @@ void TransferModel::markDirty(quint64 id)
     m_dirty.insert(id);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
-}
-
-void TransferModel::setProgress(quint64 id, qint64 done, qint64 total)
-{
-    Transfer *t = find(id);
-    if (!t)
-        return;
-    t->done = done;
-    t->total = total;
-    markDirty(id);
-    if (t->parentId)
-        account(*t);
 }
 
 void TransferModel::flush()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clientsession.h"
+#include "transferupdate.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -33,6 +34,7 @@ struct Transfer
     QString localName; ///< Where it lands, relative to the output folder; empty: remoteName.
     GetOptions options;
     State state = State::Queued;
+    quint32 attempt = 0; ///< Counts the times it was asked for; news of older ones is dropped.
     qint64 done = 0;
     qint64 total = -1;
     qint64 offset = 0;
@@ -99,7 +101,6 @@ public:
     /// follow it in order.
     quint64 addFolder(const Transfer &folder, const QList<Transfer> &files);
     const Transfer *find(quint64 id) const;
-    Transfer *find(quint64 id);
     quint64 idAt(int row) const { return m_items.at(m_visible.at(row)).id; }
     /// The row showing \a id; -1 when it is not shown (a file of a collapsed folder).
     int rowOf(quint64 id) const;
@@ -111,8 +112,27 @@ public:
     QList<quint64> topLevel() const;
     void setExpanded(quint64 folderId, bool expanded);
     bool isExpanded(quint64 folderId) const { return m_expanded.contains(folderId); }
-    void changed(quint64 id); ///< Repaints the row now (state changes).
-    void setProgress(quint64 id, qint64 done, qint64 total);
+
+    // The edits a row goes through; each repaints it, and a folder's file also updates its
+    // folder's sums. Only these change a row (the queue and the network thread call them).
+    /// Back to Queued for another attempt; \a resume continues from the .part.
+    bool markQueued(quint64 id, bool resume);
+    /// Handed to a connection (Connecting until its data starts); returns the new attempt.
+    quint32 markRequested(quint64 id);
+    void markStarted(quint64 id, qint64 size, qint64 offset);
+    /// Stored only: the flush timer repaints, at most ten times a second.
+    void markProgress(quint64 id, qint64 done, qint64 total);
+    void setProgress(quint64 id, qint64 done, qint64 total) { markProgress(id, done, total); }
+    /// Its connection dropped and is being dialled again: the row reads "Reconnecting".
+    void markReconnecting(quint64 id, const Failure &why);
+    void markResumed(quint64 id);
+    /// The file's outcome: Verified, Mismatch, Failed or Cancelled, with its MD5s.
+    void markFinished(quint64 id, const FileResult &result);
+    /// Ends an active row with \a state; ended() follows.
+    void markEnded(quint64 id, Transfer::State state, const Failure &failure);
+    void setConflictPolicy(quint64 id, ConflictPolicy policy);
+    /// Applies news from the network thread, unless it is about an older attempt.
+    void apply(const ferry::TransferUpdate &update);
     void removeFinished();
     bool isActive(quint64 id) const;
 
@@ -132,6 +152,8 @@ public:
 signals:
     /// A row was added or removed, or changed state: the saved list is out of date.
     void historyChanged();
+    /// An active row (a file or a row of its own, not a folder) ended.
+    void ended(quint64 id);
 
 public:
     /// The widest text \a column shows for plausible values ("888.88 MiB of 888.88 MiB"),
@@ -144,6 +166,8 @@ private:
     QString cell(const Transfer &t, int column) const;
     QString folderMd5Text(const Transfer &folder) const;
     int itemOf(quint64 id) const { return m_pos.value(id, -1); }
+    Transfer *item(quint64 id);
+    void changed(quint64 id); ///< Repaints the row now (state changes).
     /// Moves a folder file's share of the sums to its folder; repaints the folder.
     void account(Transfer &file);
     void deriveFolderState(Transfer &folder);
