@@ -107,6 +107,55 @@ quint64 TransferModel::addFolder(const Transfer &folder, const QList<Transfer> &
     return f.id;
 }
 
+quint64 TransferModel::appendFiles(quint64 folderId, QList<Transfer> &&files)
+{
+    const int folderItem = itemOf(folderId);
+    if (folderItem < 0 || !m_items.at(folderItem).folder || files.isEmpty())
+        return 0;
+    const int n = int(files.size());
+    const int at = folderItem + 1 + m_items.at(folderItem).counts.files;
+    const bool shown = m_expanded.contains(folderId);
+    const int firstRow = shown ? rowOf(folderId) + 1 + m_items.at(folderItem).counts.files : -1;
+    if (shown)
+        beginInsertRows({}, firstRow, firstRow + n - 1);
+    // Rows added after the folder (while it was being filled) move down; they are few.
+    m_items.insert(at, n, Transfer());
+    const quint64 first = m_nextId;
+    Transfer &folder = m_items[folderItem];
+    for (int i = 0; i < n; ++i) {
+        Transfer &t = m_items[at + i];
+        t = std::move(files[i]);
+        t.id = m_nextId++;
+        t.parentId = folderId;
+        t.folder = false;
+        t.countedState = t.state;
+        t.countedDone = t.done;
+        tally(folder.counts, t.state, 1);
+        folder.done += t.done;
+        folder.total += qMax<qint64>(t.total, 0);
+        m_pos.insert(t.id, at + i);
+    }
+    folder.counts.files += n;
+    for (int i = at + n; i < m_items.size(); ++i)
+        m_pos.insert(m_items.at(i).id, i);
+    auto tail = std::lower_bound(m_visible.begin(), m_visible.end(), at);
+    for (auto it = tail; it != m_visible.end(); ++it)
+        *it += n;
+    if (shown) {
+        const qsizetype pos = tail - m_visible.begin();
+        m_visible.insert(pos, n, 0);
+        for (int i = 0; i < n; ++i)
+            m_visible[pos + i] = at + i;
+        endInsertRows();
+    }
+    deriveFolderState(folder);
+    const int row = rowOf(folderId);
+    if (row >= 0)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit historyChanged();
+    return first;
+}
+
 void TransferModel::deriveFolderState(Transfer &folder)
 {
     const Transfer::Counts &c = folder.counts;

@@ -100,6 +100,9 @@ public:
     /// Adds a folder row and its files (collapsed); returns the folder's id. The files' ids
     /// follow it in order.
     quint64 addFolder(const Transfer &folder, const QList<Transfer> &files);
+    /// Adds more files at the end of a folder's, with ids from the next; returns the first.
+    /// A large folder is filled a part at a time, so no single event takes long.
+    quint64 appendFiles(quint64 folderId, QList<Transfer> &&files);
     const Transfer *find(quint64 id) const;
     quint64 idAt(int row) const { return m_items.at(m_visible.at(row)).id; }
     /// The row showing \a id; -1 when it is not shown (a file of a collapsed folder).

@@ -38,6 +38,8 @@ TransferQueue::TransferQueue(TransferModel *model, QObject *parent)
         if (attempt == m_listingAttempt)
             emit connectedTo(peer);
     });
+    m_fillTimer.setInterval(0);
+    connect(&m_fillTimer, &QTimer::timeout, this, &TransferQueue::fillNext);
     m_thread.start();
 }
 
@@ -74,39 +76,71 @@ quint64 TransferQueue::enqueueFolder(const QString &host, quint16 port, const QS
     const QList<protocol::FileEntry> &files, const QStringList &emptyFolders,
     const GetOptions &options)
 {
-    const QString prefix = folderName + QLatin1Char('/');
+    Fill f;
+    f.files = files;
+    f.prefix = folderName + QLatin1Char('/');
     // Files land under the folder's last part, as `ferry get photos/` puts them.
-    const qsizetype cut = folderName.lastIndexOf(QLatin1Char('/')) + 1;
-    Transfer folder;
-    folder.host = host;
-    folder.port = port;
+    f.cut = folderName.lastIndexOf(QLatin1Char('/')) + 1;
+    f.proto.host = host;
+    f.proto.port = port;
+    f.proto.options = options;
+    Transfer folder = f.proto;
     folder.remoteName = folderName;
-    folder.localName = folderName.mid(cut);
-    folder.options = options;
-    QList<Transfer> rows;
-    rows.reserve(files.size());
-    for (const protocol::FileEntry &file : files) {
-        if (!file.name.startsWith(prefix) || !isValidRelativeName(file.name)) {
-            qCWarning(lcUi) << "folder" << folderName << "leaves out" << file.name;
-            continue;
-        }
-        Transfer t;
-        t.host = host;
-        t.port = port;
-        t.remoteName = file.name;
-        t.localName = file.name.mid(cut);
-        t.options = options;
-        t.total = file.size;
-        rows << t;
-    }
+    folder.localName = folderName.mid(f.cut);
     if (isValidRelativeName(folderName) && !options.outputDir.isEmpty())
         createFolders(options.outputDir, folder.localName, folderName, emptyFolders);
-    const quint64 id = m_model->addFolder(folder, rows);
-    std::deque<quint64> &waiting = m_waiting[hostKey(folder)];
-    for (quint64 file : m_model->filesOf(id))
-        waiting.push_back(file);
-    pump(hostKey(folder));
+    f.folderId = m_model->addFolder(folder, {});
+    const quint64 id = f.folderId;
+    // A folder of up to kFillChunk files is whole on return; a bigger one fills in later.
+    m_fills.push_back(std::move(f));
+    if (fill(m_fills.back()))
+        m_fills.pop_back();
+    else if (!m_fillTimer.isActive())
+        m_fillTimer.start();
     return id;
+}
+
+bool TransferQueue::fill(Fill &f)
+{
+    const qsizetype end = qMin(f.next + kFillChunk, f.files.size());
+    QList<Transfer> rows;
+    rows.reserve(end - f.next);
+    for (; f.next < end; ++f.next) {
+        const protocol::FileEntry &file = f.files.at(f.next);
+        if (!file.name.startsWith(f.prefix) || !isValidRelativeName(file.name)) {
+            qCWarning(lcUi) << "folder" << f.prefix << "leaves out" << file.name;
+            continue;
+        }
+        Transfer t = f.proto;
+        t.remoteName = file.name;
+        t.localName = file.name.mid(f.cut);
+        t.total = file.size;
+        if (f.cancelled) {
+            t.state = Transfer::State::Cancelled;
+            t.failure = {ErrorCode::Cancelled, {}};
+        }
+        rows.append(std::move(t));
+    }
+    const qsizetype n = rows.size();
+    const quint64 first = n ? m_model->appendFiles(f.folderId, std::move(rows)) : 0;
+    if (n && !first)
+        return true; // the folder row is gone
+    if (first && !f.cancelled) {
+        const QString key = hostKey(f.proto);
+        std::deque<quint64> &waiting = m_waiting[key];
+        for (qsizetype i = 0; i < n; ++i)
+            waiting.push_back(first + quint64(i));
+        pump(key);
+    }
+    return f.next >= f.files.size();
+}
+
+void TransferQueue::fillNext()
+{
+    if (!m_fills.empty() && fill(m_fills.front()))
+        m_fills.pop_front();
+    if (m_fills.empty())
+        m_fillTimer.stop();
 }
 
 void TransferQueue::pump()
@@ -192,6 +226,10 @@ void TransferQueue::cancel(quint64 id)
 
 void TransferQueue::cancelFolder(quint64 id)
 {
+    for (Fill &f : m_fills) {
+        if (f.folderId == id)
+            f.cancelled = true;
+    }
     // Out of the queue first, so that ending them asks for none of them.
     const QList<quint64> files = m_model->filesOf(id);
     const QSet<quint64> mine(files.cbegin(), files.cend());
@@ -222,6 +260,10 @@ void TransferQueue::retry(quint64 id, bool resume)
 {
     const Transfer *t = m_model->find(id);
     if (t && t->folder) {
+        for (Fill &f : m_fills) {
+            if (f.folderId == id)
+                f.cancelled = false;
+        }
         // Verified files keep their verdict; the others start again (or continue).
         for (quint64 file : m_model->filesOf(id)) {
             const Transfer *f = m_model->find(file);

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 
 #include <deque>
 
@@ -86,7 +87,24 @@ signals:
     void connectedTo(const ferry::PeerDevice &peer);
 
 private:
+    /// A folder's files still to be added, a part per event (a big folder would stall the
+    /// window if added at once).
+    struct Fill
+    {
+        quint64 folderId = 0;
+        QList<protocol::FileEntry> files;
+        qsizetype next = 0;
+        QString prefix; ///< The folder's name and '/': every file's name starts with it.
+        qsizetype cut = 0; ///< Where a file's local name starts in its remote name.
+        Transfer proto; ///< What every file of the folder shares: host, port, options.
+        bool cancelled = false; ///< Cancelled meanwhile: the rest are added as Cancelled.
+    };
+    static constexpr int kFillChunk = 1000;
+
     static QString hostKey(const Transfer &t);
+    /// Adds the next part of \a fill's files and asks for them; true when all are in.
+    bool fill(Fill &fill);
+    void fillNext();
     void pump();
     /// Asks for the host's next queued files, a window at a time.
     void pump(const QString &key);
@@ -104,6 +122,8 @@ private:
     QHash<QString, std::deque<quint64>> m_waiting; ///< Per host: row ids queued, in order.
     QHash<quint64, QString> m_inFlight; ///< Asked-for row -> its host.
     QHash<QString, int> m_flying; ///< Per host: rows asked for.
+    std::deque<Fill> m_fills; ///< Folders still being added, in order.
+    QTimer m_fillTimer;
     QByteArray m_password;
     quint64 m_nextAttempt = 1;
     quint64 m_listingAttempt = 0;

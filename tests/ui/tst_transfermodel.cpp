@@ -24,6 +24,8 @@ private slots:
     void finishedOutcomeSetsTheState();
     void updatesOfAnOlderAttemptAreDropped();
     void reconnectingShowsOnTheFolder();
+    void folderFilledInParts_data();
+    void folderFilledInParts();
 };
 
 namespace {
@@ -399,6 +401,42 @@ void tst_TransferModel::reconnectingShowsOnTheFolder()
     model.markStarted(files[0], 10, 5);
     QCOMPARE(model.index(0, TransferModel::StateColumn).data().toString(),
         QStringLiteral("Downloading"));
+}
+
+void tst_TransferModel::folderFilledInParts_data()
+{
+    QTest::addColumn<bool>("expanded");
+    QTest::newRow("collapsed") << false;
+    QTest::newRow("expanded") << true;
+}
+
+void tst_TransferModel::folderFilledInParts()
+{
+    QFETCH(bool, expanded);
+    TransferModel model;
+    const quint64 folder = model.addFolder(folderRow(), folderFiles(2, 10));
+    model.setExpanded(folder, expanded);
+    // A row added while the folder is still being filled stays after the folder's files.
+    Transfer single;
+    single.remoteName = QStringLiteral("after.txt");
+    const quint64 after = model.add(single);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const quint64 first = model.appendFiles(folder, folderFiles(3, 100));
+    QVERIFY(first > after);
+    const QList<quint64> files = model.filesOf(folder);
+    QCOMPARE(files.size(), 5);
+    QCOMPARE(files.at(2), first);
+    QCOMPARE(model.find(first)->parentId, folder);
+    QCOMPARE(model.find(folder)->total, 320);
+    QCOMPARE(model.find(folder)->counts.files, 5);
+    QCOMPARE(inserted.size(), expanded ? 1 : 0);
+    QCOMPARE(model.rowCount(), expanded ? 7 : 2);
+    QCOMPARE(model.rowOf(after), model.rowCount() - 1);
+    QCOMPARE(model.idAt(model.rowCount() - 1), after);
+    if (expanded)
+        QCOMPARE(model.rowOf(files.last()), 5);
+    QCOMPARE(
+        model.index(0, TransferModel::StateColumn).data().toString(), QStringLiteral("Queued"));
 }
 
 QTEST_GUILESS_MAIN(tst_TransferModel)

@@ -139,6 +139,8 @@ private slots:
     void cancelOneOfThreeOnASharedConnection_data();
     void cancelOneOfThreeOnASharedConnection();
     void dropShowsReconnectingOnEveryRow();
+    void bigFolderIsAddedInParts_data();
+    void bigFolderIsAddedInParts();
 };
 
 void tst_TransferQueue::rowShowsReconnectingAndFinishes()
@@ -466,6 +468,54 @@ void tst_TransferQueue::dropShowsReconnectingOnEveryRow()
     }
     QVERIFY(model.find(ids[0])->offset > 0); // the running one went on from its .part
     QCOMPARE(server.connections, 2); // the first, and the one after the drop
+}
+
+void tst_TransferQueue::bigFolderIsAddedInParts_data()
+{
+    QTest::addColumn<bool>("cancel");
+    QTest::newRow("downloaded") << false;
+    QTest::newRow("cancelled while being added") << true;
+}
+
+void tst_TransferQueue::bigFolderIsAddedInParts()
+{
+    QFETCH(bool, cancel);
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    QHash<QString, QByteArray> md5;
+    const QList<protocol::FileEntry> files = writeAlbum(share, 2500, 100, &md5);
+    CountingServer server(share);
+    QVERIFY(server.started);
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    queue.setMaxRunning(400);
+    GetOptions options;
+    options.outputDir = out;
+    const quint64 folder = queue.enqueueFolder(QStringLiteral("127.0.0.1"),
+        server.server.serverPort(), QStringLiteral("album"), files, {}, options);
+    // The window gets the folder row at once; its files follow a part per event.
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.filesOf(folder).size() < files.size());
+    QVERIFY(queue.running() <= 400);
+    if (cancel)
+        queue.cancel(folder);
+    QTRY_COMPARE_WITH_TIMEOUT(model.filesOf(folder).size(), files.size(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
+    const Transfer *f = model.find(folder);
+    if (cancel) {
+        QCOMPARE(f->state, Transfer::State::Cancelled);
+        QCOMPARE(f->counts.cancelled + f->counts.verified, 2500);
+        QVERIFY(f->counts.cancelled > 1000);
+        return;
+    }
+    QCOMPARE(f->state, Transfer::State::Verified);
+    QCOMPARE(f->counts.verified, 2500);
+    QCOMPARE(server.connections, 1);
+    for (const protocol::FileEntry &file : files)
+        QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
 }
 
 QTEST_MAIN(tst_TransferQueue)
