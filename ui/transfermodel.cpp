@@ -107,6 +107,12 @@ quint64 TransferModel::addFolder(const Transfer &folder, const QList<Transfer> &
     return f.id;
 }
 
+void TransferModel::reserve(qsizetype count)
+{
+    m_items.reserve(m_items.size() + count);
+    m_pos.reserve(m_pos.size() + count);
+}
+
 quint64 TransferModel::appendFiles(quint64 folderId, QList<Transfer> &&files)
 {
     const int folderItem = itemOf(folderId);

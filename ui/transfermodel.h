@@ -103,6 +103,9 @@ public:
     /// Adds more files at the end of a folder's, with ids from the next; returns the first.
     /// A large folder is filled a part at a time, so no single event takes long.
     quint64 appendFiles(quint64 folderId, QList<Transfer> &&files);
+    /// Makes room for \a count more rows at once, so a big folder doesn't grow the list
+    /// (and briefly hold two copies of it) step by step.
+    void reserve(qsizetype count);
     const Transfer *find(quint64 id) const;
     quint64 idAt(int row) const { return m_items.at(m_visible.at(row)).id; }
     /// The row showing \a id; -1 when it is not shown (a file of a collapsed folder).

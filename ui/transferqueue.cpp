@@ -89,6 +89,7 @@ quint64 TransferQueue::enqueueFolder(const QString &host, quint16 port, const QS
     folder.localName = folderName.mid(f.cut);
     if (isValidRelativeName(folderName) && !options.outputDir.isEmpty())
         createFolders(options.outputDir, folder.localName, folderName, emptyFolders);
+    m_model->reserve(files.size() + 1);
     f.folderId = m_model->addFolder(folder, {});
     const quint64 id = f.folderId;
     // A folder of up to kFillChunk files is whole on return; a bigger one fills in later.
