@@ -47,7 +47,6 @@ TransferQueue::~TransferQueue()
 {
     // Connections close and keep their .part files; the thread deletes them.
     m_host->disconnect(this);
-    m_host->disconnect(m_model);
     QMetaObject::invokeMethod(m_host, &SessionHost::abortAll, Qt::QueuedConnection);
     m_thread.quit();
     m_thread.wait();
