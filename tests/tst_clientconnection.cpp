@@ -157,6 +157,8 @@ private slots:
     void pipelinesSmallFiles();
     void verifiedOnlyOnceOnDisk();
     void cancelWhileSyncingLeavesOnlyParts();
+    void cancelsOneFileOthersGoOn_data();
+    void cancelsOneFileOthersGoOn();
     void reconnectsAndContinuesFromThePart();
     void wrongAddressFailsFast();
     void givesUpAfterTheRetryTime();
@@ -436,6 +438,86 @@ void tst_ClientConnection::cancelWhileSyncingLeavesOnlyParts()
         QVERIFY(!QFile::exists(dir.filePath(n)));
         QVERIFY(QFile::exists(dir.filePath(n + QStringLiteral(".part"))));
     }
+}
+
+void tst_ClientConnection::cancelsOneFileOthersGoOn_data()
+{
+    QTest::addColumn<QString>("when");
+    QTest::newRow("not asked for yet") << QStringLiteral("unsent");
+    QTest::newRow("asked for, too big to accept ahead") << QStringLiteral("declined");
+    QTest::newRow("asked for, accepted ahead") << QStringLiteral("accepted");
+    QTest::newRow("halfway through its data") << QStringLiteral("receiving");
+}
+
+void tst_ClientConnection::cancelsOneFileOthersGoOn()
+{
+    QFETCH(QString, when);
+    QTemporaryDir dir;
+    Client c;
+    QSignalSpy finished(&c.connection, &ClientConnection::fileFinished);
+    QSignalSpy failed(&c.connection, &ClientConnection::failed);
+    GetOptions options;
+    options.outputDir = dir.path();
+    const QByteArray a("first file"), c3("third file");
+    QByteArray b(200000, Qt::Uninitialized);
+    for (int i = 0; i < b.size(); ++i)
+        b[i] = char(i * 31 + 7);
+    const quint64 idA = c.connection.requestFile(QStringLiteral("a"), {}, options);
+    const quint64 idB = c.connection.requestFile(QStringLiteral("b"), {}, options);
+    const quint64 idC = c.connection.requestFile(QStringLiteral("c"), {}, options);
+    if (when == QStringLiteral("unsent")) {
+        c.connection.cancel(idB);
+        QCOMPARE(finished.size(), 1); // answered at once, out of turn
+    }
+    c.connection.connectToServer(QStringLiteral("pair"), 1);
+    QVERIFY(c.greet());
+    QStringList asked;
+    for (int i = when == QStringLiteral("unsent") ? 1 : 0; i < 3; ++i) {
+        const auto get = c.next();
+        QVERIFY(get && get->type == FrameType::GetRequest);
+        asked << protocol::parseGetRequest(get->body)->name;
+    }
+    QCOMPARE(asked.contains(QStringLiteral("b")), when != QStringLiteral("unsent"));
+    const auto send = [&c](const QString &name, const QByteArray &body) {
+        c.say(protocol::encodeOffer({name, body.size(), 0})
+            + protocol::encodeFrame(FrameType::Data, body) + protocol::encodeEnd(md5Hex(body)));
+    };
+    send(QStringLiteral("a"), a);
+    if (when == QStringLiteral("declined")) {
+        c.connection.cancel(idB);
+        c.say(protocol::encodeOffer({QStringLiteral("b"), qint64(64) << 20, 0}));
+        const auto decline = c.next();
+        QVERIFY(decline);
+        QCOMPARE(decline->type, FrameType::Decline);
+    } else if (when == QStringLiteral("accepted")) {
+        c.connection.cancel(idB);
+        send(QStringLiteral("b"), b);
+    } else if (when == QStringLiteral("receiving")) {
+        c.say(protocol::encodeOffer({QStringLiteral("b"), b.size(), 0})
+            + protocol::encodeFrame(FrameType::Data, b.left(70000)));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QFileInfo(dir.filePath(QStringLiteral("b.part"))).size(), 70000, kWait);
+        c.connection.cancel(idB);
+        c.say(
+            protocol::encodeFrame(FrameType::Data, b.mid(70000)) + protocol::encodeEnd(md5Hex(b)));
+    }
+    send(QStringLiteral("c"), c3);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, kWait);
+    QHash<quint64, FileResult> results;
+    for (const auto &args : std::as_const(finished)) {
+        const auto r = args.at(0).value<FileResult>();
+        results.insert(r.id, r);
+    }
+    QCOMPARE(results.value(idA).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(results.value(idC).outcome, FileResult::Outcome::Verified);
+    QCOMPARE(results.value(idB).outcome, FileResult::Outcome::Failed);
+    QCOMPARE(results.value(idB).failure.code, ErrorCode::Cancelled);
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b"))));
+    // What arrived before the cancel stays for a resume.
+    QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("b.part"))).size(),
+        when == QStringLiteral("receiving") ? 70000 : 0);
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(c.connection.state(), ClientConnection::State::Ready);
 }
 
 void tst_ClientConnection::reconnectsAndContinuesFromThePart()

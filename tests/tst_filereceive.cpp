@@ -79,6 +79,7 @@ private slots:
     void suspendedFileContinuesFromItsPart();
     void syncFailureKeepsThePart_data();
     void syncFailureKeepsThePart();
+    void cancelWhileSyncingNeverRenames_data();
     void cancelWhileSyncingNeverRenames();
     void dropWhileSyncingKeepsTheFile();
 };
@@ -331,8 +332,16 @@ void tst_FileReceive::syncFailureKeepsThePart()
     QCOMPARE(QFileInfo(dir.filePath(name + QStringLiteral(".part"))).size(), 3000);
 }
 
+void tst_FileReceive::cancelWhileSyncingNeverRenames_data()
+{
+    QTest::addColumn<bool>("byUser");
+    QTest::newRow("connection aborted") << false;
+    QTest::newRow("one file cancelled by the user") << true;
+}
+
 void tst_FileReceive::cancelWhileSyncingNeverRenames()
 {
+    QFETCH(bool, byUser);
     QTemporaryDir dir;
     GetOptions options;
     options.outputDir = dir.path();
@@ -343,7 +352,10 @@ void tst_FileReceive::cancelWhileSyncingNeverRenames()
     const UniqueFd pending = file.syncHandle();
     QVERIFY(pending);
 
-    file.fail({ErrorCode::Cancelled, {}});
+    if (byUser)
+        file.cancel();
+    else
+        file.fail({ErrorCode::Cancelled, {}});
     QCOMPARE(file.state(), State::Done);
     QCOMPARE(file.result().outcome, FileResult::Outcome::Failed);
     QCOMPARE(file.result().failure.code, ErrorCode::Cancelled);

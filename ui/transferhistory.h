@@ -1,5 +1,7 @@
 #pragma once
 
+#include "transfermodel.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -24,7 +26,8 @@ public:
     static constexpr int kMaxRows = 1000;
     static constexpr qint64 kMaxBytes = qint64(64) << 20;
     static constexpr int kMaxFiles = 200000; ///< Format 1: a folder's files, all rows together.
-    static constexpr int kMaxFailedNames = 100; ///< Failed files named per folder row.
+    /// Failed files named per folder row.
+    static constexpr int kMaxFailedNames = TransferModel::kMaxFailedNames;
 
     /// Loads \a path into \a model, then saves it there whenever the list changes.
     TransferHistory(TransferModel *model, const QString &path, QObject *parent = nullptr);

@@ -116,6 +116,61 @@ quint64 TransferModel::addCompactFolder(const Transfer &folder)
     return id;
 }
 
+void TransferModel::reserve(qsizetype count)
+{
+    m_items.reserve(m_items.size() + count);
+    m_pos.reserve(m_pos.size() + count);
+}
+
+quint64 TransferModel::appendFiles(quint64 folderId, QList<Transfer> &&files)
+{
+    const int folderItem = itemOf(folderId);
+    if (folderItem < 0 || !m_items.at(folderItem).folder || files.isEmpty())
+        return 0;
+    const int n = int(files.size());
+    const int at = folderItem + 1 + m_items.at(folderItem).counts.files;
+    const bool shown = m_expanded.contains(folderId);
+    const int firstRow = shown ? rowOf(folderId) + 1 + m_items.at(folderItem).counts.files : -1;
+    if (shown)
+        beginInsertRows({}, firstRow, firstRow + n - 1);
+    // Rows added after the folder (while it was being filled) move down; they are few.
+    m_items.insert(at, n, Transfer());
+    const quint64 first = m_nextId;
+    Transfer &folder = m_items[folderItem];
+    for (int i = 0; i < n; ++i) {
+        Transfer &t = m_items[at + i];
+        t = std::move(files[i]);
+        t.id = m_nextId++;
+        t.parentId = folderId;
+        t.folder = false;
+        t.countedState = t.state;
+        t.countedDone = t.done;
+        tally(folder.counts, t.state, 1);
+        folder.done += t.done;
+        folder.total += qMax<qint64>(t.total, 0);
+        m_pos.insert(t.id, at + i);
+    }
+    folder.counts.files += n;
+    for (int i = at + n; i < m_items.size(); ++i)
+        m_pos.insert(m_items.at(i).id, i);
+    auto tail = std::lower_bound(m_visible.begin(), m_visible.end(), at);
+    for (auto it = tail; it != m_visible.end(); ++it)
+        *it += n;
+    if (shown) {
+        const qsizetype pos = tail - m_visible.begin();
+        m_visible.insert(pos, n, 0);
+        for (int i = 0; i < n; ++i)
+            m_visible[pos + i] = at + i;
+        endInsertRows();
+    }
+    deriveFolderState(folder);
+    const int row = rowOf(folderId);
+    if (row >= 0)
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    emit historyChanged();
+    return first;
+}
+
 void TransferModel::deriveFolderState(Transfer &folder)
 {
     const Transfer::Counts &c = folder.counts;
@@ -148,7 +203,7 @@ const Transfer *TransferModel::find(quint64 id) const
     return item < 0 ? nullptr : &m_items.at(item);
 }
 
-Transfer *TransferModel::find(quint64 id)
+Transfer *TransferModel::item(quint64 id)
 {
     const int item = itemOf(id);
     return item < 0 ? nullptr : &m_items[item];
@@ -272,18 +327,6 @@ void TransferModel::markDirty(quint64 id)
     m_dirty.insert(id);
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
-}
-
-void TransferModel::setProgress(quint64 id, qint64 done, qint64 total)
-{
-    Transfer *t = find(id);
-    if (!t)
-        return;
-    t->done = done;
-    t->total = total;
-    markDirty(id);
-    if (t->parentId)
-        account(*t);
 }
 
 void TransferModel::flush()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/clientsession.h"
+#include "transferupdate.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -38,6 +39,7 @@ struct Transfer
     QString localName; ///< Where it lands, relative to the output folder; empty: remoteName.
     GetOptions options;
     State state = State::Queued;
+    quint32 attempt = 0; ///< Counts the times it was asked for; news of older ones is dropped.
     qint64 done = 0;
     qint64 total = -1;
     qint64 offset = 0;
@@ -97,6 +99,9 @@ public:
         ParentRole, ///< The folder row's id for a folder's file, else 0.
     };
 
+    /// A compact folder row keeps the names of at most this many failed files.
+    static constexpr int kMaxFailedNames = 100;
+
     explicit TransferModel(QObject *parent = nullptr);
 
     quint64 add(const Transfer &transfer);
@@ -105,8 +110,13 @@ public:
     quint64 addFolder(const Transfer &folder, const QList<Transfer> &files);
     /// Adds a compact folder row (Transfer::compact): its state, counts and bytes as given.
     quint64 addCompactFolder(const Transfer &folder);
+    /// Adds more files at the end of a folder's, with ids from the next; returns the first.
+    /// A large folder is filled a part at a time, so no single event takes long.
+    quint64 appendFiles(quint64 folderId, QList<Transfer> &&files);
+    /// Makes room for \a count more rows at once, so a big folder doesn't grow the list
+    /// (and briefly hold two copies of it) step by step.
+    void reserve(qsizetype count);
     const Transfer *find(quint64 id) const;
-    Transfer *find(quint64 id);
     quint64 idAt(int row) const { return m_items.at(m_visible.at(row)).id; }
     /// The row showing \a id; -1 when it is not shown (a file of a collapsed folder).
     int rowOf(quint64 id) const;
@@ -118,8 +128,36 @@ public:
     QList<quint64> topLevel() const;
     void setExpanded(quint64 folderId, bool expanded);
     bool isExpanded(quint64 folderId) const { return m_expanded.contains(folderId); }
-    void changed(quint64 id); ///< Repaints the row now (state changes).
-    void setProgress(quint64 id, qint64 done, qint64 total);
+
+    // The edits a row goes through; each repaints it, and a folder's file also updates its
+    // folder's sums. Only these change a row (the queue and the network thread call them).
+    /// Back to Queued for another attempt; \a resume continues from the .part.
+    bool markQueued(quint64 id, bool resume);
+    /// Handed to a connection (Connecting until its data starts); returns the new attempt.
+    quint32 markRequested(quint64 id);
+    void markStarted(quint64 id, qint64 size, qint64 offset);
+    /// Stored only: the flush timer repaints, at most ten times a second.
+    void markProgress(quint64 id, qint64 done, qint64 total);
+    void setProgress(quint64 id, qint64 done, qint64 total) { markProgress(id, done, total); }
+    /// Its connection dropped and is being dialled again: the row reads "Reconnecting".
+    void markReconnecting(quint64 id, const Failure &why);
+    void markResumed(quint64 id);
+    /// The file's outcome: Verified, Mismatch, Failed or Cancelled, with its MD5s.
+    void markFinished(quint64 id, const FileResult &result);
+    /// Ends an active row with \a state; ended() follows.
+    void markEnded(quint64 id, Transfer::State state, const Failure &failure);
+    // A compact folder row (Transfer::compact) fetched again whole, as `ferry get NAME/`:
+    /// Starts it over (counts, bytes, failed names); false when it is not one or is active.
+    bool markFolderFetching(quint64 id);
+    void markFolderPlanned(quint64 id, int files, qint64 bytes);
+    /// Counts one of its files; \a skipped files (already here, same MD5) count as verified.
+    void markFolderFile(quint64 id, const FileResult &result, bool skipped);
+    /// Ends the fetch: Cancelled, Failed (a file failed), Interrupted (files left, or
+    /// \a failure) or Verified.
+    void markFolderFetched(quint64 id, const Failure &failure);
+    void setConflictPolicy(quint64 id, ConflictPolicy policy);
+    /// Applies news from the network thread, unless it is about an older attempt.
+    void apply(const ferry::TransferUpdate &update);
     void removeFinished();
     bool isActive(quint64 id) const;
 
@@ -139,6 +177,8 @@ public:
 signals:
     /// A row was added or removed, or changed state: the saved list is out of date.
     void historyChanged();
+    /// An active row (a file or a row of its own, not a folder) ended.
+    void ended(quint64 id);
 
 public:
     /// The widest text \a column shows for plausible values ("888.88 MiB of 888.88 MiB"),
@@ -151,6 +191,8 @@ private:
     QString cell(const Transfer &t, int column) const;
     QString folderMd5Text(const Transfer &folder) const;
     int itemOf(quint64 id) const { return m_pos.value(id, -1); }
+    Transfer *item(quint64 id);
+    void changed(quint64 id); ///< Repaints the row now (state changes).
     /// Moves a folder file's share of the sums to its folder; repaints the folder.
     void account(Transfer &file);
     void deriveFolderState(Transfer &folder);

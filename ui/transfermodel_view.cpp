@@ -34,7 +34,7 @@ QString TransferModel::stateText(const Transfer &t)
     case Transfer::State::Interrupted:
         return tr("Interrupted");
     case Transfer::State::Connecting:
-        // A failure here is the drop being ridden out (TransferQueue::onReconnecting).
+        // A failure here is the drop being ridden out (markReconnecting()).
         return t.failure.ok() ? tr("Connecting") : tr("Reconnecting");
     case Transfer::State::Running:
         return t.offset > 0 ? tr("Resuming") : tr("Downloading");

@@ -5,18 +5,25 @@
 #include <QHash>
 #include <QObject>
 #include <QThread>
+#include <QTimer>
+
+#include <deque>
 
 namespace ferry {
 
 class SessionHost;
 
-/// Runs the client's transfers on one network thread: one ClientSession per row of its own,
-/// and one per folder row, whose files are pipelined over its one connection. At most
-/// maxRunning() sessions at once, the rest queued. Also fetches listings on the same thread.
+/// Runs the client's transfers on one network thread. Every file from the same host goes
+/// over one connection, pipelined (SessionHost): rows of their own and folders' files alike.
+/// At most maxRunning() files per host are asked for at once, the rest queued; the next
+/// ones are asked for when half of those have ended. Also fetches listings on that thread.
 class TransferQueue : public QObject
 {
     Q_OBJECT
 public:
+    /// Files asked for at once on one host's connection by default.
+    static constexpr int kWindow = 1000;
+
     explicit TransferQueue(TransferModel *model, QObject *parent = nullptr);
     ~TransferQueue() override;
 
@@ -39,8 +46,8 @@ public:
     quint64 enqueueFolder(const QString &host, quint16 port, const QString &folderName,
         const QList<ferry::protocol::FileEntry> &files, const QStringList &emptyFolders,
         const GetOptions &options);
-    /// Cancels a row. A folder's files share one connection, so cancelling one file of a
-    /// running folder cancels the folder; every unfinished file keeps its .part.
+    /// Cancels a row: a file alone (the other files on its connection go on), or a folder's
+    /// every unfinished file. Each keeps its .part.
     void cancel(quint64 id);
     /// Starts a finished row again; \a resume continues from the .part file.
     void retry(quint64 id, bool resume);
@@ -54,10 +61,12 @@ public:
     /// The password every session started from now on proves (empty: none). Kept in memory
     /// only, never in a Transfer row, so nothing that shows or saves rows can leak it.
     void setPassword(const QByteArray &password) { m_password = password; }
+    /// Files asked for at once per host (a window; pipelining means the server sends them one
+    /// after another).
     void setMaxRunning(int count) { m_maxRunning = qMax(1, count); }
     int maxRunning() const { return m_maxRunning; }
-    /// Sessions running: one per row of its own, one per folder's batch.
-    int running() const { return int(m_attempts.size() - m_batchOf.size() + m_batchFiles.size()); }
+    /// Files asked for and not yet ended, over every host.
+    int running() const { return int(m_inFlight.size()); }
 
     /// Asks for the listing; answered by listingReady or listingFailed.
     void fetchListing(const QString &host, quint16 port);
@@ -78,42 +87,52 @@ signals:
     void connectedTo(const ferry::PeerDevice &peer);
 
 private:
+    /// A folder's files still to be added, a part per event (a big folder would stall the
+    /// window if added at once).
+    struct Fill
+    {
+        quint64 folderId = 0;
+        QList<protocol::FileEntry> files;
+        qsizetype next = 0;
+        QString prefix; ///< The folder's name and '/': every file's name starts with it.
+        qsizetype cut = 0; ///< Where a file's local name starts in its remote name.
+        Transfer proto; ///< What every file of the folder shares: host, port, options.
+        bool cancelled = false; ///< Cancelled meanwhile: the rest are added as Cancelled.
+    };
+    static constexpr int kFillChunk = 1000;
+
+    static QString hostKey(const Transfer &t);
+    /// Adds the next part of \a fill's files and asks for them; true when all are in.
+    bool fill(Fill &fill);
+    void fillNext();
     void pump();
-    /// Starts \a first and every other queued file of the folder \a folderId as one batch.
-    void startBatch(quint64 folderId, quint64 first);
+    /// Asks for the host's next queued files, a window at a time.
+    void pump(const QString &key);
     /// Makes an ended row Queued again without starting anything; false if it can't be.
     bool requeue(quint64 id, bool resume);
     void cancelFolder(quint64 id);
+    void onEnded(quint64 id);
     /// Resume of a compact folder row (its files not kept): fetches the folder again as
     /// `ferry get NAME/ --resume` does, the row adding up what each file did.
     void startCompactFolder(quint64 id);
-    void onFolderFile(quint64 attempt, const FileResult &result, bool skipped);
-    void endCompactFolder(quint64 id, const Failure &failure);
-    /// Forgets a batched attempt that was answered; the batch ends with its last file.
-    void settle(quint64 attempt);
+    void endCompactFolder(quint64 attempt, const Failure &failure);
     void removePart(quint64 id);
     void createFolders(const QString &outputDir, const QString &localFolder,
         const QString &folderName, const QStringList &emptyFolders);
-    void onStarted(quint64 attempt, qint64 size, qint64 offset);
-    void onReconnecting(quint64 attempt, const Failure &why);
-    void onProgress(quint64 attempt, qint64 done, qint64 total);
-    void onFinished(quint64 attempt, const FileResult &result);
-    void onFailed(quint64 attempt, const Failure &failure);
-    void end(quint64 id, Transfer::State state, const Failure &failure);
 
     TransferModel *m_model;
     QThread m_thread;
     SessionHost *m_host;
-    QList<quint64> m_queue; ///< Row ids waiting for a slot, in order.
-    QHash<quint64, quint64> m_attempts; ///< Running attempt -> row id.
-    QHash<quint64, quint64> m_batchOf; ///< A batched attempt -> its batch.
-    QHash<quint64, int> m_batchFiles; ///< Running batch -> its files not yet answered.
-    QHash<quint64, quint64> m_batchFolder; ///< Running batch -> its folder row id.
-    QHash<quint64, quint64> m_folderFetches; ///< Running compact folder fetch -> its row id.
+    QHash<QString, std::deque<quint64>> m_waiting; ///< Per host: row ids queued, in order.
+    QHash<quint64, QString> m_inFlight; ///< Asked-for row -> its host.
+    QHash<QString, int> m_flying; ///< Per host: rows asked for.
+    std::deque<Fill> m_fills; ///< Folders still being added, in order.
+    QTimer m_fillTimer;
     QByteArray m_password;
+    QHash<quint64, quint64> m_folderFetches; ///< Running compact folder fetch -> its row id.
     quint64 m_nextAttempt = 1;
     quint64 m_listingAttempt = 0;
-    int m_maxRunning = 4;
+    int m_maxRunning = kWindow;
 };
 
 } // namespace ferry

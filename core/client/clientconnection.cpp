@@ -488,6 +488,25 @@ void ClientConnection::emitProgress(FileReceive *file, bool force)
     emit fileProgress(file->request().id, file->received(), file->size());
 }
 
+void ClientConnection::cancel(quint64 id)
+{
+    const auto it = std::find_if(m_jobs.begin(), m_jobs.end(),
+        [id](const Job &job) { return job.file && job.file->request().id == id; });
+    if (it == m_jobs.end())
+        return;
+    it->file->cancel();
+    if (it->file->state() == FileReceive::State::Done && !it->sent()) {
+        // Never asked for: it leaves the line now, answered out of turn.
+        const FileResult result = it->file->result();
+        m_jobs.erase(it);
+        emit fileFinished(result);
+        if (m_state == State::Ready && m_jobs.empty()) {
+            m_stallTimer.stop();
+            emit idle();
+        }
+    }
+}
+
 void ClientConnection::abort()
 {
     fail({ErrorCode::Cancelled, {}});

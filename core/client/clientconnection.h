@@ -59,6 +59,10 @@ public:
         const QString &remoteName, const QString &localName, const GetOptions &options);
     /// Asks for \a remoteName's MD5 without the file; answered by hashReceived(), in order.
     quint64 requestHash(const QString &remoteName);
+    /// Gives up the file \a id alone; the connection and the other files go on. It is
+    /// answered by fileFinished() with Cancelled, and keeps its .part. One not yet asked for
+    /// is answered at once; one asked for is declined, or read past if its bytes are coming.
+    void cancel(quint64 id);
     void abort();
 
     State state() const { return m_state; }

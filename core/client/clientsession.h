@@ -58,6 +58,8 @@ public:
     /// Asks for the MD5 of \a remoteName without the file; answered by hashReceived(), in
     /// order with the other requests.
     quint64 requestHash(const QString &remoteName) { return m_connection->requestHash(remoteName); }
+    /// Gives up one file; the others go on (see ClientConnection::cancel()).
+    void cancel(quint64 id) { m_connection->cancel(id); }
     /// Closes the connection; pending and running files fail with Cancelled (.part kept).
     void abort();
     State state() const;

@@ -87,6 +87,15 @@ FileReceive::Step FileReceive::onOffer(QByteArrayView body, QByteArray *reply)
             {ErrorCode::ProtocolError, QStringLiteral("offer for another file")}, true);
     const bool accepted = offer->size <= m_acceptUpTo;
     m_result.size = offer->size;
+    if (m_cancelled) {
+        if (!accepted) {
+            *reply = protocol::encodeFrame(FrameType::Decline);
+            return finish(FileResult::Outcome::Failed, {});
+        }
+        m_discardLeft = offer->size;
+        setState(State::Discarding);
+        return Step::More;
+    }
     m_download = std::make_unique<Download>(
         m_folder, m_request.localName, m_options.conflict, m_options.resume);
     Failure failure;
@@ -116,6 +125,8 @@ FileReceive::Step FileReceive::onOffer(QByteArrayView body, QByteArray *reply)
 
 FileReceive::Step FileReceive::onData(QByteArrayView body)
 {
+    if (m_cancelled)
+        return Step::More;
     Failure failure;
     if (!m_download->append(body, &failure))
         return breakWith(failure, failure.code != ErrorCode::ProtocolError);
@@ -126,11 +137,19 @@ std::pair<char *, qint64> FileReceive::reserve(qint64 max)
 {
     if (m_state != State::Receiving)
         return {nullptr, 0};
+    if (m_cancelled) {
+        // A body may be half streamed when the user cancels: the rest goes nowhere.
+        constexpr qint64 kScratch = 256 * 1024;
+        m_scratch.resize(kScratch);
+        return {m_scratch.data(), qMin(max, kScratch)};
+    }
     return m_download->reserve(max);
 }
 
 bool FileReceive::commit(char *, qint64 n)
 {
+    if (m_cancelled)
+        return true;
     Failure failure;
     if (m_download->commit(n, &failure))
         return true;
@@ -143,6 +162,8 @@ FileReceive::Step FileReceive::onEnd(QByteArrayView body)
     const auto md5 = protocol::parseEnd(body);
     if (!md5)
         return breakWith({ErrorCode::ProtocolError, QStringLiteral("malformed MD5")}, false);
+    if (m_cancelled)
+        return finish(FileResult::Outcome::Failed, {});
     Failure failure;
     m_result.localMd5 = m_download->verify(*md5, &failure);
     m_result.remoteMd5 = *md5;
@@ -229,6 +250,13 @@ FileReceive::Step FileReceive::finish(FileResult::Outcome outcome, const Failure
 {
     m_result.outcome = outcome;
     m_result.failure = failure;
+    if (m_cancelled) {
+        // Whatever the server said meanwhile, the user's word is the outcome.
+        m_result.outcome = FileResult::Outcome::Failed;
+        m_result.failure = {ErrorCode::Cancelled, {}};
+        m_result.localMd5.clear();
+        m_result.localPath.clear();
+    }
     m_download.reset();
     setState(State::Done);
     return Step::Finished;
@@ -255,8 +283,39 @@ void FileReceive::fail(const Failure &failure)
     finish(FileResult::Outcome::Failed, failure);
 }
 
+void FileReceive::cancel()
+{
+    if (m_state == State::Done || m_cancelled)
+        return;
+    m_cancelled = true;
+    switch (m_state) {
+    case State::Unsent:
+        finish(FileResult::Outcome::Failed, {});
+        break;
+    case State::Receiving:
+        // Keep what arrived for a resume; the rest of the body is read past.
+        m_download->abandon(true);
+        m_download.reset();
+        break;
+    case State::Syncing:
+        // Whole and verified, but not on disk yet: it never gets its name (the sync's result
+        // finds it Done); the .part stays for a resume, which finds it complete.
+        fail({ErrorCode::Cancelled, {}});
+        break;
+    case State::AwaitOffer: // onOffer() declines, or reads past what is already coming.
+    case State::Discarding:
+    case State::Done:
+        break;
+    }
+}
+
 void FileReceive::suspend()
 {
+    if (m_cancelled) {
+        // Nothing to continue on the next connection.
+        finish(FileResult::Outcome::Failed, {});
+        return;
+    }
     switch (m_state) {
     case State::Receiving:
         m_download->abandon(true);

@@ -114,6 +114,10 @@ public:
     /// Syncs and renames a Syncing file here and now (when there is no waiting for the sync
     /// threads: the connection is gone but the file is whole).
     void syncNow();
+    /// The user gave it up; it ends as Cancelled and keeps its .part. Unsent, it is Done at
+    /// once; asked for, it declines the Offer, or reads past the bytes already coming.
+    void cancel();
+    bool isCancelled() const { return m_cancelled; }
 
     qint64 received() const;
     qint64 size() const { return m_result.size; }
@@ -141,6 +145,8 @@ private:
     Failure m_discardFailure;
     Failure m_broken;
     FileResult m_result;
+    bool m_cancelled = false;
+    QByteArray m_scratch; ///< Where a cancelled file's streamed Data bodies go.
 };
 
 } // namespace ferry

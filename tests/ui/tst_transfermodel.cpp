@@ -1,6 +1,7 @@
 #include "transfermodel.h"
 
 #include <QLocale>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace ferry;
@@ -17,6 +18,14 @@ private slots:
     void folderRowOpensAndCloses();
     void clearFinishedKeepsARunningFolder();
     void folderVerdictNamesAtMostThreeFiles();
+    void editsMoveARow_data();
+    void editsMoveARow();
+    void finishedOutcomeSetsTheState_data();
+    void finishedOutcomeSetsTheState();
+    void updatesOfAnOlderAttemptAreDropped();
+    void reconnectingShowsOnTheFolder();
+    void folderFilledInParts_data();
+    void folderFilledInParts();
 };
 
 namespace {
@@ -127,9 +136,8 @@ void tst_TransferModel::folderRowAddsUpItsFiles()
 
     // Two files running, one half done: the folder is downloading, 1,500 of 1,234,000 bytes.
     for (int i = 0; i < 2; ++i) {
-        Transfer *t = model.find(files[i]);
-        t->state = Transfer::State::Running;
-        model.changed(files[i]);
+        model.markRequested(files[i]);
+        model.markStarted(files[i], 1000, 0);
     }
     model.setProgress(files[0], 1000, 1000);
     model.setProgress(files[1], 500, 1000);
@@ -141,10 +149,12 @@ void tst_TransferModel::folderRowAddsUpItsFiles()
 
     // Every file verified: "1,234 of 1,234 verified", in the locale's digits.
     for (quint64 id : files) {
-        Transfer *t = model.find(id);
-        t->state = Transfer::State::Verified;
-        t->done = 1000;
-        model.changed(id);
+        if (model.find(id)->state == Transfer::State::Queued)
+            model.markRequested(id);
+        FileResult verified;
+        verified.outcome = FileResult::Outcome::Verified;
+        verified.size = 1000;
+        model.markFinished(id, verified);
     }
     QVERIFY(!model.isActive(folder));
     QCOMPARE(model.index(0, TransferModel::StateColumn).data().toString(), QStringLiteral("Done"));
@@ -222,6 +232,211 @@ void tst_TransferModel::folderVerdictNamesAtMostThreeFiles()
                 .toString()
                 .contains(QStringLiteral("deep/er/f2.jpg")));
     QVERIFY(!model.isActive(folder));
+}
+
+namespace {
+
+/// The named edits, by name, so a table can list them in order.
+void edit(TransferModel &model, quint64 id, const QString &step)
+{
+    if (step == QStringLiteral("request"))
+        model.markRequested(id);
+    else if (step == QStringLiteral("start"))
+        model.markStarted(id, 1000, 200);
+    else if (step == QStringLiteral("progress"))
+        model.markProgress(id, 600, 1000);
+    else if (step == QStringLiteral("drop"))
+        model.markReconnecting(id, {ErrorCode::ConnectionLost, {}});
+    else if (step == QStringLiteral("back"))
+        model.markResumed(id);
+    else if (step == QStringLiteral("cancel"))
+        model.markEnded(id, Transfer::State::Cancelled, {ErrorCode::Cancelled, {}});
+    else if (step == QStringLiteral("fail"))
+        model.markEnded(id, Transfer::State::Failed, {ErrorCode::NotFound, {}});
+    else if (step == QStringLiteral("queue"))
+        model.markQueued(id, true);
+    else
+        QFAIL(qPrintable(step));
+}
+
+} // namespace
+
+void tst_TransferModel::editsMoveARow_data()
+{
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QString>("stateText");
+    QTest::addColumn<bool>("active");
+    QTest::addColumn<int>("endedSignals");
+    QTest::addColumn<qint64>("done");
+    const auto steps = [](const char *list) {
+        return QString::fromLatin1(list).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    };
+    QTest::newRow("queued") << steps("") << "Queued" << true << 0 << qint64(0);
+    QTest::newRow("asked for") << steps("request") << "Connecting" << true << 0 << qint64(0);
+    QTest::newRow("started from a .part")
+        << steps("request start") << "Resuming" << true << 0 << qint64(200);
+    QTest::newRow("progress") << steps("request start progress") << "Resuming" << true << 0
+                              << qint64(600);
+    QTest::newRow("connection dropped")
+        << steps("request start drop") << "Reconnecting" << true << 0 << qint64(200);
+    QTest::newRow("connection back")
+        << steps("request start drop back") << "Connecting" << true << 0 << qint64(200);
+    QTest::newRow("start is not before asking")
+        << steps("start") << "Resuming" << true << 0 << qint64(200);
+    QTest::newRow("cancelled") << steps("request start cancel") << "Cancelled" << false << 1
+                               << qint64(200);
+    QTest::newRow("cancelled while queued")
+        << steps("cancel") << "Cancelled" << false << 1 << qint64(0);
+    QTest::newRow("ends once") << steps("request fail cancel start")
+                               << "The server has no such file" << false << 1 << qint64(0);
+    QTest::newRow("queued again") << steps("request start fail queue") << "Queued" << true << 1
+                                  << qint64(0);
+    QTest::newRow("not queued while active")
+        << steps("request start queue") << "Resuming" << true << 0 << qint64(200);
+}
+
+void tst_TransferModel::editsMoveARow()
+{
+    QFETCH(QStringList, steps);
+    QFETCH(QString, stateText);
+    QFETCH(bool, active);
+    QFETCH(int, endedSignals);
+    QFETCH(qint64, done);
+    TransferModel model;
+    Transfer t;
+    t.remoteName = QStringLiteral("a.bin");
+    const quint64 id = model.add(t);
+    QSignalSpy ended(&model, &TransferModel::ended);
+    for (const QString &step : std::as_const(steps))
+        edit(model, id, step);
+    QVERIFY2(model.index(0, TransferModel::StateColumn).data().toString().startsWith(stateText),
+        qPrintable(model.index(0, TransferModel::StateColumn).data().toString()));
+    QCOMPARE(model.isActive(id), active);
+    QCOMPARE(ended.size(), endedSignals);
+    QCOMPARE(model.find(id)->done, done);
+}
+
+void tst_TransferModel::finishedOutcomeSetsTheState_data()
+{
+    QTest::addColumn<int>("outcome");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<int>("state");
+    QTest::addColumn<QString>("md5Text");
+    QTest::newRow("verified") << int(FileResult::Outcome::Verified) << int(ErrorCode::None)
+                              << int(Transfer::State::Verified)
+                              << QString(QChar(0x2713)) + QStringLiteral(" verified  abc");
+    QTest::newRow("mismatch") << int(FileResult::Outcome::Mismatch) << int(ErrorCode::Mismatch)
+                              << int(Transfer::State::Mismatch) << QString();
+    QTest::newRow("failed") << int(FileResult::Outcome::Failed) << int(ErrorCode::NotFound)
+                            << int(Transfer::State::Failed) << QString();
+    QTest::newRow("cancelled") << int(FileResult::Outcome::Failed) << int(ErrorCode::Cancelled)
+                               << int(Transfer::State::Cancelled) << QString();
+}
+
+void tst_TransferModel::finishedOutcomeSetsTheState()
+{
+    QFETCH(int, outcome);
+    QFETCH(int, code);
+    QFETCH(int, state);
+    QFETCH(QString, md5Text);
+    TransferModel model;
+    Transfer t;
+    t.remoteName = QStringLiteral("a.bin");
+    const quint64 id = model.add(t);
+    model.markRequested(id);
+    model.markStarted(id, 3, 0);
+    FileResult r;
+    r.outcome = FileResult::Outcome(outcome);
+    r.failure = {ErrorCode(code), QStringLiteral("a.bin")};
+    r.size = 3;
+    r.localMd5 = "abc";
+    r.remoteMd5 = "abc";
+    QSignalSpy ended(&model, &TransferModel::ended);
+    model.markFinished(id, r);
+    QCOMPARE(int(model.find(id)->state), state);
+    QCOMPARE(ended.size(), 1);
+    QVERIFY(!model.isActive(id));
+    if (!md5Text.isEmpty())
+        QVERIFY(model.index(0, TransferModel::Md5Column).data().toString().startsWith(md5Text));
+}
+
+void tst_TransferModel::updatesOfAnOlderAttemptAreDropped()
+{
+    TransferModel model;
+    Transfer t;
+    t.remoteName = QStringLiteral("a.bin");
+    const quint64 id = model.add(t);
+    const quint32 first = model.markRequested(id);
+    model.markEnded(id, Transfer::State::Cancelled, {ErrorCode::Cancelled, {}});
+    QVERIFY(model.markQueued(id, true));
+    const quint32 second = model.markRequested(id);
+    QVERIFY(second != first);
+    // The first attempt's answer arrives late: the row is the second attempt's.
+    TransferUpdate late;
+    late.id = id;
+    late.attempt = first;
+    late.kind = TransferUpdate::Kind::Finished;
+    late.result.outcome = FileResult::Outcome::Verified;
+    model.apply(late);
+    QCOMPARE(model.find(id)->state, Transfer::State::Connecting);
+    TransferUpdate started {id, second, TransferUpdate::Kind::Started, 10, 100, {}, {}};
+    model.apply(started);
+    QCOMPARE(model.find(id)->state, Transfer::State::Running);
+    QCOMPARE(model.find(id)->offset, 10);
+}
+
+void tst_TransferModel::reconnectingShowsOnTheFolder()
+{
+    TransferModel model;
+    const quint64 folder = model.addFolder(folderRow(), folderFiles(3, 10));
+    const QList<quint64> files = model.filesOf(folder);
+    for (quint64 id : files)
+        model.markRequested(id);
+    model.markStarted(files[0], 10, 0);
+    for (quint64 id : files)
+        model.markReconnecting(id, {ErrorCode::ConnectionLost, {}});
+    QCOMPARE(model.index(0, TransferModel::StateColumn).data().toString(),
+        QStringLiteral("Reconnecting"));
+    QVERIFY(model.isActive(folder));
+    model.markStarted(files[0], 10, 5);
+    QCOMPARE(model.index(0, TransferModel::StateColumn).data().toString(),
+        QStringLiteral("Downloading"));
+}
+
+void tst_TransferModel::folderFilledInParts_data()
+{
+    QTest::addColumn<bool>("expanded");
+    QTest::newRow("collapsed") << false;
+    QTest::newRow("expanded") << true;
+}
+
+void tst_TransferModel::folderFilledInParts()
+{
+    QFETCH(bool, expanded);
+    TransferModel model;
+    const quint64 folder = model.addFolder(folderRow(), folderFiles(2, 10));
+    model.setExpanded(folder, expanded);
+    // A row added while the folder is still being filled stays after the folder's files.
+    Transfer single;
+    single.remoteName = QStringLiteral("after.txt");
+    const quint64 after = model.add(single);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    const quint64 first = model.appendFiles(folder, folderFiles(3, 100));
+    QVERIFY(first > after);
+    const QList<quint64> files = model.filesOf(folder);
+    QCOMPARE(files.size(), 5);
+    QCOMPARE(files.at(2), first);
+    QCOMPARE(model.find(first)->parentId, folder);
+    QCOMPARE(model.find(folder)->total, 320);
+    QCOMPARE(model.find(folder)->counts.files, 5);
+    QCOMPARE(inserted.size(), expanded ? 1 : 0);
+    QCOMPARE(model.rowCount(), expanded ? 7 : 2);
+    QCOMPARE(model.rowOf(after), model.rowCount() - 1);
+    QCOMPARE(model.idAt(model.rowCount() - 1), after);
+    if (expanded)
+        QCOMPARE(model.rowOf(files.last()), 5);
+    QCOMPARE(
+        model.index(0, TransferModel::StateColumn).data().toString(), QStringLiteral("Queued"));
 }
 
 QTEST_GUILESS_MAIN(tst_TransferModel)

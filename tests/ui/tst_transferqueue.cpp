@@ -135,6 +135,12 @@ private slots:
     void cancelledFolderKeepsPartsAndResumes_data();
     void cancelledFolderKeepsPartsAndResumes();
     void folderRowShowsReconnecting();
+    void singleFilesShareOneConnection();
+    void cancelOneOfThreeOnASharedConnection_data();
+    void cancelOneOfThreeOnASharedConnection();
+    void dropShowsReconnectingOnEveryRow();
+    void bigFolderIsAddedInParts_data();
+    void bigFolderIsAddedInParts();
 };
 
 void tst_TransferQueue::rowShowsReconnectingAndFinishes()
@@ -196,7 +202,7 @@ void tst_TransferQueue::folderGoesOverOneConnection()
     options.outputDir = out;
     const quint64 folder = queue.enqueueFolder(QStringLiteral("127.0.0.1"),
         server.server.serverPort(), QStringLiteral("album"), files, {}, options);
-    QCOMPARE(queue.running(), 1); // one session for the whole folder
+    QCOMPARE(queue.running(), 200); // all asked for at once, on one connection
     QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
     QCOMPARE(model.find(folder)->state, Transfer::State::Verified);
     QCOMPARE(model.find(folder)->counts.verified, 200);
@@ -214,7 +220,7 @@ void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes_data()
 {
     QTest::addColumn<bool>("cancelAFile");
     QTest::newRow("cancel the folder row") << false;
-    // Its files share one connection: cancelling one of them cancels the folder.
+    // Its files share one connection: cancelling the running one leaves the others going.
     QTest::newRow("cancel one of its files") << true;
 }
 
@@ -243,10 +249,20 @@ void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes()
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(part).size() > 512 * 1024, kWait);
     QCOMPARE(model.find(ids.first())->state, Transfer::State::Running);
 
-    queue.cancel(cancelAFile ? ids.last() : folder);
-    QCOMPARE(model.find(folder)->state, Transfer::State::Cancelled);
-    for (quint64 id : ids)
-        QCOMPARE(model.find(id)->state, Transfer::State::Cancelled);
+    if (cancelAFile) {
+        queue.cancel(ids.first());
+        QCOMPARE(model.find(ids.first())->state, Transfer::State::Cancelled);
+        QVERIFY(model.isActive(folder));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
+        for (quint64 id : ids.mid(1))
+            QCOMPARE(model.find(id)->state, Transfer::State::Verified);
+        QCOMPARE(model.find(folder)->state, Transfer::State::Cancelled);
+    } else {
+        queue.cancel(folder);
+        QCOMPARE(model.find(folder)->state, Transfer::State::Cancelled);
+        for (quint64 id : ids)
+            QCOMPARE(model.find(id)->state, Transfer::State::Cancelled);
+    }
     QVERIFY(!model.isActive(folder));
     QCOMPARE(queue.running(), 0);
     QTRY_VERIFY(queue.hasPart(folder));
@@ -254,15 +270,15 @@ void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes()
     QVERIFY(!QFile::exists(out + QLatin1Char('/') + files.first().name));
 
     queue.retry(folder, true);
-    QCOMPARE(queue.running(), 1);
+    QVERIFY(queue.running() > 0);
     QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
     QCOMPARE(model.find(folder)->state, Transfer::State::Verified);
     QVERIFY(model.find(ids.first())->offset > 0); // went on from its .part
     for (const protocol::FileEntry &file : files)
         QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
     QVERIFY(!QFile::exists(part));
-    // One connection for the first run, one for Resume.
-    QCOMPARE(server.connections, 2);
+    // Cancelling the whole folder closes its connection; one file alone does not.
+    QCOMPARE(server.connections, cancelAFile ? 1 : 2);
 }
 
 void tst_TransferQueue::folderRowShowsReconnecting()
@@ -300,6 +316,206 @@ void tst_TransferQueue::folderRowShowsReconnecting()
     for (const protocol::FileEntry &file : files)
         QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
     QCOMPARE(server.connections, 2); // the first, and the one after the cut
+}
+
+namespace {
+
+struct ThreeFiles
+{
+    QTemporaryDir dir;
+    QString share = dir.filePath(QStringLiteral("share"));
+    QString out = dir.filePath(QStringLiteral("out"));
+    QStringList names {
+        QStringLiteral("one.bin"), QStringLiteral("two.bin"), QStringLiteral("three.bin")};
+    QHash<QString, QByteArray> md5;
+
+    explicit ThreeFiles(qint64 size)
+    {
+        QDir().mkpath(out);
+        for (int i = 0; i < names.size(); ++i)
+            md5.insert(names[i], writeFile(share + QLatin1Char('/') + names[i], size, i));
+    }
+    QString part(int i) const
+    {
+        return out + QLatin1Char('/') + names[i] + QStringLiteral(".part");
+    }
+};
+
+} // namespace
+
+void tst_TransferQueue::singleFilesShareOneConnection()
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(out));
+    QHash<QString, QByteArray> md5;
+    for (int i = 0; i < 20; ++i) {
+        const QString name = QStringLiteral("f%1.bin").arg(i);
+        md5.insert(name, writeFile(share + QLatin1Char('/') + name, 100000 + i, i));
+    }
+    CountingServer server(share);
+    QVERIFY(server.started);
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    GetOptions options;
+    options.outputDir = out;
+    QList<quint64> ids;
+    for (auto it = md5.cbegin(); it != md5.cend(); ++it)
+        ids << queue.enqueue(
+            QStringLiteral("127.0.0.1"), server.server.serverPort(), it.key(), options);
+    QCOMPARE(queue.running(), 20); // all asked for at once: the connection pipelines them
+    for (quint64 id : std::as_const(ids)) {
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(id), kWait);
+        const Transfer *t = model.find(id);
+        QCOMPARE(t->state, Transfer::State::Verified);
+        QCOMPARE(t->localMd5, md5.value(t->remoteName));
+        QCOMPARE(md5OfFile(out + QLatin1Char('/') + t->remoteName), md5.value(t->remoteName));
+    }
+    // One handshake for twenty rows of their own, not one each.
+    QCOMPARE(server.connections, 1);
+    QCOMPARE(queue.running(), 0);
+
+    // A row added while the connection is still open joins it.
+    QFile::remove(out + QStringLiteral("/f0.bin"));
+    const quint64 again = queue.enqueue(
+        QStringLiteral("127.0.0.1"), server.server.serverPort(), QStringLiteral("f0.bin"), options);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(again), kWait);
+    QCOMPARE(model.find(again)->state, Transfer::State::Verified);
+    QCOMPARE(server.connections, 1);
+}
+
+void tst_TransferQueue::cancelOneOfThreeOnASharedConnection_data()
+{
+    QTest::addColumn<int>("which");
+    QTest::addColumn<bool>("keepsPart");
+    QTest::newRow("the running one") << 0 << true;
+    QTest::newRow("one asked for, waiting its turn") << 1 << false;
+    QTest::newRow("the last one") << 2 << false;
+}
+
+void tst_TransferQueue::cancelOneOfThreeOnASharedConnection()
+{
+    QFETCH(int, which);
+    QFETCH(bool, keepsPart);
+    ThreeFiles f(4 * 1024 * 1024);
+    CountingServer server(f.share);
+    QVERIFY(server.started);
+    CuttableProxy proxy(server.server.serverPort(), 32 * 1024);
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    GetOptions options;
+    options.outputDir = f.out;
+    QList<quint64> ids;
+    for (const QString &name : std::as_const(f.names))
+        ids << queue.enqueue(QStringLiteral("127.0.0.1"), proxy.serverPort(), name, options);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(f.part(0)).size() > 512 * 1024, kWait);
+    QCOMPARE(model.find(ids[0])->state, Transfer::State::Running);
+    QCOMPARE(model.find(ids[1])->state, Transfer::State::Connecting);
+
+    queue.cancel(ids[which]);
+    QCOMPARE(model.find(ids[which])->state, Transfer::State::Cancelled);
+    QCOMPARE(model.index(which, TransferModel::StateColumn).data().toString(),
+        QStringLiteral("Cancelled."));
+    for (int i = 0; i < 3; ++i) {
+        if (i == which)
+            continue;
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(ids[i]), kWait);
+        QCOMPARE(model.find(ids[i])->state, Transfer::State::Verified);
+        QCOMPARE(md5OfFile(f.out + QLatin1Char('/') + f.names[i]), f.md5.value(f.names[i]));
+    }
+    QCOMPARE(model.find(ids[which])->state, Transfer::State::Cancelled);
+    QVERIFY(!QFile::exists(f.out + QLatin1Char('/') + f.names[which]));
+    QCOMPARE(QFileInfo(f.part(which)).size() > 0, keepsPart);
+    QCOMPARE(queue.hasPart(ids[which]), keepsPart);
+    QCOMPARE(server.connections, 1);
+}
+
+void tst_TransferQueue::dropShowsReconnectingOnEveryRow()
+{
+    ThreeFiles f(16 * 1024 * 1024);
+    CountingServer server(f.share);
+    QVERIFY(server.started);
+    CuttableProxy proxy(server.server.serverPort());
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = proxy.serverPort();
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    GetOptions options;
+    options.outputDir = f.out;
+    QList<quint64> ids;
+    for (const QString &name : std::as_const(f.names))
+        ids << queue.enqueue(QStringLiteral("127.0.0.1"), port, name, options);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(f.part(0)).size() > 2 * 1024 * 1024, kWait);
+
+    // The server goes away: every row on its connection waits, and says so.
+    proxy.cut();
+    for (int row = 0; row < 3; ++row) {
+        QTRY_COMPARE_WITH_TIMEOUT(model.index(row, TransferModel::StateColumn).data().toString(),
+            QStringLiteral("Reconnecting"), kWait);
+        QVERIFY(model.isActive(ids[row]));
+    }
+
+    QVERIFY(proxy.listen(QHostAddress::LocalHost, port));
+    for (int i = 0; i < 3; ++i) {
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(ids[i]), kWait);
+        QCOMPARE(model.find(ids[i])->state, Transfer::State::Verified);
+        QCOMPARE(md5OfFile(f.out + QLatin1Char('/') + f.names[i]), f.md5.value(f.names[i]));
+    }
+    QVERIFY(model.find(ids[0])->offset > 0); // the running one went on from its .part
+    QCOMPARE(server.connections, 2); // the first, and the one after the drop
+}
+
+void tst_TransferQueue::bigFolderIsAddedInParts_data()
+{
+    QTest::addColumn<bool>("cancel");
+    QTest::newRow("downloaded") << false;
+    QTest::newRow("cancelled while being added") << true;
+}
+
+void tst_TransferQueue::bigFolderIsAddedInParts()
+{
+    QFETCH(bool, cancel);
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    QHash<QString, QByteArray> md5;
+    const QList<protocol::FileEntry> files = writeAlbum(share, 2500, 100, &md5);
+    CountingServer server(share);
+    QVERIFY(server.started);
+
+    TransferModel model;
+    TransferQueue queue(&model);
+    queue.setMaxRunning(400);
+    GetOptions options;
+    options.outputDir = out;
+    const quint64 folder = queue.enqueueFolder(QStringLiteral("127.0.0.1"),
+        server.server.serverPort(), QStringLiteral("album"), files, {}, options);
+    // The window gets the folder row at once; its files follow a part per event.
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.filesOf(folder).size() < files.size());
+    QVERIFY(queue.running() <= 400);
+    if (cancel)
+        queue.cancel(folder);
+    QTRY_COMPARE_WITH_TIMEOUT(model.filesOf(folder).size(), files.size(), kWait);
+    QTRY_VERIFY_WITH_TIMEOUT(!model.isActive(folder), kWait);
+    const Transfer *f = model.find(folder);
+    if (cancel) {
+        QCOMPARE(f->state, Transfer::State::Cancelled);
+        QCOMPARE(f->counts.cancelled + f->counts.verified, 2500);
+        QVERIFY(f->counts.cancelled > 1000);
+        return;
+    }
+    QCOMPARE(f->state, Transfer::State::Verified);
+    QCOMPARE(f->counts.verified, 2500);
+    QCOMPARE(server.connections, 1);
+    for (const protocol::FileEntry &file : files)
+        QCOMPARE(md5OfFile(out + QLatin1Char('/') + file.name), md5.value(file.name));
 }
 
 QTEST_MAIN(tst_TransferQueue)
