@@ -55,6 +55,7 @@ private slots:
     void scanFindsAShareWhenUdpIsDropped();
     void dockerBridgeIsSkipped();
     void floodStaysBounded();
+    void unreachableAddressSaysNoAnswer();
 
 private:
     QProcess *serve(const QString &ns, const QString &name, const QStringList &env = {},
@@ -437,6 +438,24 @@ for i in range(100000):
     beta->waitForFinished();
     watch->terminate();
     watch->waitForFinished();
+}
+
+// A typed address with nobody behind it: the kernel answers EHOSTUNREACH (no neighbour on
+// the link, or an unreachable route, as here), which a person should read as "no answer",
+// not as a network error with a socket message.
+void tst_Discovery::unreachableAddressSaysNoAnswer()
+{
+    QVERIFY(m_lab->ipIn(m_a,
+        {QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("unreachable"),
+            QStringLiteral("198.51.100.77/32")}));
+    QProcess *list = m_lab->startFerry(m_a,
+        {QStringLiteral("list"), QStringLiteral("--host"), QStringLiteral("198.51.100.77:7000"),
+            QStringLiteral("--plaintext")});
+    QVERIFY(list->waitForFinished(20000));
+    const QString err = QString::fromLocal8Bit(list->readAllStandardError());
+    QCOMPARE(list->exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("no answer from 198.51.100.77:7000")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("network error")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(tst_Discovery)

@@ -39,7 +39,13 @@ void TcpTransport::open(const QString &host, quint16 port)
     connect(m_socket, &QTcpSocket::disconnected, this, &TcpTransport::onError);
     m_state = State::Connecting;
     m_timer.start(m_connectMs);
-    m_socket->connectToHost(host, port);
+    // From the event loop, never from here: an address the kernel refuses at once (an
+    // unreachable route) fails inside connectToHost(), and lost() would reach the caller
+    // before it is ready for it (a command line not yet in its event loop waited for ever).
+    QTimer::singleShot(0, m_socket, [this, socket = m_socket, host, port] {
+        if (socket == m_socket)
+            socket->connectToHost(host, port);
+    });
 }
 
 void TcpTransport::close()
@@ -128,6 +134,12 @@ void TcpTransport::onError()
         f.detail = m_host;
         break;
     case QAbstractSocket::SocketTimeoutError:
+        if (m_state == State::Connecting)
+            f.code = ErrorCode::NoAnswer;
+        break;
+    case QAbstractSocket::NetworkError:
+        // EHOSTUNREACH (nobody answered for that address on the link) or ENETUNREACH (no
+        // route): to a person, the address did not answer.
         if (m_state == State::Connecting)
             f.code = ErrorCode::NoAnswer;
         break;
