@@ -975,7 +975,10 @@ void tst_Transfer::bigDownloadHashesAndWritesAtLowPriority()
     connect(&session, &ClientSession::fileProgress, &session, [&] { seen += threadPriorities(); });
     connect(&session, &ClientSession::fileFinished, &session,
         [&](const FileResult &r) { results.append(r); });
-    session.connectToServer(kLocalHost, fx.port());
+    // Throttled (about 1.3 s): unthrottled, 64 MiB can arrive between two progress reports,
+    // and the threads are looked at only then.
+    test::SlowProxy proxy(fx.port(), 512 * 1024);
+    session.connectToServer(kLocalHost, proxy.serverPort());
     session.requestFile(QStringLiteral("big.bin"), {}, into(fx.out()));
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), 1, kWait);
     QCOMPARE(results.first().outcome, FileResult::Outcome::Verified);
