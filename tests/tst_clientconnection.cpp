@@ -343,6 +343,19 @@ QByteArray answer(const QString &name)
         + protocol::encodeFrame(FrameType::Data, body) + protocol::encodeEnd(md5Hex(body));
 }
 
+/// Asks for \a count files named PREFIX0, PREFIX1, ... into \a options' folder; returns their
+/// names, and their request ids in \a ids.
+QStringList requestMany(ClientConnection &connection, int count, const QString &prefix,
+    const GetOptions &options, QList<quint64> *ids)
+{
+    QStringList names;
+    for (int i = 0; i < count; ++i) {
+        names << prefix + QString::number(i);
+        *ids << connection.requestFile(names.last(), names.last(), options);
+    }
+    return names;
+}
+
 } // namespace
 
 void tst_ClientConnection::verifiedOnlyOnceOnDisk()
@@ -353,12 +366,8 @@ void tst_ClientConnection::verifiedOnlyOnceOnDisk()
     QSignalSpy progress(&c.connection, &ClientConnection::fileProgress);
     GetOptions options;
     options.outputDir = dir.path();
-    QStringList names;
     QList<quint64> ids;
-    for (int i = 0; i < 100; ++i) {
-        names << QStringLiteral("d/f%1").arg(i);
-        ids << c.connection.requestFile(names.last(), names.last(), options);
-    }
+    const QStringList names = requestMany(c.connection, 100, QStringLiteral("d/f"), options, &ids);
     auto held = std::make_unique<HeldSyncs>();
     c.connection.connectToServer(QStringLiteral("pair"), 1);
     QVERIFY(c.greet());
@@ -409,12 +418,8 @@ void tst_ClientConnection::cancelWhileSyncingLeavesOnlyParts()
     QSignalSpy progress(&c.connection, &ClientConnection::fileProgress);
     GetOptions options;
     options.outputDir = dir.path();
-    QStringList names;
     QList<quint64> ids;
-    for (int i = 0; i < 10; ++i) {
-        names << QStringLiteral("f%1").arg(i);
-        ids << c.connection.requestFile(names.last(), names.last(), options);
-    }
+    const QStringList names = requestMany(c.connection, 10, QStringLiteral("f"), options, &ids);
     auto held = std::make_unique<HeldSyncs>();
     c.connection.connectToServer(QStringLiteral("pair"), 1);
     QVERIFY(c.greet());
