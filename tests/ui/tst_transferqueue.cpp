@@ -124,6 +124,14 @@ QList<protocol::FileEntry> writeAlbum(
     return files;
 }
 
+/// A shared folder and an output folder, both made, in one temporary folder.
+struct ShareAndOutput
+{
+    QTemporaryDir dir;
+    const QString share = dir.filePath(QStringLiteral("share"));
+    const QString out = dir.filePath(QStringLiteral("out"));
+    const bool made = QDir().mkpath(share) && QDir().mkpath(out);
+};
 } // namespace
 
 class tst_TransferQueue : public QObject
@@ -145,10 +153,10 @@ private slots:
 
 void tst_TransferQueue::rowShowsReconnectingAndFinishes()
 {
-    QTemporaryDir dir;
-    const QString share = dir.filePath(QStringLiteral("share"));
-    const QString out = dir.filePath(QStringLiteral("out"));
-    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    const ShareAndOutput folders;
+    QVERIFY(folders.made);
+    const QString &share = folders.share;
+    const QString &out = folders.out;
     const qint64 size = 40 * 1024 * 1024;
     const QByteArray md5 = writeFile(share + QStringLiteral("/big.bin"), size);
 
@@ -187,10 +195,10 @@ void tst_TransferQueue::rowShowsReconnectingAndFinishes()
 
 void tst_TransferQueue::folderGoesOverOneConnection()
 {
-    QTemporaryDir dir;
-    const QString share = dir.filePath(QStringLiteral("share"));
-    const QString out = dir.filePath(QStringLiteral("out"));
-    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    const ShareAndOutput folders;
+    QVERIFY(folders.made);
+    const QString &share = folders.share;
+    const QString &out = folders.out;
     QHash<QString, QByteArray> md5;
     const QList<protocol::FileEntry> files = writeAlbum(share, 200, 4096, &md5);
     CountingServer server(share);
@@ -227,10 +235,10 @@ void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes_data()
 void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes()
 {
     QFETCH(bool, cancelAFile);
-    QTemporaryDir dir;
-    const QString share = dir.filePath(QStringLiteral("share"));
-    const QString out = dir.filePath(QStringLiteral("out"));
-    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    const ShareAndOutput folders;
+    QVERIFY(folders.made);
+    const QString &share = folders.share;
+    const QString &out = folders.out;
     QHash<QString, QByteArray> md5;
     const QList<protocol::FileEntry> files = writeAlbum(share, 4, 4 * 1024 * 1024, &md5);
     CountingServer server(share);
@@ -283,10 +291,10 @@ void tst_TransferQueue::cancelledFolderKeepsPartsAndResumes()
 
 void tst_TransferQueue::folderRowShowsReconnecting()
 {
-    QTemporaryDir dir;
-    const QString share = dir.filePath(QStringLiteral("share"));
-    const QString out = dir.filePath(QStringLiteral("out"));
-    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    const ShareAndOutput folders;
+    QVERIFY(folders.made);
+    const QString &share = folders.share;
+    const QString &out = folders.out;
     QHash<QString, QByteArray> md5;
     const QList<protocol::FileEntry> files = writeAlbum(share, 3, 16 * 1024 * 1024, &md5);
     CountingServer server(share);
@@ -480,10 +488,10 @@ void tst_TransferQueue::bigFolderIsAddedInParts_data()
 void tst_TransferQueue::bigFolderIsAddedInParts()
 {
     QFETCH(bool, cancel);
-    QTemporaryDir dir;
-    const QString share = dir.filePath(QStringLiteral("share"));
-    const QString out = dir.filePath(QStringLiteral("out"));
-    QVERIFY(QDir().mkpath(share) && QDir().mkpath(out));
+    const ShareAndOutput folders;
+    QVERIFY(folders.made);
+    const QString &share = folders.share;
+    const QString &out = folders.out;
     QHash<QString, QByteArray> md5;
     const QList<protocol::FileEntry> files = writeAlbum(share, 2500, 100, &md5);
     CountingServer server(share);
