@@ -1436,7 +1436,10 @@ void tst_Transfer::fileChangingWhileSentFails()
             f.write("one more line\n");
         }
     });
-    session.connectToServer(kLocalHost, fx.port());
+    // Throttled (about 2 s): unthrottled, the server can have read the whole file before
+    // the first progress report, and then the change comes too late to be seen.
+    test::SlowProxy proxy(fx.port(), 1024 * 1024);
+    session.connectToServer(kLocalHost, proxy.serverPort());
     session.requestFile(QStringLiteral("live.log"), {}, into(fx.out()));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kWait);
     QVERIFY(changed);
